@@ -126,15 +126,15 @@ pub const fn check_repr<'a>(def: &StructDef<'a>) -> Result<(), LayoutError<'a>> 
         };
     }
     let repr = def.repr;
-    if let Some(n) = repr.packed {
-        if !valid_align(n, MAX_PACK) {
-            bad!(ReprProblem::BadAlignValue(n));
-        }
+    if let Some(n) = repr.packed
+        && !valid_align(n, MAX_PACK)
+    {
+        bad!(ReprProblem::BadAlignValue(n));
     }
-    if let Some(n) = repr.align {
-        if !valid_align(n, MAX_ALIGN) {
-            bad!(ReprProblem::BadAlignValue(n));
-        }
+    if let Some(n) = repr.align
+        && !valid_align(n, MAX_ALIGN)
+    {
+        bad!(ReprProblem::BadAlignValue(n));
     }
     if repr.packed.is_some() && repr.align.is_some() {
         bad!(ReprProblem::PackedAndAligned);

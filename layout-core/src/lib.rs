@@ -13,25 +13,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-pub mod analysis;
-mod compute;
-mod def;
-mod error;
+pub mod engine;
 mod model;
-mod prim;
-#[cfg(feature = "alloc")]
-mod report;
-mod repr;
-mod target;
-mod ty;
 
-pub use compute::{FieldLayout, TypeLayout, check_repr, round_up, struct_layout, type_layout};
-pub use def::{Field, HostLayout, Shape, StructDef};
-pub use error::{LayoutError, ReprProblem};
+pub use engine::*;
 pub use model::{Model, Niche};
-pub use prim::Prim;
-#[cfg(feature = "alloc")]
-pub use report::{CacheUse, Hole, StructLayout};
-pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};
-pub use target::{ALIASES, Endian, ScalarAligns, Target};
-pub use ty::{PtrKind, Ty};

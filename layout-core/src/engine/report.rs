@@ -2,11 +2,11 @@
 
 use alloc::vec::Vec;
 
-use crate::analysis;
-use crate::compute::{FieldLayout, TypeLayout, struct_layout};
-use crate::def::{Shape, StructDef};
-use crate::error::LayoutError;
-use crate::target::Target;
+use crate::engine::analysis;
+use crate::engine::compute::{FieldLayout, TypeLayout, struct_layout};
+use crate::engine::def::{Shape, StructDef};
+use crate::engine::error::LayoutError;
+use crate::engine::target::Target;
 
 /// A run of padding bytes between two fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

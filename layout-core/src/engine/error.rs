@@ -22,7 +22,7 @@ pub enum ReprProblem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LayoutError<'a> {
     /// A size overflowed, or reached the target's object size limit
-    /// ([`Target::object_size_limit`](crate::Target::object_size_limit)).
+    /// ([`Target::object_size_limit`](crate::engine::Target::object_size_limit)).
     TooBig {
         /// The type (struct or array element) whose size is too big.
         ty: &'a str,

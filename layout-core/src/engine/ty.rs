@@ -1,7 +1,7 @@
 //! The type model: what the engine knows about a field's type, independent of any target.
 
-use crate::def::StructDef;
-use crate::prim::Prim;
+use crate::engine::def::StructDef;
+use crate::engine::prim::Prim;
 
 /// A pointer-like type. Its size and alignment follow the target's pointer width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

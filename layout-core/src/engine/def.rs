@@ -1,7 +1,7 @@
 //! Struct and union descriptions: the input of the engine.
 
-use crate::repr::Repr;
-use crate::ty::Ty;
+use crate::engine::repr::Repr;
+use crate::engine::ty::Ty;
 
 /// Whether a [`StructDef`] is a struct or a union.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,9 +2,9 @@
 //! order could reach, and cache-line use. All `const fn`, so the derive can check policies during
 //! constant evaluation.
 
-use crate::compute::{FieldLayout, TypeLayout, round_up};
-use crate::def::Shape;
-use crate::repr::{Repr, ReprBase};
+use crate::engine::compute::{FieldLayout, TypeLayout, round_up};
+use crate::engine::def::Shape;
+use crate::engine::repr::{Repr, ReprBase};
 
 /// Sum of the field sizes, or `None` on overflow.
 pub const fn field_bytes(fields: &[FieldLayout]) -> Option<u64> {

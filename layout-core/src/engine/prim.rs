@@ -1,7 +1,7 @@
 //! The primitive scalar types.
 
 /// A primitive scalar type. Its size is the same on every target except `usize`/`isize`;
-/// its alignment comes from the [`Target`](crate::Target).
+/// its alignment comes from the [`Target`](crate::engine::Target).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Prim {
     /// `bool`

@@ -11,11 +11,11 @@
 //! `repr(transparent)` is laid out as `repr(C)` after checking that it has at most one field
 //! that is not a 1-aligned ZST (the result is that field's size and alignment, at offset 0).
 
-use crate::def::{Shape, StructDef};
-use crate::error::{LayoutError, ReprProblem};
-use crate::repr::{MAX_ALIGN, MAX_PACK, ReprBase};
-use crate::target::Target;
-use crate::ty::{PtrKind, Ty};
+use crate::engine::def::{Shape, StructDef};
+use crate::engine::error::{LayoutError, ReprProblem};
+use crate::engine::repr::{MAX_ALIGN, MAX_PACK, ReprBase};
+use crate::engine::target::Target;
+use crate::engine::ty::{PtrKind, Ty};
 
 /// Size and alignment of a type on one target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,7 +160,7 @@ pub const fn check_repr<'a>(def: &StructDef<'a>) -> Result<(), LayoutError<'a>> 
 /// only the size and alignment are wanted; extra fields are not written).
 ///
 /// `repr(Rust)` layouts are known only on the compiling target and only when the definition
-/// carries the compiler's numbers ([`HostLayout`](crate::HostLayout)); elsewhere the answer is
+/// carries the compiler's numbers ([`HostLayout`](crate::engine::HostLayout)); elsewhere the answer is
 /// [`LayoutError::Unpredictable`].
 pub const fn struct_layout<'a>(
     def: &StructDef<'a>,

@@ -7,7 +7,7 @@
 
 mod table;
 
-use crate::prim::Prim;
+use crate::engine::prim::Prim;
 
 /// Byte order of a target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

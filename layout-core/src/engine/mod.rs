@@ -1,0 +1,29 @@
+//! The layout engine proper: targets, the type model, repr rules, offsets, analysis, optimal
+//! order and reports.
+//!
+//! These files are compiled twice: as `layout_core::engine` (for `const` use and at run time)
+//! and, through the symlink `layout-derive/src/engine`, inside the proc-macro, which runs the same
+//! engine while it expands `#[derive(Layout)]` (a proc-macro crate cannot depend on the crate that
+//! re-exports it). So everything here names its siblings as `crate::engine::...` and depends on
+//! nothing but `core` and, behind the `alloc` feature, `alloc`.
+
+pub mod analysis;
+mod compute;
+mod def;
+mod error;
+mod prim;
+mod repr;
+#[cfg(feature = "alloc")]
+mod report;
+mod target;
+mod ty;
+
+pub use compute::{FieldLayout, TypeLayout, check_repr, round_up, struct_layout, type_layout};
+pub use def::{Field, HostLayout, Shape, StructDef};
+pub use error::{LayoutError, ReprProblem};
+pub use prim::Prim;
+#[cfg(feature = "alloc")]
+pub use report::{CacheUse, Hole, StructLayout};
+pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};
+pub use target::{ALIASES, Endian, ScalarAligns, Target};
+pub use ty::{PtrKind, Ty};

@@ -8,8 +8,8 @@
 //! 4. the size is the end of the last field (the largest field, for unions) rounded up to that
 //!    alignment, and must stay below the target's object size limit.
 //!
-//! `repr(transparent)` is laid out as `repr(C)` after checking that it has at most one field
-//! that is not a 1-aligned ZST (the result is that field's size and alignment, at offset 0).
+//! `repr(transparent)` has the size and alignment of its one field that is not a 1-aligned ZST,
+//! at offset 0; its ZSTs sit at that field's end (rustc's choice, checked by the oracle test).
 
 use crate::engine::def::{Shape, StructDef};
 use crate::engine::error::{LayoutError, ReprProblem};
@@ -218,15 +218,36 @@ pub const fn struct_layout<'a>(
         }
         i += 1;
     }
-    if matches!(def.repr.base, ReprBase::Transparent) && non_trivial > 1 {
-        return Err(LayoutError::BadRepr {
-            ty: def.name,
-            problem: ReprProblem::TransparentFields,
-        });
+    if matches!(def.repr.base, ReprBase::Transparent) {
+        if non_trivial > 1 {
+            return Err(LayoutError::BadRepr {
+                ty: def.name,
+                problem: ReprProblem::TransparentFields,
+            });
+        }
+        place_transparent(out, fields.len());
     }
     match round_up(end, align) {
         Some(size) if size < target.object_size_limit() => Ok(TypeLayout { size, align }),
         _ => Err(too_big),
+    }
+}
+
+/// `repr(transparent)` puts the wrapped field at offset 0; rustc (1.95, checked by the oracle
+/// test) lays the 1-aligned ZSTs out after it, at its end, whatever their declared position.
+const fn place_transparent(out: &mut [FieldLayout], n: usize) {
+    let mut inner_size = 0;
+    let mut i = 0;
+    while i < n && i < out.len() {
+        if out[i].size > inner_size {
+            inner_size = out[i].size;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < n && i < out.len() {
+        out[i].offset = if out[i].size == 0 { inner_size } else { 0 };
+        i += 1;
     }
 }
 

@@ -1,1 +1,342 @@
-//! placeholder
+//! A seeded generator of varied `repr(C)`-family structs, each available both as an engine
+//! definition ([`StructDef`]) and as Rust source, so the same structs can be laid out by the
+//! engine, by rustc for every target (the oracle test) and by the compiler for the host.
+//!
+//! The mix covers every primitive, thin and wide raw pointers, function pointers, `()`,
+//! zero-length arrays of aligned types (ZSTs that still align), arrays and nested arrays, nested
+//! structs, empty structs, `packed`/`packed(N)`, `align(N)`, `repr(C)` unions and
+//! `repr(transparent)`, plus the structs of the seed articles (Go's `T1`/`T2` and `stats`) and a
+//! `{ u8, T }` pair for every scalar.
+
+use layout_core::{Field, Prim, PtrKind, Repr, ReprBase, Shape, StructDef, Ty};
+
+/// A small, seeded, dependency-free PRNG (SplitMix64), so a failing case can be reproduced.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator starting from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+
+    /// `true` with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    /// A random element of `items`.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// A generated field type: engine model plus Rust spelling.
+#[derive(Clone, Debug)]
+pub struct GenTy {
+    /// The engine's model.
+    pub ty: Ty<'static>,
+    /// How the type is written in Rust.
+    pub rust: String,
+}
+
+/// A generated struct.
+#[derive(Clone, Debug)]
+pub struct GenStruct {
+    /// The engine's definition (leaked: test data lives for the whole run).
+    pub def: &'static StructDef<'static>,
+}
+
+impl GenStruct {
+    /// The struct as Rust source, `Copy` so that it can be a union field: through
+    /// `#[derive(Clone, Copy)]` for a real crate, or a bare `impl Copy` for the oracle's
+    /// `no_core` crate (whose `Copy` has no `Clone` supertrait and no derive).
+    pub fn rust_source(&self, no_core: bool) -> String {
+        let def = self.def;
+        let mut repr = vec![
+            match def.repr.base {
+                ReprBase::C => "C",
+                ReprBase::Transparent => "transparent",
+                ReprBase::Rust => "Rust",
+            }
+            .to_owned(),
+        ];
+        if let Some(n) = def.repr.packed {
+            repr.push(if n == 1 {
+                "packed".into()
+            } else {
+                format!("packed({n})")
+            });
+        }
+        if let Some(n) = def.repr.align {
+            repr.push(format!("align({n})"));
+        }
+        let kind = if def.shape == Shape::Union {
+            "union"
+        } else {
+            "struct"
+        };
+        let fields: Vec<String> = def
+            .fields
+            .iter()
+            .map(|f| format!("pub {}: {}", f.name, f.ty_name))
+            .collect();
+        let (derive, copy) = if no_core {
+            let copy = def.fields.iter().all(|f| no_core_copy(&f.ty));
+            (
+                String::new(),
+                if copy {
+                    format!("impl Copy for {} {{}}\n", def.name)
+                } else {
+                    String::new()
+                },
+            )
+        } else {
+            ("#[derive(Clone, Copy)] ".to_owned(), String::new())
+        };
+        format!(
+            "#[repr({})] {derive}pub {kind} {} {{ {} }}\n{copy}",
+            repr.join(", "),
+            def.name,
+            fields.join(", ")
+        )
+    }
+}
+
+/// Whether the oracle's `no_core` prelude makes `ty` `Copy`, as union fields must be: it has
+/// `Copy` impls for primitives, raw pointers and arrays, but cannot give them to `()` or
+/// function pointers (their impls are built into `core`).
+pub fn no_core_copy(ty: &Ty) -> bool {
+    match ty {
+        Ty::Prim(_) | Ty::Ptr(PtrKind::Thin | PtrKind::Wide) => true,
+        Ty::Array(elem, _) => no_core_copy(elem),
+        Ty::Struct(def) => def.fields.iter().all(|f| no_core_copy(&f.ty)),
+        _ => false,
+    }
+}
+
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn prim(p: Prim) -> GenTy {
+    GenTy {
+        ty: Ty::Prim(p),
+        rust: p.name().into(),
+    }
+}
+
+/// What a generated field type must satisfy.
+#[derive(Clone, Copy)]
+struct Need {
+    /// In a `packed` struct: no `repr(align)` inside (rustc E0588).
+    packed: bool,
+    /// In a union: `Copy` in the oracle's prelude.
+    copy: bool,
+}
+
+/// The generator: builds structs one by one so later ones can nest earlier ones.
+pub struct Corpus {
+    /// Every struct, in definition order (a struct only nests earlier ones).
+    pub structs: Vec<GenStruct>,
+    rng: Rng,
+}
+
+impl Corpus {
+    /// The standard corpus: the seed structs, one `{ u8, T }` pair per scalar, and `random`
+    /// generated structs from `seed`.
+    pub fn generate(seed: u64, random: usize) -> Corpus {
+        let mut c = Corpus {
+            structs: Vec::new(),
+            rng: Rng::new(seed),
+        };
+        c.add_fixed();
+        for i in 0..random {
+            c.add_random(i);
+        }
+        c
+    }
+
+    fn push(&mut self, name: String, repr: Repr, shape: Shape, fields: Vec<(String, GenTy)>) {
+        let fields: Vec<Field<'static>> = fields
+            .into_iter()
+            .map(|(n, t)| Field {
+                name: leak_str(n),
+                ty_name: leak_str(t.rust),
+                ty: t.ty,
+            })
+            .collect();
+        let def = StructDef {
+            name: leak_str(name),
+            shape,
+            repr,
+            fields: Box::leak(fields.into_boxed_slice()),
+            host: None,
+        };
+        self.structs.push(GenStruct { def: leak(def) });
+    }
+
+    fn add_fixed(&mut self) {
+        use Prim::*;
+        let f = |n: &str, p| (n.to_owned(), prim(p));
+        // The seed articles' structs (Go field names kept, in snake case).
+        self.push(
+            "T1".into(),
+            Repr::C,
+            Shape::Struct,
+            vec![f("a", I8), f("b", I64), f("c", I16)],
+        );
+        self.push(
+            "T2".into(),
+            Repr::C,
+            Shape::Struct,
+            vec![f("a", I8), f("c", I16), f("b", I64)],
+        );
+        self.push(
+            "Stats".into(),
+            Repr::C,
+            Shape::Struct,
+            vec![f("foo", U8), f("bar", U16), f("baz", U8)],
+        );
+        self.push("Empty".into(), Repr::C, Shape::Struct, vec![]);
+        for (name, ty) in scalar_types() {
+            self.push(
+                format!("Pair_{name}"),
+                Repr::C,
+                Shape::Struct,
+                vec![("a".into(), prim(U8)), ("b".into(), ty)],
+            );
+        }
+    }
+
+    fn add_random(&mut self, i: usize) {
+        let name = format!("S{i:04}");
+        let rng = &mut self.rng;
+        let roll = rng.below(100);
+        let (mut repr, shape) = match roll {
+            0..60 => (Repr::C, Shape::Struct),
+            60..72 => (
+                Repr::C.packed(*rng.pick(&[1, 1, 2, 4, 8, 16])),
+                Shape::Struct,
+            ),
+            72..84 => (
+                Repr::C.aligned(*rng.pick(&[1, 2, 4, 8, 16, 32, 64, 4096])),
+                Shape::Struct,
+            ),
+            84..92 => (Repr::C, Shape::Union),
+            _ => (Repr::TRANSPARENT, Shape::Struct),
+        };
+        if shape == Shape::Union && rng.chance(30) {
+            repr = repr.packed(*rng.pick(&[1, 2, 4]));
+        }
+        let need = Need {
+            packed: repr.packed.is_some(),
+            copy: shape == Shape::Union,
+        };
+        let fields = if repr.base == ReprBase::Transparent {
+            let mut fields = vec![("inner".to_owned(), self.random_ty(need, 2))];
+            if self.rng.chance(50) {
+                fields.push((
+                    "marker".into(),
+                    GenTy {
+                        ty: Ty::Zst,
+                        rust: "()".into(),
+                    },
+                ));
+            }
+            if self.rng.chance(50) {
+                let last = fields.len() - 1;
+                fields.swap(0, last);
+            }
+            fields
+        } else {
+            let n = match self.rng.below(10) {
+                0 => 0,
+                1..8 => 1 + self.rng.below(8),
+                _ => 9 + self.rng.below(8),
+            };
+            (0..n)
+                .map(|k| (format!("f{k}"), self.random_ty(need, 2)))
+                .collect()
+        };
+        let shape = if fields.is_empty() {
+            Shape::Struct
+        } else {
+            shape
+        };
+        self.push(name, repr, shape, fields);
+    }
+
+    /// A random field type meeting `need`; `depth` bounds array nesting.
+    fn random_ty(&mut self, need: Need, depth: u32) -> GenTy {
+        loop {
+            let t = match self.rng.below(100) {
+                0..50 => {
+                    let mut scalars = scalar_types();
+                    let k = self.rng.below(scalars.len() as u64) as usize;
+                    scalars.swap_remove(k).1
+                }
+                50..56 => GenTy {
+                    ty: Ty::Zst,
+                    rust: "()".into(),
+                },
+                56..66 if depth > 0 => {
+                    let elem = self.random_ty(need, depth - 1);
+                    let len = *self.rng.pick(&[0, 1, 2, 3, 5, 7, 16, 33]);
+                    GenTy {
+                        rust: format!("[{}; {len}]", elem.rust),
+                        ty: Ty::Array(leak(elem.ty), len),
+                    }
+                }
+                66..100 if !self.structs.is_empty() => {
+                    let s = self.rng.pick(&self.structs).def;
+                    GenTy {
+                        ty: Ty::Struct(s),
+                        rust: s.name.into(),
+                    }
+                }
+                _ => continue,
+            };
+            if (need.packed && t.ty.contains_align_attr()) || (need.copy && !no_core_copy(&t.ty)) {
+                continue;
+            }
+            return t;
+        }
+    }
+}
+
+/// Every scalar field type the corpus uses, by a short name usable in identifiers.
+pub fn scalar_types() -> Vec<(String, GenTy)> {
+    let mut v: Vec<(String, GenTy)> = Prim::ALL
+        .iter()
+        .map(|&p| (p.name().to_owned(), prim(p)))
+        .collect();
+    let ptr = |kind, rust: &str| GenTy {
+        ty: Ty::Ptr(kind),
+        rust: rust.into(),
+    };
+    v.push(("thin".into(), ptr(PtrKind::Thin, "*const u8")));
+    v.push(("slice".into(), ptr(PtrKind::Wide, "*const [u16]")));
+    v.push(("fnptr".into(), ptr(PtrKind::Fn, "fn(u8) -> u32")));
+    v.push(("dyn".into(), ptr(PtrKind::Wide, "*mut dyn Tr")));
+    v.push(("str".into(), ptr(PtrKind::Wide, "*const str")));
+    v
+}

@@ -25,7 +25,14 @@ pub const PRELUDE: &str = r#"#![feature(no_core, lang_items, rustc_attrs, auto_t
 #[lang = "copy"] pub trait Copy {}
 #[lang = "freeze"] pub unsafe auto trait Freeze {}
 #[lang = "drop_in_place"] fn drop_in_place<T>(_: *mut T) {}
+#[lang = "clone"] pub trait Clone: Sized {}
 pub trait Tr {}
+impl Copy for bool {} impl Copy for char {} impl Copy for f32 {} impl Copy for f64 {}
+impl Copy for u8 {} impl Copy for u16 {} impl Copy for u32 {} impl Copy for u64 {}
+impl Copy for u128 {} impl Copy for usize {} impl Copy for i8 {} impl Copy for i16 {}
+impl Copy for i32 {} impl Copy for i64 {} impl Copy for i128 {} impl Copy for isize {}
+impl<T: ?Sized> Copy for *const T {} impl<T: ?Sized> Copy for *mut T {}
+impl<T: Copy, const N: usize> Copy for [T; N] {}
 "#;
 
 /// Targets that rustc lists but cannot compile even a `no_core` crate for, with the reason.

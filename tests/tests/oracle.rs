@@ -9,11 +9,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use layout_core::{LayoutError, Target};
-use layout_tests::corpus::Corpus;
+use layout_tests::corpus::{self, Corpus};
 use layout_tests::oracle::{self, Measured};
-
-const SEED: u64 = 0x5EED_1A70;
-const RANDOM_STRUCTS: usize = 400;
 
 /// Every struct's definition, and a `keep` item (which makes rustc lay it out) for the names in
 /// `kept`.
@@ -133,7 +130,7 @@ fn compare_cfg(target: &Target) -> Vec<String> {
 
 #[test]
 fn engine_matches_rustc_on_every_target() {
-    let corpus = Corpus::generate(SEED, RANDOM_STRUCTS);
+    let corpus = corpus::standard();
     let triples =
         oracle::compilable_targets().unwrap_or_else(|e| panic!("the oracle cannot run: {e}"));
     assert!(

@@ -314,10 +314,10 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Measured>, OracleError> {
                 size,
             });
             *cursor = offset + size;
-        } else if let Some(p) = body.strip_prefix("padding: ") {
-            if let Some((_, _, cursor)) = current.as_mut() {
-                *cursor += bytes(p)?;
-            }
+        } else if let Some(p) = body.strip_prefix("padding: ")
+            && let Some((_, _, cursor)) = current.as_mut()
+        {
+            *cursor += bytes(p)?;
         }
         // `end padding`, `variant` and discriminant lines carry nothing the offsets need.
     }

@@ -2,7 +2,7 @@
 //! every size, alignment and field offset compared with `size_of`, `align_of` and
 //! `memoffset::offset_of!`.
 
-use layout_core::Target;
+use layout_core::{ReprBase, Target};
 use layout_tests::corpus;
 
 #[allow(dead_code, clippy::all)]
@@ -34,6 +34,9 @@ fn engine_matches_the_compiler_on_the_host() {
             s.def.fields.iter().zip(&engine.fields).zip(offsets)
         {
             assert_eq!(field.name, real_name);
+            if s.def.repr.base == ReprBase::Transparent && placed.size == 0 {
+                continue; // unspecified: see the oracle test
+            }
             if placed.offset != real_offset as u64 {
                 diffs.push(format!(
                     "{name}.{real_name}: engine {}, offset_of! {real_offset}",

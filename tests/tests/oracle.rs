@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use layout_core::{LayoutError, Target};
+use layout_core::{LayoutError, ReprBase, Target};
 use layout_tests::corpus::{self, Corpus};
 use layout_tests::oracle::{self, Measured};
 
@@ -88,6 +88,11 @@ fn compare(
             ));
         }
         for (field, placed) in s.def.fields.iter().zip(&engine.fields) {
+            if s.def.repr.base == ReprBase::Transparent && placed.size == 0 {
+                // Unspecified: rustc places a transparent struct's ZSTs by its repr(Rust)
+                // field sort; the engine does not predict them (see `place_transparent`).
+                continue;
+            }
             match real.fields.iter().find(|f| f.name == field.name) {
                 Some(r) if (r.offset, r.size) == (placed.offset, placed.size) => {}
                 Some(r) => diffs.push(format!(

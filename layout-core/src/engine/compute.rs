@@ -9,7 +9,7 @@
 //!    alignment, and must stay below the target's object size limit.
 //!
 //! `repr(transparent)` has the size and alignment of its one field that is not a 1-aligned ZST,
-//! at offset 0; its ZSTs sit at that field's end (rustc's choice, checked by the oracle test).
+//! at offset 0; the offsets of its ZSTs are unspecified (see `place_transparent`).
 
 use crate::engine::def::{Shape, StructDef};
 use crate::engine::error::{LayoutError, ReprProblem};
@@ -225,7 +225,7 @@ pub const fn struct_layout<'a>(
                 problem: ReprProblem::TransparentFields,
             });
         }
-        place_transparent(out, fields.len());
+        place_transparent(def, target, out);
     }
     match round_up(end, align) {
         Some(size) if size < target.object_size_limit() => Ok(TypeLayout { size, align }),
@@ -233,20 +233,21 @@ pub const fn struct_layout<'a>(
     }
 }
 
-/// `repr(transparent)` puts the wrapped field at offset 0; rustc (1.95, checked by the oracle
-/// test) lays the 1-aligned ZSTs out after it, at its end, whatever their declared position.
-const fn place_transparent(out: &mut [FieldLayout], n: usize) {
-    let mut inner_size = 0;
+/// `repr(transparent)` guarantees the wrapped field's offset, 0; where its 1-aligned ZSTs go is
+/// rustc's `repr(Rust)` choice (it sorts fields by alignment group and niche), which the engine
+/// does not predict: it reports them at 0, and on the compiling target it takes the compiler's
+/// own offsets when the definition carries them.
+const fn place_transparent(def: &StructDef<'_>, target: &Target, out: &mut [FieldLayout]) {
+    let host = match def.host {
+        Some(h) if target.is_current() => Some(h.offsets),
+        _ => None,
+    };
     let mut i = 0;
-    while i < n && i < out.len() {
-        if out[i].size > inner_size {
-            inner_size = out[i].size;
-        }
-        i += 1;
-    }
-    let mut i = 0;
-    while i < n && i < out.len() {
-        out[i].offset = if out[i].size == 0 { inner_size } else { 0 };
+    while i < def.fields.len() && i < out.len() {
+        out[i].offset = match host {
+            Some(offsets) if i < offsets.len() => offsets[i],
+            _ => 0,
+        };
         i += 1;
     }
 }

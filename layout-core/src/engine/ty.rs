@@ -68,13 +68,14 @@ impl<'a> Ty<'a> {
     /// `u8`, as a constant usable in `&'static` position.
     pub const U8: Ty<'static> = Ty::Prim(Prim::U8);
 
-    /// Whether this type, transitively, is or contains a type declared with `repr(align(N))`
-    /// (which includes the atomics: `core` declares them `repr(C, align(N))`). rustc rejects such
-    /// a field in a `packed` struct (E0588).
+    /// Whether this type is, or has among its fields (transitively, through nested structs but
+    /// not through arrays), a type declared with `repr(align(N))`, including the atomics, which
+    /// `core` declares `repr(C, align(N))`. rustc rejects such a field in a `packed` type
+    /// (E0588), while it accepts an array of them (checked against rustc in
+    /// `tests/tests/repr_errors.rs`).
     pub const fn contains_align_attr(&self) -> bool {
         match *self {
             Ty::Atomic(_) | Ty::AtomicPtr => true,
-            Ty::Array(inner, _) => inner.contains_align_attr(),
             Ty::Struct(def) => {
                 if def.repr.align.is_some() {
                     return true;

@@ -1,0 +1,152 @@
+//! Representations rustc rejects are errors in the engine too; each case is compiled by rustc
+//! (through the oracle, for x86_64) to show that rustc rejects it with the same complaint.
+
+use layout_core::{Field, LayoutError, Prim, Repr, ReprProblem, StructDef, Target, Ty};
+use layout_tests::oracle;
+
+const U8: Ty<'static> = Ty::Prim(Prim::U8);
+const U32: Ty<'static> = Ty::Prim(Prim::U32);
+const ALIGNED_FIELDS: &[Field] = &[Field::new("a", "u8", U8)];
+const ALIGNED: StructDef =
+    StructDef::repr_c("Aligned", ALIGNED_FIELDS).with_repr(Repr::C.aligned(8));
+
+/// The engine's verdict on `def`, and rustc's on `source` (which must define `def.name`).
+fn both(def: &StructDef<'static>, source: &str) -> (LayoutError<'static>, String) {
+    let x86_64 = Target::find("64").unwrap();
+    let engine = def.layout_on(x86_64).expect_err("the engine accepted it");
+    let src = format!("{source}\n{}", oracle::keep(def.name));
+    match oracle::measure(x86_64.triple, &src) {
+        Err(oracle::OracleError::Rustc { stderr, .. }) => (engine, stderr),
+        other => panic!("rustc accepted {source}: {other:?}"),
+    }
+}
+
+#[test]
+fn packed_with_align() {
+    const F: &[Field] = &[Field::new("a", "u32", U32)];
+    let def = StructDef::repr_c("S", F).with_repr(Repr::C.packed(2).aligned(4));
+    let (engine, rustc) = both(
+        &def,
+        "#[repr(C, packed(2), align(4))] pub struct S { a: u32 }",
+    );
+    assert!(matches!(
+        engine,
+        LayoutError::BadRepr {
+            problem: ReprProblem::PackedAndAligned,
+            ..
+        }
+    ));
+    assert!(rustc.contains("E0587"), "{rustc}");
+}
+
+#[test]
+fn packed_around_an_aligned_type_but_not_an_array_of_them() {
+    // An array of aligned types is accepted (its alignment is capped like any field's).
+    const A: &[Field] = &[
+        Field::new("x", "u8", U8),
+        Field::new("a", "[Aligned; 2]", Ty::Array(&Ty::Struct(&ALIGNED), 2)),
+    ];
+    let arrays = StructDef::repr_c("PA", A).with_repr(Repr::C.packed(1));
+    let x86_64 = Target::find("64").unwrap();
+    let engine = arrays.layout_on(x86_64).unwrap();
+    let src = format!(
+        "#[repr(C, align(8))] pub struct Aligned {{ a: u8 }}\n#[repr(C, packed)] pub struct PA {{ x: u8, a: [Aligned; 2] }}\n{}",
+        oracle::keep("PA")
+    );
+    let rustc = &oracle::measure(x86_64.triple, &src).unwrap()["PA"];
+    assert_eq!(
+        (engine.size(), engine.align(), engine.fields[1].offset),
+        (rustc.size, rustc.align, 1)
+    );
+
+    // A field of an aligned type, directly or inside a nested struct, is rejected.
+    const W: &[Field] = &[Field::new("inner", "Aligned", Ty::Struct(&ALIGNED))];
+    const WRAP: StructDef = StructDef::repr_c("Wrap", W);
+    const F: &[Field] = &[
+        Field::new("x", "u8", U8),
+        Field::new("a", "Wrap", Ty::Struct(&WRAP)),
+    ];
+    let def = StructDef::repr_c("P", F).with_repr(Repr::C.packed(1));
+    let (engine, rustc) = both(
+        &def,
+        "#[repr(C, align(8))] pub struct Aligned { a: u8 }\n#[repr(C)] pub struct Wrap { inner: Aligned }\n#[repr(C, packed)] pub struct P { x: u8, a: Wrap }",
+    );
+    assert!(matches!(
+        engine,
+        LayoutError::BadRepr {
+            problem: ReprProblem::PackedContainsAligned(1),
+            ..
+        }
+    ));
+    assert!(rustc.contains("E0588"), "{rustc}");
+}
+
+#[test]
+fn transparent_with_two_fields() {
+    const F: &[Field] = &[Field::new("a", "u8", U8), Field::new("b", "u32", U32)];
+    let def = StructDef::repr_c("T", F).with_repr(Repr::TRANSPARENT);
+    let (engine, rustc) = both(&def, "#[repr(transparent)] pub struct T { a: u8, b: u32 }");
+    assert!(matches!(
+        engine,
+        LayoutError::BadRepr {
+            problem: ReprProblem::TransparentFields,
+            ..
+        }
+    ));
+    assert!(rustc.contains("E0690"), "{rustc}");
+}
+
+#[test]
+fn align_not_a_power_of_two() {
+    const F: &[Field] = &[Field::new("a", "u8", U8)];
+    let def = StructDef::repr_c("A", F).with_repr(Repr::C.aligned(3));
+    let (engine, rustc) = both(&def, "#[repr(C, align(3))] pub struct A { a: u8 }");
+    assert!(matches!(
+        engine,
+        LayoutError::BadRepr {
+            problem: ReprProblem::BadAlignValue(3),
+            ..
+        }
+    ));
+    assert!(rustc.contains("E0589"), "{rustc}");
+}
+
+#[test]
+fn array_size_overflow_is_an_error_not_a_wrap() {
+    let x86_64 = Target::find("64").unwrap();
+    let big = Ty::Array(&U32, u64::MAX / 2);
+    assert!(matches!(
+        layout_core::type_layout(&big, x86_64),
+        Err(LayoutError::TooBig { .. })
+    ));
+    let nested = Ty::Array(&big, u64::MAX);
+    assert!(matches!(
+        layout_core::type_layout(&nested, x86_64),
+        Err(LayoutError::TooBig { .. })
+    ));
+    const F: &[Field] = &[
+        Field::new("a", "u8", U8),
+        Field::new("b", "[u8; 2^61-1]", Ty::Array(&U8, (1 << 61) - 1)),
+    ];
+    // Each field fits; the struct, one byte larger, does not.
+    assert!(matches!(
+        StructDef::repr_c("S", F).layout_on(x86_64),
+        Err(LayoutError::TooBig { ty: "S" })
+    ));
+}
+
+#[test]
+fn repr_rust_is_unpredictable_elsewhere_and_opaque_types_have_no_model() {
+    let other = Target::ALL.iter().find(|t| !t.is_current()).unwrap();
+    const F: &[Field] = &[Field::new("a", "u8", U8)];
+    let rust = StructDef::repr_c("R", F).with_repr(Repr::RUST);
+    assert!(matches!(
+        rust.layout_on(other),
+        Err(LayoutError::Unpredictable { ty: "R" })
+    ));
+    const G: &[Field] = &[Field::new("v", "Foreign", Ty::Opaque { name: "Foreign" })];
+    assert!(matches!(
+        StructDef::repr_c("O", G).layout_on(other),
+        Err(LayoutError::NoModel { ty: "Foreign" })
+    ));
+}

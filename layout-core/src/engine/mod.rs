@@ -16,6 +16,8 @@ mod repr;
 #[cfg(feature = "alloc")]
 mod report;
 mod target;
+#[cfg(feature = "alloc")]
+mod target_names;
 mod ty;
 
 pub use compute::{FieldLayout, TypeLayout, check_repr, round_up, struct_layout, type_layout};
@@ -26,4 +28,6 @@ pub use prim::Prim;
 pub use report::{CacheUse, Hole, StructLayout};
 pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};
 pub use target::{ALIASES, Endian, ScalarAligns, Target};
+#[cfg(feature = "alloc")]
+pub use target_names::{UnknownTarget, closest_names, edit_distance};
 pub use ty::{PtrKind, Ty};

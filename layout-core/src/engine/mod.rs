@@ -12,9 +12,11 @@ mod compute;
 mod def;
 mod error;
 mod prim;
-mod repr;
+#[cfg(feature = "alloc")]
+mod render;
 #[cfg(feature = "alloc")]
 mod report;
+mod repr;
 mod target;
 #[cfg(feature = "alloc")]
 mod target_names;
@@ -24,6 +26,8 @@ pub use compute::{FieldLayout, TypeLayout, check_repr, round_up, struct_layout, 
 pub use def::{Field, HostLayout, Shape, StructDef};
 pub use error::{LayoutError, ReprProblem};
 pub use prim::Prim;
+#[cfg(feature = "alloc")]
+pub use render::{Comparison, LayoutTable, ReorderError, Reordering};
 #[cfg(feature = "alloc")]
 pub use report::{CacheUse, Hole, StructLayout};
 pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};

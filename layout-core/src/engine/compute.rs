@@ -19,6 +19,7 @@ use crate::engine::ty::{PtrKind, Ty};
 
 /// Size and alignment of a type on one target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeLayout {
     /// Size in bytes (a multiple of `align`).
     pub size: u64,
@@ -28,6 +29,7 @@ pub struct TypeLayout {
 
 /// Where one field lands in its struct on one target.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FieldLayout {
     /// Offset from the start of the struct, in bytes.
     pub offset: u64,

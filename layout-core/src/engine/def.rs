@@ -5,6 +5,7 @@ use crate::engine::ty::Ty;
 
 /// Whether a [`StructDef`] is a struct or a union.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Shape {
     /// Fields one after another.
     Struct,
@@ -14,6 +15,7 @@ pub enum Shape {
 
 /// One field of a struct or union.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Field<'a> {
     /// The field's name (`"0"`, `"1"`, ... for tuple structs).
     pub name: &'a str,
@@ -27,6 +29,7 @@ pub struct Field<'a> {
 /// `align_of` and `offset_of!`. They make `repr(Rust)` types and types without a model usable on
 /// the compiling target, and the derive asserts that the engine's prediction equals them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HostLayout<'a> {
     /// `size_of::<T>()`.
     pub size: u64,
@@ -39,6 +42,7 @@ pub struct HostLayout<'a> {
 /// A struct or union as the engine sees it: name, representation and fields in declaration
 /// order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct StructDef<'a> {
     /// The type's name, for messages.
     pub name: &'a str,

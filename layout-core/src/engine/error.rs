@@ -4,6 +4,7 @@ use core::fmt;
 
 /// What is wrong with a `#[repr(...)]` or a struct's fields, as rustc itself would reject it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum ReprProblem {
     /// `packed` and `align` together (rustc E0587).
     PackedAndAligned,
@@ -20,6 +21,7 @@ pub enum ReprProblem {
 
 /// Why a layout could not be computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum LayoutError<'a> {
     /// A size overflowed, or reached the target's object size limit
     /// ([`Target::object_size_limit`](crate::engine::Target::object_size_limit)).

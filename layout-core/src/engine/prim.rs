@@ -3,6 +3,7 @@
 /// A primitive scalar type. Its size is the same on every target except `usize`/`isize`;
 /// its alignment comes from the [`Target`](crate::engine::Target).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Prim {
     /// `bool`
     Bool,

@@ -10,6 +10,7 @@ use crate::engine::target::Target;
 
 /// A run of padding bytes between two fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Hole {
     /// Index (declaration order) of the field the hole follows.
     pub after: usize,
@@ -21,6 +22,7 @@ pub struct Hole {
 
 /// How a type sits in cache lines, assuming it starts at a line boundary.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CacheUse {
     /// The line size in bytes.
     pub line: u64,

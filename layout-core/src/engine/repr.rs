@@ -2,6 +2,7 @@
 
 /// The base representation named in `#[repr(...)]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum ReprBase {
     /// No `C` or `transparent`: rustc chooses the order, and does not promise it. The engine
     /// only knows such a layout on the compiling target, from the compiler's own numbers.
@@ -14,6 +15,7 @@ pub enum ReprBase {
 
 /// A full `#[repr(...)]`: base, `packed(N)` and `align(N)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Repr {
     /// `Rust`, `C` or `transparent`.
     pub base: ReprBase,

@@ -11,6 +11,7 @@ use crate::engine::prim::Prim;
 
 /// Byte order of a target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Endian {
     /// Least significant byte first.
     Little,
@@ -23,6 +24,7 @@ pub enum Endian {
 /// `u8`, `i8` and `bool` align to 1 everywhere; signed and unsigned integers of one width
 /// always agree; `usize`, `isize` and every data pointer (thin or wide) align as `ptr`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScalarAligns {
     /// `u16`/`i16`.
     pub i16: u8,
@@ -47,6 +49,7 @@ pub struct ScalarAligns {
 
 /// One compilation target and the facts that decide struct layouts on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Target {
     /// The full target triple, as in `rustc --print target-list`.
     pub triple: &'static str,

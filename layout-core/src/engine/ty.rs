@@ -5,6 +5,7 @@ use crate::engine::prim::Prim;
 
 /// A pointer-like type. Its size and alignment follow the target's pointer width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum PtrKind {
     /// One word: `*const T`, `&T`, `Box<T>`, `NonNull<T>` for sized `T`, and the niche-carrying
     /// `Option` of each.
@@ -20,6 +21,7 @@ pub enum PtrKind {
 /// Everything except [`Ty::Host`] and [`Ty::Opaque`] has a layout on every target; those two
 /// exist so that the engine can say *why* it cannot answer instead of guessing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Ty<'a> {
     /// A primitive scalar.
     Prim(Prim),

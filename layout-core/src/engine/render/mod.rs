@@ -11,6 +11,8 @@
 
 mod compare;
 mod grid;
+#[cfg(feature = "serde")]
+mod json;
 mod reorder;
 mod table;
 #[cfg(test)]

@@ -611,3 +611,111 @@ offset  size  align  field  type
 size 8, padding 0 (0.0%)",
     );
 }
+
+#[cfg(feature = "serde")]
+mod json {
+    use super::*;
+    use serde_json::json;
+
+    fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+        serde_json::to_value(value).unwrap()
+    }
+
+    #[test]
+    fn render_json_shape() {
+        let layout = T1.layout_on(x86_64()).unwrap();
+        let expected = json!({
+            "name": "T1",
+            "kind": "struct",
+            "repr": { "base": "C", "packed": null, "align": null },
+            "target": "x86_64-unknown-linux-gnu",
+            "size": 24,
+            "align": 8,
+            "fields": [
+                { "name": "a", "type": "i8", "offset": 0, "size": 1, "align": 1 },
+                { "name": "b", "type": "i64", "offset": 8, "size": 8, "align": 8 },
+                { "name": "c", "type": "i16", "offset": 16, "size": 2, "align": 2 }
+            ],
+            "holes": [ { "after": "a", "offset": 1, "size": 7 } ],
+            "tail_padding": 6,
+            "padding": 13,
+            "min_size": 16,
+            "saving": 8,
+            "cache": { "line": 64, "lines": 1, "straddling": [] }
+        });
+        assert_eq!(to_json(&layout), expected);
+        // Keys come in the documented order.
+        let text = serde_json::to_string(&layout).unwrap();
+        assert!(
+            text.starts_with(r#"{"name":"T1","kind":"struct","repr":{"base":"C","packed":null,"align":null},"target":"x86_64-unknown-linux-gnu","size":24,"align":8,"fields":[{"name":"a","type":"i8","offset":0,"size":1,"align":1},"#),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(r#""tail_padding":6,"padding":13,"min_size":16,"saving":8,"cache":{"line":64,"lines":1,"straddling":[]}}"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn render_json_cache_lines_and_options() {
+        let layout = FRAME.layout_on(x86_64()).unwrap();
+        let value = to_json(&layout);
+        assert_eq!(
+            value["cache"],
+            json!({ "line": 64, "lines": 3, "straddling": ["words", "more"] })
+        );
+        assert_eq!(
+            value["holes"],
+            json!([
+                { "after": "words", "offset": 76, "size": 4 },
+                { "after": "more", "offset": 148, "size": 4 }
+            ])
+        );
+        let wide = to_json(&layout.table().cache_line(128));
+        assert_eq!(
+            wide["cache"],
+            json!({ "line": 128, "lines": 2, "straddling": ["more"] })
+        );
+        assert_eq!(to_json(&layout.table().cache_line(0))["cache"], json!(null));
+    }
+
+    #[test]
+    fn render_json_union_and_packed() {
+        let union = to_json(&T1.union().layout_on(x86_64()).unwrap());
+        assert_eq!(union["kind"], "union");
+        assert_eq!(union["holes"], json!([]));
+        assert_eq!(
+            (union["size"].clone(), union["padding"].clone()),
+            (json!(8), json!(0))
+        );
+        let packed = T1.with_repr(Repr::C.packed(2));
+        let packed = to_json(&packed.layout_on(x86_64()).unwrap());
+        assert_eq!(
+            packed["repr"],
+            json!({ "base": "C", "packed": 2, "align": null })
+        );
+        assert_eq!(packed["fields"][1]["align"], 2);
+    }
+
+    #[test]
+    fn render_engine_types_serialize() {
+        let layout = T1.layout_on(x86_64()).unwrap();
+        assert_eq!(
+            to_json(&layout.holes()),
+            json!([{ "after": 0, "offset": 1, "size": 7 }])
+        );
+        assert_eq!(
+            to_json(&layout.cache_use(64)),
+            json!({ "line": 64, "lines": 1, "straddling": [] })
+        );
+        assert_eq!(to_json(&layout.layout), json!({ "size": 24, "align": 8 }));
+        let error = T1.with_repr(Repr::RUST).layout_on(x86_64()).unwrap_err();
+        assert_eq!(to_json(&error), json!({ "Unpredictable": { "ty": "T1" } }));
+        assert_eq!(
+            to_json(&T1.repr),
+            json!({ "base": "C", "packed": null, "align": null })
+        );
+        assert_eq!(to_json(&x86_64())["pointer_bits"], 64);
+        assert_eq!(to_json(&T1.fields[0].ty), json!({ "Prim": "I8" }));
+    }
+}

@@ -1,0 +1,197 @@
+//! Every reported struct on every target: the engine's layout, the fewest-moves order from
+//! `order::suggest`, and what differs between targets. Nothing here computes a layout or an
+//! order itself; it only asks the engine and collects the answers.
+
+use layout_core::order::{self, Constraints, Item, Problem, Suggestion};
+use layout_core::{LayoutError, ReprBase, Shape, StructDef, StructLayout, Target};
+
+/// One struct's layout on one target, with the suggested order.
+#[derive(Debug)]
+pub struct OnTarget {
+    /// The target.
+    pub target: &'static Target,
+    /// The layout, or why the engine has none on this target.
+    pub result: Result<Laid, String>,
+}
+
+/// A computed layout and what reordering gives.
+#[derive(Debug)]
+pub struct Laid {
+    /// The engine's layout.
+    pub layout: StructLayout<'static>,
+    /// The fewest-moves order for the smallest reachable size; `None` when the order is not the
+    /// source's to choose (unions, `repr(Rust)`, `repr(transparent)`).
+    pub suggestion: Option<Suggestion>,
+}
+
+impl Laid {
+    /// Bytes the suggested order saves (0 without a suggestion).
+    pub fn saving(&self) -> u64 {
+        self.suggestion.as_ref().map_or(0, Suggestion::saved)
+    }
+}
+
+/// A number that is not the same on every target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// What differs: `size`, `align`, or `field NAME offset|size|align`.
+    pub what: String,
+    /// Each distinct value with the targets that have it, in target order.
+    pub values: Vec<(u64, Vec<&'static str>)>,
+}
+
+/// Lays `def` out on each target. `pinned` are declared field indices `--fix` must keep in
+/// place.
+pub fn on_targets(
+    def: &'static StructDef<'static>,
+    targets: &[&'static Target],
+    pinned: &[usize],
+) -> Vec<OnTarget> {
+    targets
+        .iter()
+        .map(|&target| OnTarget {
+            target,
+            result: lay_out(def, target, pinned),
+        })
+        .collect()
+}
+
+fn lay_out(
+    def: &'static StructDef<'static>,
+    target: &'static Target,
+    pinned: &[usize],
+) -> Result<Laid, String> {
+    let layout = def.layout_on(target).map_err(|e| explain(def, &e))?;
+    let reorderable = def.shape == Shape::Struct && def.repr.base == ReprBase::C;
+    let suggestion = if reorderable {
+        let items: Vec<Item> = layout
+            .fields
+            .iter()
+            .map(|f| Item::new(f.size, f.align))
+            .collect();
+        let problem = Problem::new(&items)
+            .min_struct_align(def.repr.align.unwrap_or(1))
+            .constraints(Constraints::NONE.pinned(pinned));
+        Some(order::suggest(&problem).map_err(|e| format!("no suggested order: {e}"))?)
+    } else {
+        None
+    };
+    Ok(Laid { layout, suggestion })
+}
+
+/// The engine's error, with the field it comes from when it can be told.
+fn explain(def: &StructDef<'_>, e: &LayoutError<'_>) -> String {
+    let ty = match e {
+        LayoutError::NoModel { ty }
+        | LayoutError::HostOnly { ty }
+        | LayoutError::Unpredictable { ty }
+        | LayoutError::TooBig { ty } => Some(*ty),
+        _ => None,
+    };
+    let field = ty.and_then(|ty| {
+        def.fields
+            .iter()
+            .find(|f| f.ty_name == ty || mentions(f.ty, ty))
+    });
+    match field {
+        Some(f) if ty != Some(def.name) => format!("field `{}`: {e}", f.name),
+        _ => e.to_string(),
+    }
+}
+
+/// Whether a field type is, or nests by value, the type named `name`.
+fn mentions(ty: layout_core::Ty<'_>, name: &str) -> bool {
+    match ty {
+        layout_core::Ty::Struct(d) => {
+            d.name == name || d.fields.iter().any(|f| mentions(f.ty, name))
+        }
+        layout_core::Ty::Array(e, _) => mentions(*e, name),
+        layout_core::Ty::Host { name: n, .. }
+        | layout_core::Ty::Opaque { name: n }
+        | layout_core::Ty::Fixed { name: n, .. } => n == name,
+        _ => false,
+    }
+}
+
+/// What differs between the targets that have a layout: the struct's size and alignment, and
+/// each field's offset, size and alignment.
+pub fn differences(def: &StructDef<'_>, on: &[OnTarget]) -> Vec<Difference> {
+    let laid: Vec<(&'static str, &StructLayout<'static>)> = on
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok().map(|l| (o.target.triple, &l.layout)))
+        .collect();
+    if laid.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut check = |what: String, value: &dyn Fn(&StructLayout<'static>) -> u64| {
+        let mut values: Vec<(u64, Vec<&'static str>)> = Vec::new();
+        for (triple, l) in &laid {
+            let v = value(l);
+            match values.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, ts)) => ts.push(triple),
+                None => values.push((v, vec![triple])),
+            }
+        }
+        if values.len() > 1 {
+            out.push(Difference { what, values });
+        }
+    };
+    check("size".into(), &|l| l.size());
+    check("align".into(), &|l| l.align());
+    for (i, f) in def.fields.iter().enumerate() {
+        check(format!("field {} offset", f.name), &|l| l.fields[i].offset);
+        check(format!("field {} size", f.name), &|l| l.fields[i].size);
+        check(format!("field {} align", f.name), &|l| l.fields[i].align);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use layout_core::{Field, Prim, Ty};
+
+    static FIELDS: [Field<'static>; 3] = [
+        Field::new("a", "i8", Ty::Prim(Prim::I8)),
+        Field::new("b", "i64", Ty::Prim(Prim::I64)),
+        Field::new("c", "i16", Ty::Prim(Prim::I16)),
+    ];
+    static T1: StructDef<'static> = StructDef::repr_c("T1", &FIELDS);
+
+    #[test]
+    fn t1_on_64_and_32_bit() {
+        let targets = [Target::find("64").unwrap(), Target::find("32").unwrap()];
+        let on = on_targets(&T1, &targets, &[]);
+        let x86_64 = on[0].result.as_ref().unwrap();
+        assert_eq!((x86_64.layout.size(), x86_64.saving()), (24, 8));
+        // One move: `b` goes last (a, c, b), rather than sorting (b, c, a).
+        assert_eq!(x86_64.suggestion.as_ref().unwrap().order, [0, 2, 1]);
+        let d = differences(&T1, &on);
+        let what: Vec<&str> = d.iter().map(|d| d.what.as_str()).collect();
+        assert_eq!(
+            what,
+            [
+                "size",
+                "align",
+                "field b offset",
+                "field b align",
+                "field c offset"
+            ]
+        );
+        assert_eq!(
+            d[3].values,
+            [
+                (8, vec!["x86_64-unknown-linux-gnu"]),
+                (4, vec!["i686-unknown-linux-gnu"])
+            ]
+        );
+    }
+
+    #[test]
+    fn pinned_fields_stay() {
+        let on = on_targets(&T1, &[Target::find("64").unwrap()], &[0]);
+        let s = on[0].result.as_ref().unwrap().suggestion.as_ref().unwrap();
+        assert_eq!(s.order[0], 0);
+    }
+}

@@ -1,0 +1,294 @@
+//! Command-line options, parsed by hand: the grammar is a dozen flags, which does not earn a
+//! parser crate's compile time (clap) or a dependency for what fits in one screen.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use layout_core::Target;
+
+/// The help text, printed by `--help` and after a usage error.
+pub const USAGE: &str = "\
+cargo layout: report struct padding on any rustc target, and fix the field order
+
+Usage: cargo layout [OPTIONS] [PATH]...
+
+PATH is a crate directory, a Cargo.toml, or .rs files (default: the crate of the current
+directory; a virtual workspace means all its members).
+
+Options:
+  -t, --target <T>       target triple, 64, 32, 16 or all; repeatable, or comma-separated
+                         (default: the host)
+      --all              also report repr(Rust) structs (their layout is rustc's choice)
+      --min-saving <N>   only structs that some order makes at least N bytes smaller
+      --name <PATTERN>   only structs whose name or path matches (`*` and `?` wildcards);
+                         repeatable
+      --only-marked      only structs marked `// cargo-layout: check`
+  -p, --package <NAME>   in a workspace, only this package; repeatable
+      --workspace        every member of the workspace
+      --format <FMT>     text (default) or json
+      --deny-waste       exit with status 1 if any reported struct can shrink
+      --fix              rewrite the reported structs in the suggested order, in place
+      --diff             print what --fix would change as a unified diff; write nothing
+  -h, --help             print this help
+  -V, --version          print the version
+
+Exit status: 0 success, 1 --deny-waste found a struct that can shrink, 2 usage, I/O or
+syntax errors (the scan still covers every other file).
+";
+
+/// Report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable tables.
+    Text,
+    /// The JSON document described in `README.md`.
+    Json,
+}
+
+/// What `--fix`/`--diff` should do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report only.
+    Off,
+    /// Rewrite the files.
+    Write,
+    /// Print a unified diff, write nothing.
+    Diff,
+}
+
+/// Everything the command line asks for.
+#[derive(Debug)]
+pub struct Options {
+    /// Paths given (crate dirs, manifests or `.rs` files); empty means the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Targets, in the order given, without duplicates.
+    pub targets: Vec<&'static Target>,
+    /// `--all`: include `repr(Rust)` structs.
+    pub all: bool,
+    /// `--min-saving`.
+    pub min_saving: u64,
+    /// `--name` patterns.
+    pub names: Vec<String>,
+    /// `--only-marked`.
+    pub only_marked: bool,
+    /// `--package`.
+    pub packages: Vec<String>,
+    /// `--workspace`.
+    pub workspace: bool,
+    /// `--format`.
+    pub format: Format,
+    /// `--deny-waste`.
+    pub deny_waste: bool,
+    /// `--fix` / `--diff`.
+    pub fix: FixMode,
+}
+
+/// What the command line asked for: a run, or one of the informational flags.
+#[derive(Debug)]
+pub enum Command {
+    /// Scan and report.
+    Run(Options),
+    /// `--help`.
+    Help,
+    /// `--version`.
+    Version,
+}
+
+/// A usage error: one line, without the help text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+/// Parses the arguments after the program name. When run as `cargo layout`, cargo passes
+/// `layout` first; it is skipped.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    if args.first().is_some_and(|a| a == "layout") {
+        args.remove(0);
+    }
+    let mut target_names: Vec<String> = Vec::new();
+    let mut opts = Options {
+        paths: Vec::new(),
+        targets: Vec::new(),
+        all: false,
+        min_saving: 0,
+        names: Vec::new(),
+        only_marked: false,
+        packages: Vec::new(),
+        workspace: false,
+        format: Format::Text,
+        deny_waste: false,
+        fix: FixMode::Off,
+    };
+    let (mut fix, mut diff) = (false, false);
+    let mut iter = args.into_iter();
+    let mut only_paths = false;
+    while let Some(arg) = iter.next() {
+        let Some(text) = arg.to_str().map(str::to_owned) else {
+            // Not UTF-8: only a path can be like that.
+            opts.paths.push(PathBuf::from(arg));
+            continue;
+        };
+        if only_paths || !text.starts_with('-') || text == "-" {
+            opts.paths.push(PathBuf::from(arg));
+            continue;
+        }
+        if text == "--" {
+            only_paths = true;
+            continue;
+        }
+        // `--flag=value` and `-tvalue` forms.
+        let (flag, inline) = match text.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ if !text.starts_with("--") && text.len() > 2 => {
+                (text[..2].to_owned(), Some(text[2..].to_owned()))
+            }
+            _ => (text.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, UsageError> {
+            match inline.clone() {
+                Some(v) => Ok(v),
+                None => match iter.next() {
+                    Some(v) => v
+                        .into_string()
+                        .map_err(|_| UsageError(format!("the value of {name} is not valid UTF-8"))),
+                    None => Err(UsageError(format!("{name} needs a value"))),
+                },
+            }
+        };
+        let takes_value = matches!(
+            flag.as_str(),
+            "-t" | "--target" | "--min-saving" | "--name" | "-p" | "--package" | "--format"
+        );
+        if !takes_value && inline.is_some() {
+            return Err(UsageError(format!("{flag} takes no value")));
+        }
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "-t" | "--target" => target_names.push(value("--target")?),
+            "--all" => opts.all = true,
+            "--min-saving" => {
+                let v = value("--min-saving")?;
+                opts.min_saving = v.parse().map_err(|_| {
+                    UsageError(format!("--min-saving expects a number of bytes, not `{v}`"))
+                })?;
+            }
+            "--name" => opts.names.push(value("--name")?),
+            "--only-marked" => opts.only_marked = true,
+            "-p" | "--package" => opts.packages.push(value("--package")?),
+            "--workspace" => opts.workspace = true,
+            "--format" => {
+                opts.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(UsageError(format!(
+                            "unknown format `{other}` (expected `text` or `json`)"
+                        )));
+                    }
+                }
+            }
+            "--deny-waste" => opts.deny_waste = true,
+            "--fix" => fix = true,
+            "--diff" => diff = true,
+            _ => return Err(UsageError(format!("unknown option `{flag}`"))),
+        }
+    }
+    opts.fix = match (fix, diff) {
+        (false, false) => FixMode::Off,
+        (true, false) => FixMode::Write,
+        (_, true) => FixMode::Diff,
+    };
+    opts.targets = parse_targets(&target_names)?;
+    Ok(Command::Run(opts))
+}
+
+/// Resolves the `--target` values; none means the host.
+fn parse_targets(names: &[String]) -> Result<Vec<&'static Target>, UsageError> {
+    if names.is_empty() {
+        return Target::CURRENT.map(|t| vec![t]).ok_or_else(|| {
+            UsageError(
+                "this build's host is not a built-in rustc target: name one with --target".into(),
+            )
+        });
+    }
+    let mut targets: Vec<&'static Target> = Vec::new();
+    for name in names {
+        match Target::parse_list(name) {
+            Ok(list) => {
+                for t in list {
+                    if !targets.iter().any(|x| x.triple == t.triple) {
+                        targets.push(t);
+                    }
+                }
+            }
+            Err(unknown) => {
+                let msgs: Vec<String> = unknown.iter().map(ToString::to_string).collect();
+                return Err(UsageError(msgs.join("; ")));
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Err(UsageError("--target needs at least one target name".into()));
+    }
+    Ok(targets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Options, UsageError> {
+        match parse(args.iter().map(OsString::from))? {
+            Command::Run(o) => Ok(o),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn skips_the_subcommand_name_cargo_passes() {
+        let o = run(&["layout", "--target", "32", "src/lib.rs"]).unwrap();
+        assert_eq!(o.paths, [PathBuf::from("src/lib.rs")]);
+        assert_eq!(o.targets[0].triple, "i686-unknown-linux-gnu");
+    }
+
+    #[test]
+    fn targets_accumulate_without_duplicates() {
+        let o = run(&["-t", "64,32", "--target=64", "-t16"]).unwrap();
+        let t: Vec<&str> = o.targets.iter().map(|t| t.triple).collect();
+        assert_eq!(
+            t,
+            [
+                "x86_64-unknown-linux-gnu",
+                "i686-unknown-linux-gnu",
+                "msp430-none-elf"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_values_are_one_line_errors() {
+        assert!(run(&["--min-saving", "x"]).unwrap_err().0.contains("`x`"));
+        assert!(run(&["--format", "yaml"]).unwrap_err().0.contains("yaml"));
+        assert!(run(&["--bogus"]).unwrap_err().0.contains("--bogus"));
+        assert!(run(&["--target"]).unwrap_err().0.contains("needs a value"));
+        assert!(
+            run(&["--fix=yes"])
+                .unwrap_err()
+                .0
+                .contains("takes no value")
+        );
+        let e = run(&["-t", "x86_64-unknown-linux-gnux"]).unwrap_err().0;
+        assert!(
+            e.starts_with("unknown target `x86_64-unknown-linux-gnux`"),
+            "{e}"
+        );
+        assert!(e.contains("`x86_64-unknown-linux-gnu`"), "{e}");
+    }
+
+    #[test]
+    fn diff_wins_over_fix() {
+        assert_eq!(run(&["--fix", "--diff"]).unwrap().fix, FixMode::Diff);
+        assert_eq!(run(&["--fix"]).unwrap().fix, FixMode::Write);
+    }
+}

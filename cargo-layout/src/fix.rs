@@ -1,0 +1,234 @@
+//! `--fix` and `--diff`: the reported structs rewritten in the suggested order.
+//!
+//! Safety, in order:
+//! 1. Only named-field `repr(C)` structs whose suggested order (on the first target) saves
+//!    bytes are touched; tuple structs are refused (reordering positional fields changes what
+//!    `.0` means), structs marked `ignore` are never reported, and an order that would make the
+//!    struct bigger on any other target given is not applied.
+//! 2. Each field moves as its exact source text (see [`crate::segment`]): comments, doc
+//!    comments, attributes, visibility and the trailing-comma convention are kept, and every
+//!    byte outside the moved fields stays as it was.
+//! 3. The new file is parsed again, and its tokens must equal those of the old file with the
+//!    same fields permuted in the syntax tree: the text edit did exactly the reordering and
+//!    nothing else.
+//! 4. The file is written to a temporary file in the same directory and renamed over the
+//!    original (atomic on one file system), keeping its permissions.
+//!
+//! A second run finds every fixed struct already at its minimum, so it changes nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use quote::ToTokens;
+use syn::visit_mut::VisitMut;
+
+use crate::scan::{Status, StructReport};
+use crate::segment;
+use crate::source::{Diag, FileId, SourceFile, Sources, byte_range};
+use crate::tree::Tree;
+
+/// One struct to reorder.
+#[derive(Debug, Clone)]
+struct Edit {
+    /// Byte range of the body between the braces.
+    range: std::ops::Range<usize>,
+    /// The new body.
+    text: String,
+    /// Byte offset of the body's `{` (to find the struct again in a re-parse).
+    brace_at: usize,
+    /// The new order, as declared indices.
+    order: Vec<usize>,
+}
+
+/// What a fix run did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// New contents per file, for the files that change.
+    pub files: Vec<(FileId, String)>,
+    /// `crate::T1 in src/lib.rs: 24 -> 16 bytes on x86_64-unknown-linux-gnu`, per fixed struct.
+    pub fixed: Vec<String>,
+    /// Items fixed.
+    pub fixed_items: Vec<usize>,
+    /// Why structs were left alone, and failures.
+    pub diags: Vec<Diag>,
+}
+
+/// Plans the rewrite of every report that can shrink on the first target.
+pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome {
+    let mut out = Outcome::default();
+    let mut edits: BTreeMap<FileId, Vec<(Edit, usize, String)>> = BTreeMap::new();
+    for r in reports {
+        let Status::Laid {
+            on,
+            rustc_choice: false,
+            ..
+        } = &r.status
+        else {
+            continue;
+        };
+        let Some(Ok(first)) = on.first().map(|o| &o.result) else {
+            continue;
+        };
+        let Some(s) = first.suggestion.as_ref().filter(|s| s.saved() > 0) else {
+            continue;
+        };
+        let item = &tree.items[r.item];
+        let file = sources.get(item.file);
+        if r.tuple {
+            out.diags.push(Diag::note(
+                &file.display,
+                r.line,
+                format!(
+                    "`{}` not reordered: it is a tuple struct, whose fields are positional \
+                     (`.0`, `.1`): rename them or reorder by hand",
+                    r.name
+                ),
+            ));
+            continue;
+        }
+        // The order must not make the struct bigger on any other target.
+        let mut grows = None;
+        for o in &on[1..] {
+            if let Ok(l) = &o.result
+                && let Ok(re) = l.layout.reordered(&s.order)
+                && re.size() > l.layout.size()
+            {
+                grows = Some((o.target.triple, l.layout.size(), re.size()));
+                break;
+            }
+        }
+        if let Some((t, before, after)) = grows {
+            out.diags.push(Diag::note(
+                &file.display,
+                r.line,
+                format!(
+                    "`{}` not reordered: the order that saves {} bytes on {} would grow it on \
+                     {t} from {before} to {after} bytes",
+                    r.name,
+                    s.saved(),
+                    on[0].target.triple
+                ),
+            ));
+            continue;
+        }
+        let st = item.as_struct().expect("reports are structs");
+        let (Some(start), Some(end)) = (st.body_start, st.body_end) else {
+            continue;
+        };
+        let body = segment::cut(&file.text, start, end, &st.field_spans);
+        let brace_at = match &st.fields {
+            syn::Fields::Named(n) => byte_range(n.brace_token.span.join()).start,
+            _ => continue,
+        };
+        let summary = format!(
+            "{} in {}:{}: {} -> {} bytes on {}",
+            r.path, file.display, r.line, s.declared_size, s.size, on[0].target.triple
+        );
+        edits.entry(item.file).or_default().push((
+            Edit {
+                range: body.whole.clone(),
+                text: body.render(&file.text, &s.order),
+                brace_at,
+                order: s.order.clone(),
+            },
+            r.item,
+            summary,
+        ));
+    }
+    for (file_id, mut list) in edits {
+        let file = sources.get(file_id);
+        list.sort_by_key(|(e, ..)| e.range.start);
+        let mut text = file.text.clone();
+        for (e, ..) in list.iter().rev() {
+            text.replace_range(e.range.clone(), &e.text);
+        }
+        let plain: Vec<Edit> = list.iter().map(|(e, ..)| e.clone()).collect();
+        let new_parse_text = SourceFile::new(file.path.clone(), text.clone()).parse_text();
+        match verify(&file.parse_text(), &new_parse_text, &plain) {
+            Ok(()) => {
+                for (_, item, summary) in list {
+                    out.fixed.push(summary);
+                    out.fixed_items.push(item);
+                }
+                out.files.push((file_id, text));
+            }
+            Err(why) => out.diags.push(Diag::error(
+                &file.display,
+                0,
+                format!("not rewritten: the reordered file failed its check: {why}"),
+            )),
+        }
+    }
+    out
+}
+
+/// Checks that `new` parses and has exactly the tokens of `old` with the edited structs' fields
+/// permuted.
+fn verify(old: &str, new: &str, edits: &[Edit]) -> Result<(), String> {
+    let mut expected = syn::parse_str::<syn::File>(old).map_err(|e| e.to_string())?;
+    let mut permute = Permute { edits, applied: 0 };
+    permute.visit_file_mut(&mut expected);
+    if permute.applied != edits.len() {
+        return Err(format!(
+            "found {} of the {} structs to reorder",
+            permute.applied,
+            edits.len()
+        ));
+    }
+    let got = syn::parse_str::<syn::File>(new)
+        .map_err(|e| format!("the new text does not parse: {e}"))?;
+    if got.to_token_stream().to_string() != expected.to_token_stream().to_string() {
+        return Err("the new text is not the same code with the fields reordered".into());
+    }
+    Ok(())
+}
+
+/// Reorders, in a syntax tree, the fields of the structs named by the edits.
+struct Permute<'e> {
+    edits: &'e [Edit],
+    applied: usize,
+}
+
+impl VisitMut for Permute<'_> {
+    fn visit_item_struct_mut(&mut self, s: &mut syn::ItemStruct) {
+        if let syn::Fields::Named(named) = &mut s.fields {
+            let at = byte_range(named.brace_token.span.join()).start;
+            if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
+                let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
+                let trailing = named.named.trailing_punct();
+                let mut p = syn::punctuated::Punctuated::new();
+                for &i in &e.order {
+                    p.push(fields[i].clone());
+                }
+                if trailing {
+                    p.push_punct(Default::default());
+                }
+                named.named = p;
+                self.applied += 1;
+            }
+        }
+        syn::visit_mut::visit_item_struct_mut(self, s);
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same directory, renamed over
+/// the original, with the original's permissions.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.cargo-layout-{}.tmp", std::process::id()));
+    let result = (|| {
+        std::fs::write(&tmp, text)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

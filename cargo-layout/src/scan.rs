@@ -1,0 +1,294 @@
+//! One run's findings: which structs are reported (markers, `--all`, `--name`,
+//! `--min-saving`), each with its model's layouts on every target or the fields that block it.
+
+use layout_core::{Repr, ReprBase, Shape, StructDef, Target};
+
+use crate::analyze::{self, Difference, OnTarget};
+use crate::resolve::{Blocked, Models};
+use crate::segment;
+use crate::source::Sources;
+use crate::tree::{ItemId, Tree};
+
+/// What to report.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// `--all`: `repr(Rust)` and `repr(transparent)` structs too.
+    pub all: bool,
+    /// `--only-marked`.
+    pub only_marked: bool,
+    /// `--name` patterns (empty: every name).
+    pub names: Vec<String>,
+    /// `--min-saving`.
+    pub min_saving: u64,
+}
+
+/// One reported struct or union.
+#[derive(Debug)]
+pub struct StructReport {
+    /// The item.
+    pub item: ItemId,
+    /// Its name.
+    pub name: String,
+    /// Its path: `crate::net::Header`.
+    pub path: String,
+    /// File as displayed.
+    pub file: String,
+    /// 1-based line of its name.
+    pub line: usize,
+    /// Struct or union.
+    pub shape: Shape,
+    /// Its representation, when it is valid.
+    pub repr: Option<Repr>,
+    /// Whether fields are positional (a tuple struct).
+    pub tuple: bool,
+    /// `#[cfg]` conditions on it or its modules.
+    pub cfg: Vec<String>,
+    /// Notes about how it was modelled.
+    pub notes: Vec<String>,
+    /// Declared indices of the fields marked `pin`.
+    pub pinned: Vec<usize>,
+    /// The layouts, or what blocks them.
+    pub status: Status,
+}
+
+/// A struct's layouts, or why it has none.
+#[derive(Debug)]
+pub enum Status {
+    /// Laid out on the targets.
+    Laid {
+        /// The model.
+        def: &'static StructDef<'static>,
+        /// One entry per target, in target order.
+        on: Vec<OnTarget>,
+        /// What differs between targets.
+        differences: Vec<Difference>,
+        /// `repr(Rust)` (with `--all`): the order is rustc's, so offsets are not given; `on` is
+        /// the same fields as `repr(C)`, for their sizes, alignments and the minimum size.
+        rustc_choice: bool,
+    },
+    /// Some field has no model.
+    Blocked(Blocked),
+}
+
+impl StructReport {
+    /// The largest saving of the suggested order on any target, and that target.
+    pub fn best_saving(&self) -> Option<(u64, &'static Target)> {
+        match &self.status {
+            Status::Laid {
+                on,
+                rustc_choice: false,
+                ..
+            } => on
+                .iter()
+                .filter_map(|o| o.result.as_ref().ok().map(|l| (l.saving(), o.target)))
+                // The first target among equals: the order of `--target` decides.
+                .fold(
+                    None,
+                    |best: Option<(u64, &'static Target)>, (s, t)| match best {
+                        Some((b, _)) if b >= s => best,
+                        _ => Some((s, t)),
+                    },
+                ),
+            _ => None,
+        }
+    }
+
+    /// Whether no target has a layout (a field without a model, or an error on every target).
+    pub fn has_no_layout(&self) -> bool {
+        match &self.status {
+            Status::Blocked(_) => true,
+            Status::Laid { on, .. } => on.iter().all(|o| o.result.is_err()),
+        }
+    }
+
+    /// Whether the suggested order makes it smaller on some target.
+    pub fn can_shrink(&self) -> bool {
+        self.best_saving().is_some_and(|(s, _)| s > 0)
+    }
+}
+
+/// Builds the reports of every struct and union in `tree`, in file and line order.
+pub fn scan(
+    tree: &Tree,
+    sources: &Sources,
+    targets: &[&'static Target],
+    filter: &Filter,
+) -> Vec<StructReport> {
+    let mut models = Models::new(tree, sources);
+    let mut ids: Vec<ItemId> = (0..tree.items.len())
+        .filter(|&i| tree.items[i].as_struct().is_some())
+        .collect();
+    ids.sort_by_key(|&i| {
+        let it = &tree.items[i];
+        (sources.get(it.file).display.clone(), it.start)
+    });
+    // The same file reached from two crates (a `#[path]` module, an example including a
+    // module of the library) is reported once.
+    ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
+
+    let mut out = Vec::new();
+    for id in ids {
+        let item = &tree.items[id];
+        let s = item.as_struct().expect("filtered above");
+        if s.markers.ignore || (filter.only_marked && !s.markers.check) {
+            continue;
+        }
+        let path = format!("{}::{}", tree.modules[item.module].path, item.name);
+        if !filter.names.is_empty()
+            && !filter
+                .names
+                .iter()
+                .any(|p| glob(p, &item.name) || glob(p, &path))
+        {
+            continue;
+        }
+        let file = sources.get(item.file);
+        let model = models.model(id);
+        let mut notes = models.extras(id).notes;
+        for word in &s.markers.unknown {
+            notes.push(format!(
+                "unknown marker `cargo-layout: {word}` (expected ignore, check or pin)"
+            ));
+        }
+        let repr = match &model {
+            Ok(def) => Some(def.repr),
+            Err(_) => crate::resolve::repr_of(&s.attrs),
+        };
+        // An invalid `#[repr]` is reported (blocked, with rustc's objection) whatever it says.
+        let order_declared = repr.is_none_or(|r| r.base == ReprBase::C);
+        if !order_declared && !filter.all {
+            continue;
+        }
+        let pinned = pinned_fields(s, &file.text, &mut notes);
+        if s.fields
+            .iter()
+            .any(|f| f.attrs.iter().any(|a| a.path().is_ident("cfg")))
+        {
+            notes.push(
+                "some fields are under #[cfg]: the layout shown has every field present".into(),
+            );
+        }
+        let status = match model {
+            Err(blocked) => Status::Blocked(blocked),
+            Ok(def) => {
+                let rustc_choice = def.repr.base == ReprBase::Rust;
+                let laid_def: &'static StructDef<'static> = if rustc_choice {
+                    // The same fields as repr(C): their sizes and alignments on each target,
+                    // and the smallest size any order reaches. rustc picks the order itself.
+                    Box::leak(Box::new(def.with_repr(Repr {
+                        base: ReprBase::C,
+                        ..def.repr
+                    })))
+                } else {
+                    def
+                };
+                let on = analyze::on_targets(laid_def, targets, &pinned);
+                let differences = if rustc_choice {
+                    Vec::new()
+                } else {
+                    analyze::differences(def, &on)
+                };
+                Status::Laid {
+                    def,
+                    on,
+                    differences,
+                    rustc_choice,
+                }
+            }
+        };
+        let report = StructReport {
+            item: id,
+            name: item.name.clone(),
+            path,
+            file: file.display.clone(),
+            line: item.line,
+            shape: if s.is_union {
+                Shape::Union
+            } else {
+                Shape::Struct
+            },
+            repr,
+            tuple: matches!(s.fields, syn::Fields::Unnamed(_)),
+            cfg: item.cfg.clone(),
+            notes,
+            pinned,
+            status,
+        };
+        if filter.min_saving > 0
+            && matches!(report.status, Status::Laid { .. })
+            && report
+                .best_saving()
+                .is_none_or(|(s, _)| s < filter.min_saving)
+        {
+            continue;
+        }
+        out.push(report);
+    }
+    out
+}
+
+/// Declared indices of the fields marked `pin`.
+fn pinned_fields(s: &crate::tree::StructItem, text: &str, notes: &mut Vec<String>) -> Vec<usize> {
+    let (Some(start), Some(end)) = (s.body_start, s.body_end) else {
+        return Vec::new();
+    };
+    let body = segment::cut(text, start, end, &s.field_spans);
+    let mut pinned = Vec::new();
+    for (i, field) in s.fields.iter().enumerate() {
+        let m = crate::markers::scan(&body.marker_text(text, i), &field.attrs);
+        if m.pin {
+            pinned.push(i);
+        }
+        for word in m.unknown {
+            notes.push(format!(
+                "unknown marker `cargo-layout: {word}` on field #{i} (expected pin)"
+            ));
+        }
+    }
+    pinned
+}
+
+/// Whether `text` matches `pattern`, where `*` is any run of characters and `?` any one.
+pub fn glob(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    // Iterative wildcard matching with one backtrack point.
+    let (mut i, mut j) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while j < t.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == t[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    while i < p.len() && p[i] == '*' {
+        i += 1;
+    }
+    i == p.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob;
+
+    #[test]
+    fn globs() {
+        assert!(glob("Packet", "Packet"));
+        assert!(glob("*Header", "crate::net::TcpHeader"));
+        assert!(glob("crate::net::*", "crate::net::TcpHeader"));
+        assert!(glob("T?", "T1"));
+        assert!(!glob("T?", "T12"));
+        assert!(!glob("Packet", "Packets"));
+        assert!(glob("*", ""));
+    }
+}

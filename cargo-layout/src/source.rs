@@ -1,0 +1,228 @@
+//! Source files: their text, byte offsets of syn spans, line numbers, and the one-line
+//! diagnostics that name a file and line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use proc_macro2::Span;
+
+/// Index of a file in [`Sources`].
+pub type FileId = usize;
+
+/// One `.rs` file as read from disk.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path it was read from.
+    pub path: PathBuf,
+    /// The path as shown in reports: relative to the directory the tool runs in when possible.
+    pub display: String,
+    /// The file's exact contents.
+    pub text: String,
+    /// Line numbers of byte offsets.
+    lines: LineIndex,
+}
+
+/// The 1-based line of any byte offset in a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        LineIndex(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset)
+    }
+}
+
+impl SourceFile {
+    /// A file with this text.
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let display = display_path(&path);
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            path,
+            display,
+            text,
+            lines,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// The text syn parses: the file with a byte-order mark or a `#!` shebang line blanked out
+    /// with spaces, so that every byte offset of a span is the same in the original.
+    pub fn parse_text(&self) -> String {
+        let mut text = self.text.clone();
+        let mut start = 0;
+        if text.starts_with('\u{feff}') {
+            text.replace_range(..3, "   ");
+            start = 3;
+        }
+        let rest = &text[start..];
+        if rest.starts_with("#!") && !skip_trivia(&rest[2..]).starts_with('[') {
+            let end = start + rest.find('\n').unwrap_or(rest.len());
+            // Keep the byte count: every byte of the line becomes a space.
+            let blank = " ".repeat(end - start);
+            text.replace_range(start..end, &blank);
+        }
+        text
+    }
+}
+
+/// Whitespace and comments skipped, as in deciding whether `#!` starts an inner attribute.
+fn skip_trivia(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_start();
+        if let Some(rest) = t.strip_prefix("//") {
+            s = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if let Some(rest) = t.strip_prefix("/*") {
+            s = rest.find("*/").map_or("", |i| &rest[i + 2..]);
+        } else {
+            return t;
+        }
+    }
+}
+
+/// A path relative to the current directory when it is under it, else as given.
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+    rel.unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// The byte range of a span in the file it was parsed from (`span-locations`).
+pub fn byte_range(span: Span) -> std::ops::Range<usize> {
+    span.byte_range()
+}
+
+/// Every file read during a run.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    /// The id of an already read file with this path.
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.files.iter().position(|f| f.path == path)
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Something the user should know (a macro body not scanned, a module under `#[cfg]`).
+    Note,
+    /// Something the scan could not do (unreadable file, syntax error, unknown module file).
+    Error,
+}
+
+/// A one-line message about a place in a file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diag {
+    /// The file, as displayed.
+    pub file: String,
+    /// 1-based line, or 0 when the message is about the whole file.
+    pub line: usize,
+    /// Error or note.
+    pub level: Level,
+    /// What happened, on one line.
+    pub message: String,
+}
+
+impl Diag {
+    /// An error at `file:line`.
+    pub fn error(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Diag {
+            file: file.into(),
+            line,
+            level: Level::Error,
+            message: one_line(message.into()),
+        }
+    }
+
+    /// A note at `file:line`.
+    pub fn note(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Diag {
+            file: file.into(),
+            line,
+            level: Level::Note,
+            message: one_line(message.into()),
+        }
+    }
+}
+
+/// Joins the lines of a message, so every diagnostic stays on one line.
+fn one_line(s: String) -> String {
+    if s.contains('\n') {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s
+    }
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Note => "note",
+            Level::Error => "error",
+        };
+        if self.line == 0 {
+            write!(f, "{level}: {}: {}", self.file, self.message)
+        } else {
+            write!(f, "{level}: {}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_one_based() {
+        let f = SourceFile::new("x.rs".into(), "a\nbc\n\nd".into());
+        assert_eq!(
+            [0, 1, 2, 3, 4, 5, 6].map(|o| f.line_of(o)),
+            [1, 1, 2, 2, 2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn bom_and_shebang_keep_offsets() {
+        let f = SourceFile::new(
+            "x.rs".into(),
+            "\u{feff}#!/usr/bin/env run-cargo-script\nstruct A;".into(),
+        );
+        let t = f.parse_text();
+        assert_eq!(t.len(), f.text.len());
+        assert!(t.trim_start().starts_with("struct A;"));
+        let inner = SourceFile::new("y.rs".into(), "#![allow(dead_code)]\n".into());
+        assert_eq!(inner.parse_text(), inner.text);
+    }
+}

@@ -1,0 +1,309 @@
+//! The human-readable report: the engine's own views (the pahole-like table of a layout, the
+//! side-by-side comparison of targets, the reordered field list), a line per difference
+//! between targets, the structs without a model, and a summary sorted by bytes wasted.
+
+use std::fmt::Write;
+
+use layout_core::{Comparison, StructLayout, Target};
+
+use crate::analyze::{Difference, OnTarget};
+use crate::scan::{Status, StructReport};
+
+/// At most this many targets are named in a list; the rest are counted.
+const NAMED: usize = 4;
+
+/// The whole text report.
+pub fn render(reports: &[StructReport], targets: &[&'static Target]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        struct_section(&mut out, r, targets);
+        out.push('\n');
+    }
+    summary(&mut out, reports, targets);
+    out
+}
+
+fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target]) {
+    let _ = write!(out, "{}:{}: {}", r.file, r.line, r.path);
+    if !r.cfg.is_empty() {
+        let _ = write!(out, " (under #[{}])", r.cfg.join("], #["));
+    }
+    out.push('\n');
+    match &r.status {
+        Status::Blocked(blocked) => {
+            out.push_str("no layout: the engine has no model for\n");
+            for b in &blocked.fields {
+                if b.field.is_empty() {
+                    let _ = writeln!(out, "    {}", b.reason);
+                } else {
+                    let _ = writeln!(out, "    field `{}: {}`: {}", b.field, b.ty, b.reason);
+                }
+            }
+        }
+        Status::Laid {
+            on,
+            rustc_choice: true,
+            ..
+        } => rustc_choice(out, on),
+        Status::Laid {
+            def,
+            on,
+            differences,
+            ..
+        } => {
+            let first = &on[0];
+            match &first.result {
+                Ok(laid) => {
+                    let _ = writeln!(out, "{}", laid.layout);
+                    if let Some(s) = &laid.suggestion
+                        && s.saved() > 0
+                    {
+                        match laid.layout.reordered(&s.order) {
+                            Ok(re) => {
+                                let _ = writeln!(out, "{}", re.with_moved(&s.moved));
+                            }
+                            Err(e) => {
+                                let _ = writeln!(out, "suggested order not shown: {e}");
+                            }
+                        }
+                    }
+                    if !r.pinned.is_empty()
+                        && let Some(s) = &laid.suggestion
+                        && !s.reaches_min()
+                    {
+                        let _ = writeln!(
+                            out,
+                            "the pinned fields keep it from reaching {} bytes",
+                            s.min_size
+                        );
+                    }
+                }
+                Err(e) => {
+                    let others = on[1..]
+                        .iter()
+                        .filter(|o| o.result.as_ref().err() == Some(e));
+                    let all = others.count() == on.len() - 1;
+                    let where_ = if all && on.len() > 1 {
+                        format!("any of the {} targets", on.len())
+                    } else {
+                        first.target.triple.to_owned()
+                    };
+                    let _ = writeln!(out, "no layout on {where_}: {e}");
+                }
+            }
+            if targets.len() > 1 && on.iter().any(|o| o.result.is_ok()) {
+                comparison(out, def, on);
+                savings(out, on);
+                for d in differences {
+                    let _ = writeln!(out, "differs: {}", difference(d));
+                }
+            }
+        }
+    }
+    if r.tuple {
+        out.push_str("note: tuple struct: --fix leaves positional fields in place\n");
+    }
+    for n in &r.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+}
+
+/// The engine's side-by-side view, one column per distinct layout (the first target of each
+/// group of targets with identical layouts), and who shares each column.
+fn comparison(out: &mut String, def: &layout_core::StructDef<'static>, on: &[OnTarget]) {
+    let mut reps: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    for (i, o) in on.iter().enumerate() {
+        let same = reps.iter_mut().find(|(k, _)| same_layout(&on[*k], o));
+        match same {
+            Some((_, members)) => members.push(o.target.triple),
+            None => reps.push((i, vec![o.target.triple])),
+        }
+    }
+    if reps.len() == 1 {
+        let _ = writeln!(out, "same layout on all {} targets", on.len());
+        return;
+    }
+    // The engine lays the struct out again for each column: cheap, and the view stays the
+    // engine's own.
+    let columns: Vec<&'static Target> = reps.iter().map(|(k, _)| on[*k].target).collect();
+    let cmp = Comparison::new(def, &columns);
+    let _ = writeln!(out, "{cmp}");
+    for (k, members) in &reps {
+        if members.len() > 1 {
+            let _ = writeln!(
+                out,
+                "same layout as {}: {}",
+                on[*k].target.triple,
+                name_list(&members[1..])
+            );
+        }
+    }
+}
+
+fn same_layout(a: &OnTarget, b: &OnTarget) -> bool {
+    match (&a.result, &b.result) {
+        (Ok(x), Ok(y)) => key(&x.layout) == key(&y.layout) && x.saving() == y.saving(),
+        (Err(x), Err(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn key(l: &StructLayout<'_>) -> (Vec<layout_core::FieldLayout>, u64, u64) {
+    (l.fields.clone(), l.size(), l.align())
+}
+
+/// The saving per target, when it is not the same everywhere.
+fn savings(out: &mut String, on: &[OnTarget]) {
+    let values: Vec<(u64, &'static str)> = on
+        .iter()
+        .filter_map(|o| {
+            o.result
+                .as_ref()
+                .ok()
+                .map(|l| (l.saving(), o.target.triple))
+        })
+        .collect();
+    if values.windows(2).all(|w| w[0].0 == w[1].0) {
+        return;
+    }
+    let mut groups: Vec<(u64, Vec<&'static str>)> = Vec::new();
+    for (s, t) in values {
+        match groups.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, ts)) => ts.push(t),
+            None => groups.push((s, vec![t])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(s, ts)| format!("{s} on {}", name_list(ts)))
+        .collect();
+    let _ = writeln!(out, "reordering saves {}", parts.join("; "));
+}
+
+fn difference(d: &Difference) -> String {
+    let parts: Vec<String> = d
+        .values
+        .iter()
+        .map(|(v, ts)| format!("{v} on {}", name_list(ts)))
+        .collect();
+    format!("{}: {}", d.what, parts.join("; "))
+}
+
+/// `a, b, c and 12 others`.
+fn name_list(names: &[&str]) -> String {
+    if names.len() <= NAMED {
+        return names.join(", ");
+    }
+    format!(
+        "{} and {} others",
+        names[..NAMED - 1].join(", "),
+        names.len() - (NAMED - 1)
+    )
+}
+
+/// A `repr(Rust)` struct: rustc chooses the order; the sizes and alignments of its fields and
+/// the smallest size any order reaches are what the source says.
+fn rustc_choice(out: &mut String, on: &[OnTarget]) {
+    out.push_str("repr(Rust): rustc chooses the field order, so offsets are not predicted\n");
+    for o in on {
+        match &o.result {
+            Ok(l) => {
+                let fields: Vec<String> = l
+                    .layout
+                    .def
+                    .fields
+                    .iter()
+                    .zip(&l.layout.fields)
+                    .map(|(f, p)| format!("{}: {} ({}/{})", f.name, f.ty_name, p.size, p.align))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "on {}: align {}, smallest size any order reaches {} (rustc's order \
+                     normally does; not promised); fields (size/align): {}",
+                    o.target.triple,
+                    l.layout.align(),
+                    l.layout.min_size(),
+                    fields.join(", ")
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out, "on {}: no layout: {e}", o.target.triple);
+            }
+        }
+    }
+}
+
+fn summary(out: &mut String, reports: &[StructReport], targets: &[&'static Target]) {
+    let blocked = reports.iter().filter(|r| r.has_no_layout()).count();
+    let mut shrink: Vec<(&StructReport, u64, &'static Target)> = reports
+        .iter()
+        .filter_map(|r| {
+            r.best_saving()
+                .filter(|(s, _)| *s > 0)
+                .map(|(s, t)| (r, s, t))
+        })
+        .collect();
+    shrink.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.path.cmp(&b.0.path)));
+    let target_names: Vec<&str> = targets.iter().map(|t| t.triple).collect();
+    let _ = writeln!(
+        out,
+        "summary: {} reported on {}, {} can shrink, {} without a layout",
+        count(reports.len(), "struct"),
+        name_list(&target_names),
+        shrink.len(),
+        blocked
+    );
+    if !shrink.is_empty() {
+        let width = shrink.iter().map(|(r, ..)| r.path.len()).max().unwrap_or(0);
+        let at_width = shrink
+            .iter()
+            .map(|(r, ..)| r.file.len() + 1 + r.line.to_string().len())
+            .max()
+            .unwrap_or(0);
+        out.push_str("bytes saved by reordering, largest first:\n");
+        for (r, s, t) in &shrink {
+            let (size, new) = sizes_on(r, t);
+            let at = format!("{}:{}", r.file, r.line);
+            let _ = writeln!(
+                out,
+                "{s:>6}  {:width$}  {at:at_width$}  {size} -> {new} on {}",
+                r.path, t.triple
+            );
+        }
+    }
+    if blocked > 0 {
+        out.push_str("without a layout (see above):\n");
+        let rows: Vec<(&StructReport, String)> = reports
+            .iter()
+            .filter(|r| r.has_no_layout())
+            .map(|r| (r, format!("{}:{}", r.file, r.line)))
+            .collect();
+        let width = rows.iter().map(|(r, _)| r.path.len()).max().unwrap_or(0);
+        let at_width = rows.iter().map(|(_, at)| at.len()).max().unwrap_or(0);
+        for (r, at) in rows {
+            let what = match &r.status {
+                Status::Blocked(b) if b.fields[0].field.is_empty() => b.fields[0].reason.clone(),
+                Status::Blocked(b) => format!("field `{}`", b.fields[0].field),
+                Status::Laid { .. } => "an error on every target".to_owned(),
+            };
+            let _ = writeln!(out, "        {:width$}  {at:at_width$}  {what}", r.path);
+        }
+    }
+}
+
+fn sizes_on(r: &StructReport, t: &Target) -> (u64, u64) {
+    if let Status::Laid { on, .. } = &r.status
+        && let Some(Ok(l)) = on
+            .iter()
+            .find(|o| o.target.triple == t.triple)
+            .map(|o| &o.result)
+    {
+        let new = l.suggestion.as_ref().map_or(l.layout.size(), |s| s.size);
+        return (l.layout.size(), new);
+    }
+    (0, 0)
+}
+
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

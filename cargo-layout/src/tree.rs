@@ -1,0 +1,802 @@
+//! The scanned code as a tree of crates, modules and the items that matter for layouts
+//! (structs, unions, type aliases, constants, `use` declarations), loaded by following `mod`
+//! declarations from each crate root the way rustc does.
+//!
+//! Following `mod` (rather than walking `src/`) gives every item its real module path, so
+//! `crate::net::Header`, `super::Header` and `use` imports resolve as rustc resolves them, and
+//! files that are not part of the crate are not reported. Items under `#[cfg]` are included
+//! (with their condition noted), as are modules under `#[cfg]`; items inside function bodies
+//! are included too. Macro invocations whose body contains `struct` or `union` get a note: their
+//! expansion is not scanned.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use crate::markers::{self, Markers};
+use crate::source::{Diag, FileId, LineIndex, SourceFile, Sources, byte_range};
+
+/// Index of a module in [`Tree::modules`].
+pub type ModId = usize;
+/// Index of an item in [`Tree::items`].
+pub type ItemId = usize;
+
+/// One crate: a library, binary or example target, or the files given on the command line.
+#[derive(Debug)]
+pub struct CrateInfo {
+    /// The name other crates use for it in paths (`layout_core`), if any.
+    pub name: Option<String>,
+    /// Its root module.
+    pub root: ModId,
+}
+
+/// A module, or the items of a function body (a *block*, which `self`/`super` look through).
+#[derive(Debug)]
+pub struct Module {
+    /// The crate it belongs to.
+    pub krate: usize,
+    /// Its path for display: `crate::net::tcp`, or `crate::f::{fn}` for a function body.
+    pub path: String,
+    /// The enclosing module.
+    pub parent: Option<ModId>,
+    /// Whether this is a function body rather than a module.
+    pub block: bool,
+    /// Child modules by name.
+    pub children: Vec<(String, ModId)>,
+    /// Items declared here.
+    pub items: Vec<ItemId>,
+    /// `use` declarations here, flattened.
+    pub uses: Vec<UseDecl>,
+}
+
+/// One leaf of a `use` tree.
+#[derive(Debug, Clone)]
+pub struct UseDecl {
+    /// The path, without a leading `::`.
+    pub path: Vec<String>,
+    /// Whether it started with `::` (an external crate).
+    pub absolute: bool,
+    /// The name it binds, or `None` for a glob import of the module at `path`.
+    pub name: Option<String>,
+}
+
+/// A struct or union as written.
+#[derive(Debug)]
+pub struct StructItem {
+    /// The item's outer attributes (repr, cfg, derives, markers).
+    pub attrs: Vec<syn::Attribute>,
+    /// Its generic parameters.
+    pub generics: syn::Generics,
+    /// Its fields.
+    pub fields: syn::Fields,
+    /// Whether it is a union.
+    pub is_union: bool,
+    /// Byte offset of the first byte after `{` (named fields only).
+    pub body_start: Option<usize>,
+    /// Byte offset of the closing `}` (named fields only).
+    pub body_end: Option<usize>,
+    /// Byte range of each field's tokens (attributes, doc comments, visibility, name, type)
+    /// and of the comma after it.
+    pub field_spans: Vec<FieldSpan>,
+    /// Markers found in the comments and attributes before the item.
+    pub markers: Markers,
+}
+
+/// Where one field's tokens are in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpan {
+    /// First byte of the first token (an attribute, doc comment, visibility or the name).
+    pub start: usize,
+    /// One past the last byte of the type.
+    pub end: usize,
+    /// The comma after the field, if there is one.
+    pub comma: Option<usize>,
+}
+
+/// What an item is.
+#[derive(Debug)]
+pub enum ItemKind {
+    /// A struct or union.
+    Struct(Box<StructItem>),
+    /// `type Name<..> = Ty;`.
+    Alias {
+        /// Generic parameters (an alias with type parameters is not resolved).
+        generics: syn::Generics,
+        /// The aliased type.
+        ty: Box<syn::Type>,
+    },
+    /// `const NAME: Ty = expr;` (array lengths may name one).
+    Const {
+        /// Its value.
+        expr: Box<syn::Expr>,
+    },
+}
+
+/// A named item in a module.
+#[derive(Debug)]
+pub struct Item {
+    /// The name.
+    pub name: String,
+    /// Where it is declared.
+    pub module: ModId,
+    /// Its file.
+    pub file: FileId,
+    /// Its 1-based line (of the name).
+    pub line: usize,
+    /// Byte offset where the item (its first attribute) starts: used to tell items apart.
+    pub start: usize,
+    /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
+    pub cfg: Vec<String>,
+    /// What it is.
+    pub kind: ItemKind,
+}
+
+impl Item {
+    /// The struct, if it is one.
+    pub fn as_struct(&self) -> Option<&StructItem> {
+        match &self.kind {
+            ItemKind::Struct(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Everything scanned in one run.
+#[derive(Debug, Default)]
+pub struct Tree {
+    /// Crates.
+    pub crates: Vec<CrateInfo>,
+    /// Modules of every crate.
+    pub modules: Vec<Module>,
+    /// Items of every module.
+    pub items: Vec<Item>,
+    /// Errors and notes found while loading.
+    pub diags: Vec<Diag>,
+}
+
+/// How a crate's files are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// Load `mod name;` files, as rustc does (crates).
+    Modules,
+    /// Scan only the given file (a list of `.rs` files on the command line).
+    FileOnly,
+}
+
+/// A module being filled: where its items go and where its `mod name;` files live.
+struct Ctx<'t> {
+    module: ModId,
+    file: FileId,
+    /// Directory where `mod name;` looks for `name.rs` / `name/mod.rs`.
+    child_dir: PathBuf,
+    /// `#[cfg]` conditions of the enclosing modules.
+    cfg: Vec<String>,
+    text: &'t str,
+}
+
+impl Tree {
+    /// Adds a crate whose root module is the file `root`, loading its modules.
+    pub fn load_crate(
+        &mut self,
+        sources: &mut Sources,
+        root: &Path,
+        name: Option<String>,
+        follow: Follow,
+    ) -> usize {
+        let krate = self.crates.len();
+        let module = self.new_module(krate, "crate".into(), None, false);
+        self.crates.push(CrateInfo { name, root: module });
+        let mut seen = HashSet::new();
+        self.load_file(sources, module, root, Vec::new(), follow, &mut seen, None);
+        krate
+    }
+
+    fn new_module(
+        &mut self,
+        krate: usize,
+        path: String,
+        parent: Option<ModId>,
+        block: bool,
+    ) -> ModId {
+        self.modules.push(Module {
+            krate,
+            path,
+            parent,
+            block,
+            children: Vec::new(),
+            items: Vec::new(),
+            uses: Vec::new(),
+        });
+        self.modules.len() - 1
+    }
+
+    /// Reads, parses and scans one file as the body of `module`. `declared_at` is where the
+    /// `mod` declaration is, for errors about a missing file.
+    #[allow(clippy::too_many_arguments)]
+    fn load_file(
+        &mut self,
+        sources: &mut Sources,
+        module: ModId,
+        path: &Path,
+        cfg: Vec<String>,
+        follow: Follow,
+        seen: &mut HashSet<PathBuf>,
+        declared_at: Option<(String, usize)>,
+    ) {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if !seen.insert(canonical) {
+            return;
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let (file, line) =
+                    declared_at.unwrap_or_else(|| (crate::source::display_path(path), 0));
+                let what = if line == 0 {
+                    format!("cannot read: {e}")
+                } else {
+                    format!("cannot read module file {}: {e}", path.display())
+                };
+                self.diags.push(Diag::error(file, line, what));
+                return;
+            }
+        };
+        let file_id = match sources.find(path) {
+            Some(id) => id,
+            None => sources.add(SourceFile::new(path.to_path_buf(), text)),
+        };
+        let file = sources.get(file_id);
+        let parsed = match syn::parse_str::<syn::File>(&file.parse_text()) {
+            Ok(f) => f,
+            Err(e) => {
+                let start = e.span().start();
+                self.diags.push(Diag::error(
+                    file.display.clone(),
+                    start.line,
+                    format!("syntax error: {e} (column {})", start.column + 1),
+                ));
+                return;
+            }
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let is_mod_rs = self.modules[module].parent.is_none()
+            || path.file_name().is_some_and(|n| n == "mod.rs");
+        let child_dir = if is_mod_rs {
+            dir
+        } else {
+            dir.join(path.file_stem().unwrap_or_default())
+        };
+        let text = file.text.clone();
+        let mut ctx = Ctx {
+            module,
+            file: file_id,
+            child_dir,
+            cfg,
+            text: &text,
+        };
+        self.collect(sources, &mut ctx, &parsed.items, 0, follow, seen);
+    }
+
+    /// Records `items` (the contents of a file or inline module starting at byte `start`).
+    fn collect(
+        &mut self,
+        sources: &mut Sources,
+        ctx: &mut Ctx<'_>,
+        items: &[syn::Item],
+        start: usize,
+        follow: Follow,
+        seen: &mut HashSet<PathBuf>,
+    ) {
+        let display = sources.get(ctx.file).display.clone();
+        let lines = LineIndex::new(ctx.text);
+        let line_of = |offset: usize| lines.line_of(offset);
+        let mut prev_end = start;
+        for item in items {
+            let range = byte_range(item.span());
+            let leading = prev_end.min(range.start)..range.start;
+            prev_end = range.end;
+            match item {
+                syn::Item::Struct(s) => {
+                    let header = leading.start..byte_range(s.struct_token.span).start;
+                    let fields = s.fields.clone();
+                    self.add_struct(
+                        ctx,
+                        &s.ident,
+                        &s.attrs,
+                        &s.generics,
+                        fields,
+                        false,
+                        header,
+                        line_of(byte_range(s.ident.span()).start),
+                    );
+                }
+                syn::Item::Union(u) => {
+                    let header = leading.start..byte_range(u.union_token.span).start;
+                    let fields = syn::Fields::Named(u.fields.clone());
+                    self.add_struct(
+                        ctx,
+                        &u.ident,
+                        &u.attrs,
+                        &u.generics,
+                        fields,
+                        true,
+                        header,
+                        line_of(byte_range(u.ident.span()).start),
+                    );
+                }
+                syn::Item::Type(t) => self.add_item(
+                    ctx,
+                    t.ident.to_string(),
+                    &t.attrs,
+                    line_of(byte_range(t.ident.span()).start),
+                    range.start,
+                    ItemKind::Alias {
+                        generics: t.generics.clone(),
+                        ty: t.ty.clone(),
+                    },
+                ),
+                syn::Item::Const(c) => {
+                    self.add_item(
+                        ctx,
+                        c.ident.to_string(),
+                        &c.attrs,
+                        line_of(byte_range(c.ident.span()).start),
+                        range.start,
+                        ItemKind::Const {
+                            expr: c.expr.clone(),
+                        },
+                    );
+                    self.scan_body(sources, ctx, &c.ident.to_string(), &*c.expr);
+                }
+                syn::Item::Use(u) => {
+                    let mut out = Vec::new();
+                    flatten_use(&u.tree, Vec::new(), &mut out);
+                    let absolute = u.leading_colon.is_some();
+                    for mut d in out {
+                        d.absolute = absolute;
+                        self.modules[ctx.module].uses.push(d);
+                    }
+                }
+                syn::Item::Mod(m) => self.add_mod(sources, ctx, m, follow, seen, &display),
+                syn::Item::Fn(f) => self.scan_body(sources, ctx, &f.sig.ident.to_string(), f),
+                syn::Item::Impl(i) => self.scan_body(sources, ctx, "impl", i),
+                syn::Item::Trait(t) => self.scan_body(sources, ctx, &t.ident.to_string(), t),
+                syn::Item::Static(s) => {
+                    self.scan_body(sources, ctx, &s.ident.to_string(), &*s.expr)
+                }
+                syn::Item::Macro(m) if mentions_struct(m.mac.tokens.clone()) => {
+                    let what = match &m.ident {
+                        Some(name) => format!("macro_rules! {name}"),
+                        None => format!("{}!", path_text(&m.mac.path)),
+                    };
+                    self.diags.push(Diag::note(
+                        display.clone(),
+                        line_of(range.start),
+                        format!(
+                            "{what} not scanned: structs defined inside macros are not \
+                                 analysed"
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_struct(
+        &mut self,
+        ctx: &Ctx<'_>,
+        ident: &syn::Ident,
+        attrs: &[syn::Attribute],
+        generics: &syn::Generics,
+        fields: syn::Fields,
+        is_union: bool,
+        header: std::ops::Range<usize>,
+        line: usize,
+    ) {
+        let (body_start, body_end, field_spans) = match &fields {
+            syn::Fields::Named(named) => {
+                let braces = byte_range(named.brace_token.span.join());
+                let spans = named
+                    .named
+                    .pairs()
+                    .map(|pair| {
+                        let (start, end) = token_extent(pair.value().to_token_stream());
+                        FieldSpan {
+                            start,
+                            end,
+                            comma: pair.punct().map(|c| byte_range(c.span).start),
+                        }
+                    })
+                    .collect();
+                (Some(braces.start + 1), Some(braces.end - 1), spans)
+            }
+            syn::Fields::Unnamed(unnamed) => {
+                let spans = unnamed
+                    .unnamed
+                    .pairs()
+                    .map(|pair| {
+                        let (start, end) = token_extent(pair.value().to_token_stream());
+                        FieldSpan {
+                            start,
+                            end,
+                            comma: pair.punct().map(|c| byte_range(c.span).start),
+                        }
+                    })
+                    .collect();
+                (None, None, spans)
+            }
+            syn::Fields::Unit => (None, None, Vec::new()),
+        };
+        let markers = markers::scan(&ctx.text[header.clone()], attrs);
+        let item = StructItem {
+            attrs: attrs.to_vec(),
+            generics: generics.clone(),
+            fields,
+            is_union,
+            body_start,
+            body_end,
+            field_spans,
+            markers,
+        };
+        self.add_item(
+            ctx,
+            ident.to_string(),
+            attrs,
+            line,
+            header.end,
+            ItemKind::Struct(Box::new(item)),
+        );
+    }
+
+    fn add_item(
+        &mut self,
+        ctx: &Ctx<'_>,
+        name: String,
+        attrs: &[syn::Attribute],
+        line: usize,
+        start: usize,
+        kind: ItemKind,
+    ) {
+        let mut cfg = ctx.cfg.clone();
+        cfg.extend(cfg_conditions(attrs, ctx.text));
+        let id = self.items.len();
+        self.items.push(Item {
+            name,
+            module: ctx.module,
+            file: ctx.file,
+            line,
+            start,
+            cfg,
+            kind,
+        });
+        self.modules[ctx.module].items.push(id);
+    }
+
+    fn add_mod(
+        &mut self,
+        sources: &mut Sources,
+        ctx: &mut Ctx<'_>,
+        m: &syn::ItemMod,
+        follow: Follow,
+        seen: &mut HashSet<PathBuf>,
+        display: &str,
+    ) {
+        let name = m.ident.to_string();
+        let krate = self.modules[ctx.module].krate;
+        let path = format!("{}::{name}", self.modules[ctx.module].path);
+        let child = self.new_module(krate, path, Some(ctx.module), false);
+        self.modules[ctx.module]
+            .children
+            .push((name.clone(), child));
+        let mut cfg = ctx.cfg.clone();
+        let own_cfg = cfg_conditions(&m.attrs, ctx.text);
+        cfg.extend(own_cfg.iter().cloned());
+        let path_attr = m.attrs.iter().find_map(|a| {
+            if !a.path().is_ident("path") {
+                return None;
+            }
+            match &a.meta {
+                syn::Meta::NameValue(syn::MetaNameValue {
+                    value:
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            }
+        });
+        let line = sources
+            .get(ctx.file)
+            .line_of(byte_range(m.ident.span()).start);
+        match &m.content {
+            Some((brace, items)) => {
+                let start = byte_range(brace.span.join()).start + 1;
+                let dir = match &path_attr {
+                    Some(p) => ctx.child_dir.join(p),
+                    None => ctx.child_dir.join(&name),
+                };
+                let mut inner = Ctx {
+                    module: child,
+                    file: ctx.file,
+                    child_dir: dir,
+                    cfg,
+                    text: ctx.text,
+                };
+                self.collect(sources, &mut inner, items, start, follow, seen);
+            }
+            None if follow == Follow::FileOnly => {
+                self.diags.push(Diag::note(
+                    display,
+                    line,
+                    format!(
+                        "module `{name}` not scanned: only the files given are (give the crate \
+                         directory to follow `mod` declarations)"
+                    ),
+                ));
+            }
+            None => {
+                let file_dir = sources
+                    .get(ctx.file)
+                    .path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let candidates = match &path_attr {
+                    Some(p) => vec![file_dir.join(p)],
+                    None => vec![
+                        ctx.child_dir.join(format!("{name}.rs")),
+                        ctx.child_dir.join(&name).join("mod.rs"),
+                    ],
+                };
+                match candidates.iter().find(|p| p.is_file()) {
+                    Some(file) => {
+                        let file = file.clone();
+                        self.load_file(
+                            sources,
+                            child,
+                            &file,
+                            cfg,
+                            follow,
+                            seen,
+                            Some((display.to_owned(), line)),
+                        );
+                    }
+                    None if !own_cfg.is_empty() => self.diags.push(Diag::note(
+                        display,
+                        line,
+                        format!(
+                            "module `{name}` (under #[{}]) has no file here; not scanned",
+                            own_cfg.join(", ")
+                        ),
+                    )),
+                    None => self.diags.push(Diag::error(
+                        display,
+                        line,
+                        format!(
+                            "cannot find the file of module `{name}` (looked for {})",
+                            candidates
+                                .iter()
+                                .map(|p| crate::source::display_path(p))
+                                .collect::<Vec<_>>()
+                                .join(" and ")
+                        ),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// Records the items declared inside a function body, impl, trait or initializer, in a
+    /// block module named after it.
+    fn scan_body<T: ?Sized>(
+        &mut self,
+        sources: &mut Sources,
+        ctx: &mut Ctx<'_>,
+        name: &str,
+        node: &T,
+    ) where
+        for<'a> BodyItems<'a>: VisitNode<'a, T>,
+    {
+        let mut found = BodyItems {
+            items: Vec::new(),
+            depth: 0,
+        };
+        found.visit_node(node);
+        if found.items.is_empty() {
+            return;
+        }
+        let krate = self.modules[ctx.module].krate;
+        let path = format!("{}::{name}::{{body}}", self.modules[ctx.module].path);
+        let block = self.new_module(krate, path, Some(ctx.module), true);
+        let items: Vec<syn::Item> = found.items.into_iter().cloned().collect();
+        let mut inner = Ctx {
+            module: block,
+            file: ctx.file,
+            child_dir: ctx.child_dir.clone(),
+            cfg: ctx.cfg.clone(),
+            text: ctx.text,
+        };
+        let start = items.first().map_or(0, |i| byte_range(i.span()).start);
+        let mut seen = HashSet::new();
+        self.collect(
+            sources,
+            &mut inner,
+            &items,
+            start,
+            Follow::FileOnly,
+            &mut seen,
+        );
+    }
+}
+
+/// The items found anywhere inside a function body (nested blocks included).
+pub struct BodyItems<'a> {
+    items: Vec<&'a syn::Item>,
+    depth: usize,
+}
+
+/// Visiting the different nodes that can hold a body.
+pub trait VisitNode<'a, T: ?Sized> {
+    /// Visits `node`.
+    fn visit_node(&mut self, node: &'a T);
+}
+
+impl<'a> VisitNode<'a, syn::ItemFn> for BodyItems<'a> {
+    fn visit_node(&mut self, node: &'a syn::ItemFn) {
+        self.visit_block(&node.block);
+    }
+}
+impl<'a> VisitNode<'a, syn::ItemImpl> for BodyItems<'a> {
+    fn visit_node(&mut self, node: &'a syn::ItemImpl) {
+        syn::visit::visit_item_impl(self, node);
+    }
+}
+impl<'a> VisitNode<'a, syn::ItemTrait> for BodyItems<'a> {
+    fn visit_node(&mut self, node: &'a syn::ItemTrait) {
+        syn::visit::visit_item_trait(self, node);
+    }
+}
+impl<'a> VisitNode<'a, syn::Expr> for BodyItems<'a> {
+    fn visit_node(&mut self, node: &'a syn::Expr) {
+        self.visit_expr(node);
+    }
+}
+
+impl<'a> Visit<'a> for BodyItems<'a> {
+    fn visit_item(&mut self, item: &'a syn::Item) {
+        match item {
+            syn::Item::Struct(_)
+            | syn::Item::Union(_)
+            | syn::Item::Type(_)
+            | syn::Item::Use(_)
+            | syn::Item::Macro(_) => self.items.push(item),
+            syn::Item::Const(_) => self.items.push(item),
+            // Nested function bodies are scanned with the same scope (a simplification: an
+            // item inside a nested function is visible here too).
+            _ if self.depth < 8 => {
+                self.depth += 1;
+                syn::visit::visit_item(self, item);
+                self.depth -= 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first and last byte covered by a token stream (groups include their delimiters).
+fn token_extent(tokens: proc_macro2::TokenStream) -> (usize, usize) {
+    let mut lo = usize::MAX;
+    let mut hi = 0;
+    for t in tokens {
+        let r = byte_range(t.span());
+        lo = lo.min(r.start);
+        hi = hi.max(r.end);
+    }
+    (lo, hi)
+}
+
+/// Whether a macro body mentions the `struct` or `union` keyword (it may define types).
+fn mentions_struct(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == "struct" || i == "union",
+        proc_macro2::TokenTree::Group(g) => mentions_struct(g.stream()),
+        _ => false,
+    })
+}
+
+/// A path as written, without spaces (`bitflags::bitflags`).
+pub fn path_text(path: &syn::Path) -> String {
+    let mut s = String::new();
+    if path.leading_colon.is_some() {
+        s.push_str("::");
+    }
+    for (i, seg) in path.segments.iter().enumerate() {
+        if i > 0 {
+            s.push_str("::");
+        }
+        s.push_str(&seg.ident.to_string());
+    }
+    s
+}
+
+/// The `#[cfg(...)]` conditions among `attrs`, as written in the source.
+fn cfg_conditions(attrs: &[syn::Attribute], text: &str) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .map(|a| {
+            let r = byte_range(a.span());
+            let written = &text[r.start.min(text.len())..r.end.min(text.len())];
+            written
+                .trim_start_matches("#[")
+                .trim_end_matches(']')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Flattens a `use` tree into one declaration per leaf.
+fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            let mut prefix = prefix;
+            prefix.push(p.ident.to_string());
+            flatten_use(&p.tree, prefix, out);
+        }
+        syn::UseTree::Name(n) => {
+            let name = n.ident.to_string();
+            if name == "self" {
+                // `use a::b::{self}` binds `b`.
+                if let Some(last) = prefix.last().cloned() {
+                    out.push(UseDecl {
+                        path: prefix,
+                        absolute: false,
+                        name: Some(last),
+                    });
+                }
+            } else {
+                let mut path = prefix;
+                path.push(name.clone());
+                out.push(UseDecl {
+                    path,
+                    absolute: false,
+                    name: Some(name),
+                });
+            }
+        }
+        syn::UseTree::Rename(r) => {
+            let mut path = prefix;
+            let name = r.ident.to_string();
+            if name != "self" {
+                path.push(name);
+            }
+            let alias = r.rename.to_string();
+            if alias != "_" {
+                out.push(UseDecl {
+                    path,
+                    absolute: false,
+                    name: Some(alias),
+                });
+            }
+        }
+        syn::UseTree::Glob(_) => out.push(UseDecl {
+            path: prefix,
+            absolute: false,
+            name: None,
+        }),
+        syn::UseTree::Group(g) => {
+            for t in &g.items {
+                flatten_use(t, prefix.clone(), out);
+            }
+        }
+    }
+}

@@ -38,8 +38,21 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod check;
 pub mod engine;
+mod layout;
 mod model;
 
 pub use engine::*;
+pub use layout::Layout;
+/// `#[derive(Layout)]`: see the [`layout_derive`] crate documentation for its attributes.
+#[cfg(feature = "derive")]
+pub use layout_derive::Layout;
 pub use model::{Model, Niche};
+
+/// Used by the code `#[derive(Layout)]` generates; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::check::private::{Loud, Quiet, Select, verify, verify_unit};
+    pub use static_assertions;
+}

@@ -1,8 +1,28 @@
 //! `#[derive(Layout)]`. Re-exported by `layout-core`; use it from there.
 extern crate alloc;
 
+mod ast;
+mod attr;
+mod bound;
+// The const checks and report texts of layout-core, shared like the engine.
+#[allow(dead_code)]
+mod check;
+mod checks;
+mod ctxt;
 // The engine is shared with layout-core; the derive uses only part of it.
 #[allow(dead_code, unused_imports)]
 mod engine;
+mod expand;
+mod fallback;
+mod suggest;
+mod symbol;
 #[allow(dead_code)]
 mod syntax;
+mod valid;
+
+/// See the crate documentation.
+#[proc_macro_derive(Layout, attributes(layout))]
+pub fn derive_layout(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}

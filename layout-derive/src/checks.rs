@@ -280,6 +280,15 @@ pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
             .attrs
             .separate_line
             .unwrap_or_else(|| input.ident.span())
+    } else if b.optimal
+        && suggestion.as_ref().is_some_and(|s| s.size > facts.min_size)
+        && let Some(pin) = lists
+            .pinned
+            .first()
+            .and_then(|&i| input.fields[i].attrs.pinned)
+    {
+        // `optimal` is out of reach because of the pins: point at one.
+        pin
     } else {
         input.ident.span()
     };
@@ -287,23 +296,6 @@ pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
         span,
         message: m.as_str().to_owned(),
     });
-    // `optimal` out of reach because of the pins: say so at each pin too.
-    if let Some(s) = &suggestion
-        && b.optimal
-        && s.size > facts.min_size
-    {
-        for &i in &lists.pinned {
-            if let Some(span) = input.fields[i].attrs.pinned {
-                out.reports.push(Report {
-                    span,
-                    message: format!(
-                        "`optimal` is out of reach on {} with `{}` pinned at index {i}: the best order found keeping the pins is {} bytes, the minimum is {}; unpin it, or drop `optimal`",
-                        target.triple, input.fields[i].name, s.size, facts.min_size
-                    ),
-                });
-            }
-        }
-    }
     out
 }
 

@@ -240,15 +240,16 @@ fn policy_run(
         }
     };
     let targets = quote!(&#krate::check::Targets { named: &[#(#named),*], current: #current });
-    let run = quote! {
+    let span = input.ident.span();
+    let run = quote_spanned! {span=>
         #krate::check::run::<#n>(
             &#krate::check::Subject { def: &#def, header: #header, sources: &[#(#sources),*], tuple: #tuple },
             #policy,
             #targets,
         );
     };
-    let violated = quote!(#krate::check::violated::<#n>(&#def, #policy, #targets));
-    (run, violated)
+    let violated = quote_spanned!(span=> #krate::check::violated::<#n>(&#def, #policy, #targets));
+    (respan(run, span), respan(violated, span))
 }
 
 /// The warning mode at expansion time: each report as a deprecated item that the expansion uses
@@ -289,4 +290,22 @@ fn doc_comment(input: &Input<'_>, findings: &Findings) -> TokenStream {
     }
     let _ = Target::ALL;
     quote!(#[doc = #text])
+}
+
+/// `tokens` with every token at `span`, so that an error in constant evaluation points at the
+/// struct's name rather than at the derive.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = proc_macro2::TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

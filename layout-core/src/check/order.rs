@@ -1,12 +1,20 @@
 //! A field order for a report built during constant evaluation, where the engine's exact
 //! fewest-moves search (`order::suggest`, which allocates) cannot run.
 //!
-//! It follows the engine's documented heuristic: pinned fields stay at their index, hot fields
-//! come first sorted by decreasing alignment (so they span the fewest cache lines), and the
-//! others keep the longest declared prefix that still lets the rest, sorted by decreasing
-//! alignment, reach the smallest size; among the sizes reached, the fewest moves win. Without
-//! pins it always reaches the minimum size. It runs only when a check has failed, so it costs
-//! nothing on a build that passes.
+//! Two candidates, the smaller (then the one moving fewer fields) wins:
+//!
+//! - the engine's documented heuristic: pinned fields stay at their index, hot fields come first
+//!   sorted by decreasing alignment (so they span the fewest cache lines), and the others keep
+//!   the longest declared prefix that still lets the rest, sorted by decreasing alignment, reach
+//!   the smallest size. Without pins it always reaches the minimum size;
+//! - for up to [`EXACT_FIELDS`] fields, a dynamic program over subsets that keeps, for each set
+//!   of fields placed first, the smallest end offset (placing a set so that it ends earlier never
+//!   hurts what follows): it finds the smallest size reachable under the pins and the hot block
+//!   exactly, in `2^n * n` steps.
+//!
+//! The number of moves is small but, unlike the engine's search, not proven minimal. It runs
+//! only when a check has failed, so it costs nothing on a build that passes, and it stays far
+//! below the interpreter's step limit.
 
 use crate::engine::{FieldLayout, round_up};
 
@@ -130,9 +138,96 @@ const fn sort_by_align<const N: usize>(
     }
 }
 
+/// The largest number of fields the exact subset search handles.
+pub const EXACT_FIELDS: usize = 12;
+
+/// The exact smallest-size order under pins and the hot block (see the module documentation),
+/// or `None` when no order satisfies them or there are too many fields.
+pub const fn smallest<const N: usize>(
+    fields: &[FieldLayout],
+    min_align: u64,
+    pinned: &[usize],
+    hot: &[usize],
+) -> Option<Order<N>> {
+    let n = fields.len();
+    if n > EXACT_FIELDS || n > N {
+        return None;
+    }
+    const STATES: usize = 1 << EXACT_FIELDS;
+    let mut end = [u64::MAX; STATES];
+    let mut last = [u8::MAX; STATES];
+    end[0] = 0;
+    let h = hot.len();
+    let full = (1usize << n) - 1;
+    let mut mask = 0;
+    while mask < full {
+        if end[mask] != u64::MAX {
+            let p = mask.count_ones() as usize;
+            let mut f = 0;
+            while f < n {
+                let allowed = if contains(pinned, p) {
+                    f == p
+                } else {
+                    !contains(pinned, f) && (contains(hot, f) == (p < h))
+                };
+                if allowed && mask & (1 << f) == 0 {
+                    let e = match round_up(end[mask], fields[f].align) {
+                        Some(o) => o.saturating_add(fields[f].size),
+                        None => u64::MAX,
+                    };
+                    let next = mask | (1 << f);
+                    if e < end[next] {
+                        end[next] = e;
+                        last[next] = f as u8;
+                    }
+                }
+                f += 1;
+            }
+        }
+        mask += 1;
+    }
+    if end[full] == u64::MAX {
+        return None;
+    }
+    let mut order = [0usize; N];
+    let mut m = full;
+    let mut p = n;
+    while p > 0 {
+        p -= 1;
+        let f = last[m] as usize;
+        order[p] = f;
+        m &= !(1 << f);
+    }
+    let (slice, _) = order.split_at(n);
+    Some(Order {
+        order,
+        len: n,
+        size: size_in_order(fields, slice, min_align),
+        moved: moves(slice),
+    })
+}
+
 /// The suggested order for `fields` (see the [module documentation](self)); `N` must be at
 /// least `fields.len()`.
 pub const fn suggest<const N: usize>(
+    fields: &[FieldLayout],
+    min_align: u64,
+    pinned: &[usize],
+    hot: &[usize],
+) -> Order<N> {
+    let heuristic = by_heuristic::<N>(fields, min_align, pinned, hot);
+    match smallest::<N>(fields, min_align, pinned, hot) {
+        Some(exact)
+            if exact.size < heuristic.size
+                || (exact.size == heuristic.size && exact.moved < heuristic.moved) =>
+        {
+            exact
+        }
+        _ => heuristic,
+    }
+}
+
+const fn by_heuristic<const N: usize>(
     fields: &[FieldLayout],
     min_align: u64,
     pinned: &[usize],
@@ -201,4 +296,40 @@ pub const fn suggest<const N: usize>(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(size: u64, align: u64) -> FieldLayout {
+        FieldLayout {
+            offset: 0,
+            size,
+            align,
+        }
+    }
+
+    #[test]
+    fn t1_reaches_the_minimum_moving_one_field() {
+        let fields = [f(1, 1), f(8, 8), f(2, 2)];
+        let o = suggest::<3>(&fields, 1, &[], &[]);
+        assert_eq!((o.size, o.moved), (16, 1));
+    }
+
+    #[test]
+    fn a_pin_is_kept_and_the_exact_search_finds_the_way_around_it() {
+        // tag: u8 pinned first, payload: u64, crc: u32 -> tag, crc, payload = 16 bytes.
+        let fields = [f(1, 1), f(8, 8), f(4, 4)];
+        let o = suggest::<3>(&fields, 1, &[0], &[]);
+        assert_eq!(o.as_slice(), [0, 2, 1]);
+        assert_eq!(o.size, 16);
+    }
+
+    #[test]
+    fn hot_fields_come_first() {
+        let fields = [f(48, 1), f(4, 4), f(4, 4), f(8, 8), f(64, 8)];
+        let o = suggest::<5>(&fields, 1, &[], &[2, 3]);
+        assert_eq!(&o.as_slice()[..2], [3, 2]);
+    }
 }

@@ -123,14 +123,12 @@ pub fn parse_repr(attrs: &[syn::Attribute]) -> Result<ReprAttr, syn::Error> {
             push(e);
         }
     }
-    if let (Some(p), Some(a)) = (out.packed_span, out.align_span) {
-        let mut e = syn::Error::new(
+    if let (Some(p), Some(_)) = (out.packed_span, out.align_span) {
+        push(syn::Error::new(
             p,
             "`packed` and `align` cannot be combined on one type (rustc E0587): to align a \
              packed struct, wrap it: `#[repr(C, align(N))] struct Aligned(Packed);`",
-        );
-        e.combine(syn::Error::new(a, "`align` is here"));
-        push(e);
+        ));
     }
     if out.repr.base == ReprBase::Transparent {
         if let Some(s) = out.packed_span.or(out.align_span) {

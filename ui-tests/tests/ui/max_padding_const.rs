@@ -1,0 +1,15 @@
+use layout_core::Layout;
+
+type Id = u64;
+
+#[derive(Layout)]
+#[repr(C)]
+#[layout(targets = "64, 32, 16", max_padding = 2)]
+pub struct Packet {
+    /// Message kind.
+    pub kind: u8,
+    pub id: Id,
+    pub len: u16,
+}
+
+fn main() {}

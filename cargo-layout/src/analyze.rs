@@ -34,8 +34,10 @@ impl Laid {
 /// A number that is not the same on every target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// What differs: `size`, `align`, or `field NAME offset|size|align`.
-    pub what: String,
+    /// The field, or `None` for the struct itself.
+    pub field: Option<&'static str>,
+    /// `size`, `align` or (fields only) `offset`.
+    pub property: &'static str,
     /// Each distinct value with the targets that have it, in target order.
     pub values: Vec<(u64, Vec<&'static str>)>,
 }
@@ -115,7 +117,7 @@ fn mentions(ty: layout_core::Ty<'_>, name: &str) -> bool {
 
 /// What differs between the targets that have a layout: the struct's size and alignment, and
 /// each field's offset, size and alignment.
-pub fn differences(def: &StructDef<'_>, on: &[OnTarget]) -> Vec<Difference> {
+pub fn differences(def: &StructDef<'static>, on: &[OnTarget]) -> Vec<Difference> {
     let laid: Vec<(&'static str, &StructLayout<'static>)> = on
         .iter()
         .filter_map(|o| o.result.as_ref().ok().map(|l| (o.target.triple, &l.layout)))
@@ -124,7 +126,9 @@ pub fn differences(def: &StructDef<'_>, on: &[OnTarget]) -> Vec<Difference> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut check = |what: String, value: &dyn Fn(&StructLayout<'static>) -> u64| {
+    let mut check = |field: Option<&'static str>,
+                     property: &'static str,
+                     value: &dyn Fn(&StructLayout<'static>) -> u64| {
         let mut values: Vec<(u64, Vec<&'static str>)> = Vec::new();
         for (triple, l) in &laid {
             let v = value(l);
@@ -134,15 +138,19 @@ pub fn differences(def: &StructDef<'_>, on: &[OnTarget]) -> Vec<Difference> {
             }
         }
         if values.len() > 1 {
-            out.push(Difference { what, values });
+            out.push(Difference {
+                field,
+                property,
+                values,
+            });
         }
     };
-    check("size".into(), &|l| l.size());
-    check("align".into(), &|l| l.align());
+    check(None, "size", &|l| l.size());
+    check(None, "align", &|l| l.align());
     for (i, f) in def.fields.iter().enumerate() {
-        check(format!("field {} offset", f.name), &|l| l.fields[i].offset);
-        check(format!("field {} size", f.name), &|l| l.fields[i].size);
-        check(format!("field {} align", f.name), &|l| l.fields[i].align);
+        check(Some(f.name), "offset", &|l| l.fields[i].offset);
+        check(Some(f.name), "size", &|l| l.fields[i].size);
+        check(Some(f.name), "align", &|l| l.fields[i].align);
     }
     out
 }
@@ -168,15 +176,15 @@ mod tests {
         // One move: `b` goes last (a, c, b), rather than sorting (b, c, a).
         assert_eq!(x86_64.suggestion.as_ref().unwrap().order, [0, 2, 1]);
         let d = differences(&T1, &on);
-        let what: Vec<&str> = d.iter().map(|d| d.what.as_str()).collect();
+        let what: Vec<(Option<&str>, &str)> = d.iter().map(|d| (d.field, d.property)).collect();
         assert_eq!(
             what,
             [
-                "size",
-                "align",
-                "field b offset",
-                "field b align",
-                "field c offset"
+                (None, "size"),
+                (None, "align"),
+                (Some("b"), "offset"),
+                (Some("b"), "align"),
+                (Some("c"), "offset")
             ]
         );
         assert_eq!(

@@ -149,7 +149,18 @@ fn from_manifest(manifest: &Path, sel: &Selection<'_>) -> Result<Vec<CrateRoot>,
             .find(|l| !l.is_empty())
             .unwrap_or("failed")
             .trim_start_matches("error: ");
-        return Err(Diag::error(&shown, 0, format!("cargo metadata: {first}")));
+        // Cargo points at the manifest's line as ` --> Cargo.toml:2:9`.
+        let line = stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("--> "))
+            .and_then(|at| at.split(':').nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        return Err(Diag::error(
+            &shown,
+            line,
+            format!("cargo metadata: {first}"),
+        ));
     }
     let meta: serde_json::Value = serde_json::from_slice(&output.stdout)
         .map_err(|e| Diag::error(&shown, 0, format!("cargo metadata: bad output: {e}")))?;

@@ -22,6 +22,7 @@ use std::path::Path;
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
+use crate::analyze::{Laid, OnTarget};
 use crate::scan::{Status, StructReport};
 use crate::segment;
 use crate::source::{Diag, FileId, SourceFile, Sources, byte_range};
@@ -44,11 +45,11 @@ struct Edit {
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// New contents per file, for the files that change.
-    pub files: Vec<(FileId, String)>,
+    pub files: Vec<(std::path::PathBuf, String)>,
     /// `crate::T1 in src/lib.rs: 24 -> 16 bytes on x86_64-unknown-linux-gnu`, per fixed struct.
     pub fixed: Vec<String>,
-    /// Items fixed.
-    pub fixed_items: Vec<usize>,
+    /// Paths (`crate::T1`) of the structs fixed.
+    pub fixed_paths: Vec<String>,
     /// Why structs were left alone, and failures.
     pub diags: Vec<Diag>,
 }
@@ -56,7 +57,7 @@ pub struct Outcome {
 /// Plans the rewrite of every report that can shrink on the first target.
 pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome {
     let mut out = Outcome::default();
-    let mut edits: BTreeMap<FileId, Vec<(Edit, usize, String)>> = BTreeMap::new();
+    let mut edits: BTreeMap<FileId, Vec<(Edit, String, String)>> = BTreeMap::new();
     for r in reports {
         let Status::Laid {
             on,
@@ -66,12 +67,12 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         else {
             continue;
         };
-        let Some(Ok(first)) = on.first().map(|o| &o.result) else {
+        if !on
+            .iter()
+            .any(|o| o.result.as_ref().is_ok_and(|l| l.saving() > 0))
+        {
             continue;
-        };
-        let Some(s) = first.suggestion.as_ref().filter(|s| s.saved() > 0) else {
-            continue;
-        };
+        }
         let item = &tree.items[r.item];
         let file = sources.get(item.file);
         if r.tuple {
@@ -86,31 +87,17 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
             ));
             continue;
         }
-        // The order must not make the struct bigger on any other target.
-        let mut grows = None;
-        for o in &on[1..] {
-            if let Ok(l) = &o.result
-                && let Ok(re) = l.layout.reordered(&s.order)
-                && re.size() > l.layout.size()
-            {
-                grows = Some((o.target.triple, l.layout.size(), re.size()));
-                break;
+        let order = match choose_order(on) {
+            Ok(order) => order,
+            Err(why) => {
+                out.diags.push(Diag::note(
+                    &file.display,
+                    r.line,
+                    format!("`{}` not reordered: {why}", r.name),
+                ));
+                continue;
             }
-        }
-        if let Some((t, before, after)) = grows {
-            out.diags.push(Diag::note(
-                &file.display,
-                r.line,
-                format!(
-                    "`{}` not reordered: the order that saves {} bytes on {} would grow it on \
-                     {t} from {before} to {after} bytes",
-                    r.name,
-                    s.saved(),
-                    on[0].target.triple
-                ),
-            ));
-            continue;
-        }
+        };
         let st = item.as_struct().expect("reports are structs");
         let (Some(start), Some(end)) = (st.body_start, st.body_end) else {
             continue;
@@ -120,18 +107,30 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
             syn::Fields::Named(n) => byte_range(n.brace_token.span.join()).start,
             _ => continue,
         };
+        let sizes: Vec<String> = on
+            .iter()
+            .filter_map(|o| {
+                let l = o.result.as_ref().ok()?;
+                let after = l.layout.reordered(&order).ok()?.size();
+                (after < l.layout.size())
+                    .then(|| format!("{} -> {} bytes on {}", l.layout.size(), after, o.target))
+            })
+            .collect();
         let summary = format!(
-            "{} in {}:{}: {} -> {} bytes on {}",
-            r.path, file.display, r.line, s.declared_size, s.size, on[0].target.triple
+            "{} in {}:{}: {}",
+            r.path,
+            file.display,
+            r.line,
+            sizes.join(", ")
         );
         edits.entry(item.file).or_default().push((
             Edit {
                 range: body.whole.clone(),
-                text: body.render(&file.text, &s.order),
+                text: body.render(&file.text, &order),
                 brace_at,
-                order: s.order.clone(),
+                order,
             },
-            r.item,
+            r.path.clone(),
             summary,
         ));
     }
@@ -146,11 +145,11 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         let new_parse_text = SourceFile::new(file.path.clone(), text.clone()).parse_text();
         match verify(&file.parse_text(), &new_parse_text, &plain) {
             Ok(()) => {
-                for (_, item, summary) in list {
+                for (_, path, summary) in list {
                     out.fixed.push(summary);
-                    out.fixed_items.push(item);
+                    out.fixed_paths.push(path);
                 }
-                out.files.push((file_id, text));
+                out.files.push((file.path.clone(), text));
             }
             Err(why) => out.diags.push(Diag::error(
                 &file.display,
@@ -160,6 +159,66 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         }
     }
     out
+}
+
+/// The order to write: the first target's suggestion that is the best on every target given,
+/// else the first suggestion that shrinks the struct somewhere without growing it anywhere.
+/// Never an order that makes the struct bigger on any target.
+fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
+    let laid: Vec<(&OnTarget, &Laid)> = on
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok().map(|l| (o, l)))
+        .collect();
+    // Each candidate's size on every target (None: it could not be laid out there).
+    let sizes = |order: &[usize]| -> Vec<Option<u64>> {
+        laid.iter()
+            .map(|(_, l)| l.layout.reordered(order).ok().map(|re| re.size()))
+            .collect()
+    };
+    let candidates: Vec<&Vec<usize>> = laid
+        .iter()
+        .filter_map(|(_, l)| l.suggestion.as_ref().filter(|s| s.saved() > 0))
+        .map(|s| &s.order)
+        .collect();
+    let best_everywhere = candidates.iter().find(|order| {
+        sizes(order)
+            .iter()
+            .zip(&laid)
+            .all(|(size, (_, l))| *size == l.suggestion.as_ref().map(|s| s.size))
+    });
+    if let Some(order) = best_everywhere {
+        return Ok((*order).clone());
+    }
+    let no_worse = candidates.iter().find(|order| {
+        sizes(order)
+            .iter()
+            .zip(&laid)
+            .all(|(size, (_, l))| size.is_some_and(|s| s <= l.layout.size()))
+    });
+    match no_worse {
+        Some(order) => Ok((*order).clone()),
+        None => {
+            let (o, l) = laid
+                .iter()
+                .find(|(_, l)| l.saving() > 0)
+                .expect("some target saves");
+            let order = &l.suggestion.as_ref().expect("it saves").order;
+            let grows = sizes(order)
+                .iter()
+                .zip(&laid)
+                .find_map(|(size, (t, l))| {
+                    size.filter(|s| *s > l.layout.size())
+                        .map(|s| format!("{} from {} to {s} bytes", t.target, l.layout.size()))
+                })
+                .unwrap_or_default();
+            Err(format!(
+                "the order that saves {} bytes on {} would grow it on {grows}, and no order \
+                 is smaller on one target without being bigger on another",
+                l.saving(),
+                o.target
+            ))
+        }
+    }
 }
 
 /// Checks that `new` parses and has exactly the tokens of `old` with the edited structs' fields

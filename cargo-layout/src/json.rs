@@ -102,7 +102,8 @@ struct JsonSuggestion {
 
 #[derive(Serialize)]
 struct JsonDifference {
-    what: String,
+    field: Option<&'static str>,
+    property: &'static str,
     values: Vec<JsonValue>,
 }
 
@@ -214,7 +215,8 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
             differences
                 .iter()
                 .map(|d| JsonDifference {
-                    what: d.what.clone(),
+                    field: d.field,
+                    property: d.property,
                     values: d
                         .values
                         .iter()

@@ -31,7 +31,9 @@ mod engine {
 #[rustfmt::skip]
 mod syntax;
 
+use std::collections::HashMap;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cli::{Command, FixMode, Format, Options};
@@ -79,29 +81,18 @@ fn run(opts: &Options) -> u8 {
             return TROUBLE;
         }
     };
-    let mut sources = Sources::default();
-    let mut tree = tree::Tree::default();
-    // The files given on the command line form one crate, each file a module of it.
-    for root in &roots {
-        let follow = if root.follow_mods {
-            tree::Follow::Modules
-        } else {
-            tree::Follow::FileOnly
-        };
-        tree.load_crate(&mut sources, &root.root, root.name.clone(), follow);
-    }
     let filter = scan::Filter {
         all: opts.all,
         only_marked: opts.only_marked,
         names: opts.names.clone(),
         min_saving: opts.min_saving,
     };
+    let (sources, tree) = load(&roots, HashMap::new());
     let reports = scan::scan(&tree, &sources, &opts.targets, &filter);
     let mut diags: Vec<Diag> = tree.diags.clone();
-
     let fix = match opts.fix {
         FixMode::Off => None,
-        _ => Some(fix::plan(&tree, &sources, &reports)),
+        _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
     };
     if let Some(f) = &fix {
         diags.extend(f.diags.iter().cloned());
@@ -112,11 +103,10 @@ fn run(opts: &Options) -> u8 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed_write = false;
-    match opts.fix {
-        FixMode::Diff => {
-            let f = fix.as_ref().expect("planned above");
-            for (file_id, new) in &f.files {
-                let file = sources.get(*file_id);
+    match (opts.fix, &fix) {
+        (FixMode::Diff, Some(f)) => {
+            for (path, new) in &f.files {
+                let file = sources.get(sources.find(path).expect("a scanned file"));
                 let d = diff::unified(&file.display, &file.text, new);
                 failed_write |= out.write_all(d.as_bytes()).is_err();
             }
@@ -134,31 +124,112 @@ fn run(opts: &Options) -> u8 {
     for d in &diags {
         eprintln!("{d}");
     }
-    let mut fixed_items = Vec::new();
     if let (FixMode::Write, Some(f)) = (opts.fix, &fix) {
-        for (file_id, new) in &f.files {
-            let file = sources.get(*file_id);
-            if let Err(e) = fix::write_atomic(&file.path, new) {
-                eprintln!(
-                    "{}",
-                    Diag::error(&file.display, 0, format!("cannot write: {e}"))
-                );
+        for (path, new) in &f.files {
+            if let Err(e) = fix::write_atomic(path, new) {
+                let shown = source::display_path(path);
+                eprintln!("{}", Diag::error(shown, 0, format!("cannot write: {e}")));
                 errors = true;
             }
         }
         for line in &f.fixed {
             eprintln!("fixed: {line}");
         }
-        fixed_items = f.fixed_items.clone();
     }
+    let fixed: Vec<&str> = match (opts.fix, &fix) {
+        (FixMode::Write, Some(f)) => f.fixed_paths.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    };
     if failed_write || errors {
         return TROUBLE;
     }
     let waste = reports
         .iter()
-        .any(|r| r.can_shrink() && !fixed_items.contains(&r.item));
+        .any(|r| r.can_shrink() && !fixed.contains(&r.path.as_str()));
     if opts.deny_waste && waste {
         return WASTE;
     }
     OK
+}
+
+/// Reads and parses the crates, with `overlay` replacing files on disk.
+fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (Sources, tree::Tree) {
+    let mut sources = Sources::with_overlay(overlay);
+    let mut tree = tree::Tree::default();
+    let files: Vec<PathBuf> = roots
+        .iter()
+        .filter(|r| !r.follow_mods)
+        .map(|r| r.root.clone())
+        .collect();
+    if !files.is_empty() {
+        tree.load_files(&mut sources, &files);
+    }
+    for root in roots.iter().filter(|r| r.follow_mods) {
+        tree.load_crate(
+            &mut sources,
+            &root.root,
+            root.name.clone(),
+            tree::Follow::Modules,
+        );
+    }
+    (sources, tree)
+}
+
+/// What `--fix`/`--diff` will write.
+struct Rewrite {
+    /// Final text per changed file.
+    files: Vec<(PathBuf, String)>,
+    /// One line per fixed struct.
+    fixed: Vec<String>,
+    /// Paths (`crate::T1`) of the fixed structs.
+    fixed_paths: Vec<String>,
+    /// Notes and errors.
+    diags: Vec<Diag>,
+}
+
+/// Plans the rewrite in rounds until nothing changes: shrinking a struct can change the best
+/// order of a struct that nests it, and the result must be what a second run would leave as
+/// it is. Nothing is written here.
+fn fix_rounds(
+    roots: &[discover::CrateRoot],
+    filter: &scan::Filter,
+    opts: &Options,
+    tree: &tree::Tree,
+    sources: &Sources,
+    reports: &[scan::StructReport],
+) -> Rewrite {
+    /// Enough for any nesting depth seen in practice; each round only shrinks structs.
+    const ROUNDS: usize = 8;
+    let mut overlay: HashMap<PathBuf, String> = HashMap::new();
+    let mut fixed = Vec::new();
+    let mut fixed_paths: Vec<String> = Vec::new();
+    let mut diags = Vec::new();
+    let mut plan = fix::plan(tree, sources, reports);
+    for round in 1..=ROUNDS {
+        diags.extend(plan.diags.iter().cloned());
+        if plan.files.is_empty() {
+            break;
+        }
+        fixed.extend(plan.fixed.iter().cloned());
+        fixed_paths.extend(plan.fixed_paths.iter().cloned());
+        for (path, text) in &plan.files {
+            overlay.insert(path.clone(), text.clone());
+        }
+        if round == ROUNDS {
+            break;
+        }
+        let (sources, tree) = load(roots, overlay.clone());
+        let reports = scan::scan(&tree, &sources, &opts.targets, filter);
+        plan = fix::plan(&tree, &sources, &reports);
+    }
+    let mut files: Vec<(PathBuf, String)> = overlay.into_iter().collect();
+    files.sort();
+    fixed_paths.sort();
+    fixed_paths.dedup();
+    Rewrite {
+        files,
+        fixed,
+        fixed_paths,
+        diags,
+    }
 }

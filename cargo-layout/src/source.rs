@@ -113,9 +113,27 @@ pub fn byte_range(span: Span) -> std::ops::Range<usize> {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// Texts that replace files on disk (the rounds of `--fix` before anything is written).
+    overlay: std::collections::HashMap<PathBuf, String>,
 }
 
 impl Sources {
+    /// Sources that read `overlay`'s texts instead of those files on disk.
+    pub fn with_overlay(overlay: std::collections::HashMap<PathBuf, String>) -> Self {
+        Sources {
+            files: Vec::new(),
+            overlay,
+        }
+    }
+
+    /// The text of `path`: from the overlay, else from disk.
+    pub fn read(&self, path: &Path) -> std::io::Result<String> {
+        match self.overlay.get(path) {
+            Some(text) => Ok(text.clone()),
+            None => std::fs::read_to_string(path),
+        }
+    }
+
     /// Adds a file and returns its id.
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);

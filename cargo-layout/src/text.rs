@@ -186,7 +186,10 @@ fn difference(d: &Difference) -> String {
         .iter()
         .map(|(v, ts)| format!("{v} on {}", name_list(ts)))
         .collect();
-    format!("{}: {}", d.what, parts.join("; "))
+    match d.field {
+        Some(f) => format!("field `{f}` {}: {}", d.property, parts.join("; ")),
+        None => format!("{}: {}", d.property, parts.join("; ")),
+    }
 }
 
 /// `a, b, c and 12 others`.

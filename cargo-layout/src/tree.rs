@@ -194,6 +194,33 @@ impl Tree {
         krate
     }
 
+    /// Adds the files given on the command line as one crate, each file a module of it named
+    /// after the file, scanned alone (their `mod name;` declarations are not followed).
+    pub fn load_files(&mut self, sources: &mut Sources, files: &[PathBuf]) -> usize {
+        let krate = self.crates.len();
+        let root = self.new_module(krate, "crate".into(), None, false);
+        self.crates.push(CrateInfo { name: None, root });
+        for path in files {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let module = self.new_module(krate, format!("crate::{name}"), Some(root), false);
+            self.modules[root].children.push((name, module));
+            let mut seen = HashSet::new();
+            self.load_file(
+                sources,
+                module,
+                path,
+                Vec::new(),
+                Follow::FileOnly,
+                &mut seen,
+                None,
+            );
+        }
+        krate
+    }
+
     fn new_module(
         &mut self,
         krate: usize,
@@ -230,15 +257,15 @@ impl Tree {
         if !seen.insert(canonical) {
             return;
         }
-        let text = match std::fs::read_to_string(path) {
+        let text = match sources.read(path) {
             Ok(t) => t,
             Err(e) => {
-                let (file, line) =
-                    declared_at.unwrap_or_else(|| (crate::source::display_path(path), 0));
+                let shown = crate::source::display_path(path);
+                let (file, line) = declared_at.unwrap_or_else(|| (shown.clone(), 0));
                 let what = if line == 0 {
                     format!("cannot read: {e}")
                 } else {
-                    format!("cannot read module file {}: {e}", path.display())
+                    format!("cannot read the module file {shown}: {e}")
                 };
                 self.diags.push(Diag::error(file, line, what));
                 return;

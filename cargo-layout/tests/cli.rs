@@ -1,0 +1,705 @@
+//! End-to-end tests of the `cargo-layout` binary on the fixture crates in `tests/fixtures/`.
+//!
+//! - Report snapshots (text, JSON, `--diff`) are compared exactly with the reviewed files in
+//!   `tests/expected/`. To regenerate them after an intended change, run with
+//!   `CARGO_LAYOUT_BLESS=1` and review the diff before committing.
+//! - `--fix` round trips: the fixed crate compiles, every comment is still there, a second
+//!   run changes nothing.
+//! - The JSON's numbers against rustc's own layouts on several targets (the oracle harness of
+//!   `layout-tests`), including the size of every suggested order.
+//! - Every bad input: a one-line error naming the file and line, exit status 2, and the rest
+//!   of the scan still done.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_cargo-layout");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run cargo-layout")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Compares `actual` with `tests/expected/NAME`, or writes it there under `CARGO_LAYOUT_BLESS`.
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
+    if std::env::var_os("CARGO_LAYOUT_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with CARGO_LAYOUT_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the reviewed snapshot at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             (run with CARGO_LAYOUT_BLESS=1 to regenerate, then review the diff)",
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+/// Copies a fixture crate into a fresh directory under the target's temporary directory.
+fn copy_fixture(name: &str, tag: &str) -> PathBuf {
+    let to = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cargo-layout-{tag}"));
+    let _ = std::fs::remove_dir_all(&to);
+    copy_dir(&fixtures().join(name), &to);
+    to
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every `.rs` file under `dir`, with its contents.
+fn rust_files(dir: &Path) -> BTreeMap<PathBuf, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read_to_string(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Every comment in a file (`//...` to the end of the line, `/*...*/`), sorted.
+fn comments(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = src;
+    while let Some(i) = rest.find('/') {
+        let tail = &rest[i..];
+        if tail.starts_with("//") {
+            let end = tail.find('\n').unwrap_or(tail.len());
+            out.push(tail[..end].trim_end().to_owned());
+            rest = &tail[end..];
+        } else if tail.starts_with("/*") {
+            let end = tail.find("*/").map_or(tail.len(), |e| e + 2);
+            out.push(tail[..end].to_owned());
+            rest = &tail[end..];
+        } else {
+            rest = &tail[1..];
+        }
+    }
+    out.sort();
+    out
+}
+
+fn compiles(krate: &Path) -> Result<(), String> {
+    let out = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit=metadata",
+            "--crate-name",
+            "zoo",
+            "--out-dir",
+        ])
+        .arg(krate.join("out"))
+        .arg(krate.join("src/lib.rs"))
+        .output()
+        .expect("run rustc");
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(text(&out.stderr))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+#[test]
+fn zoo_text_report_on_64_and_32_bit() {
+    let out = run_in(&fixtures().join("zoo"), &["-t", "64", "-t", "32"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    snapshot("zoo.txt", &text(&out.stdout));
+    snapshot("zoo.stderr", &text(&out.stderr));
+}
+
+#[test]
+fn zoo_text_report_with_all_on_three_targets() {
+    let out = run_in(
+        &fixtures().join("zoo"),
+        &[
+            "--all",
+            "--target",
+            "x86_64-unknown-linux-gnu,i686-unknown-linux-gnu,16",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    snapshot("zoo-all.txt", &text(&out.stdout));
+}
+
+#[test]
+fn zoo_json_report() {
+    let out = run_in(
+        &fixtures().join("zoo"),
+        &["--all", "--format", "json", "-t", "64,32,16"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let doc: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    let structs = doc["structs"].as_array().unwrap();
+    assert!(structs.len() >= 30, "{} structs", structs.len());
+    snapshot("zoo.json", &stdout);
+}
+
+#[test]
+fn the_zoo_has_what_the_issue_asks_for() {
+    let out = run_in(&fixtures().join("zoo"), &["--all", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_name = |name: &str| -> Value {
+        doc["structs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not reported"))
+            .clone()
+    };
+    // Nested structs, aliases, constants, modules (file, mod.rs, inline, nested), renamed and
+    // glob imports, function bodies: all resolved.
+    for name in [
+        "Nested",
+        "Aliased",
+        "Buf",
+        "Packet",
+        "Deep",
+        "Sprite",
+        "Local",
+        "Ipv4Header",
+        "Raw",
+    ] {
+        assert!(
+            by_name(name)["unresolved"].is_null(),
+            "{name}: {}",
+            by_name(name)["unresolved"]
+        );
+    }
+    // cfg'd items are included, with their condition.
+    assert_eq!(
+        by_name("OnlyOn64")["cfg"],
+        serde_json::json!(["cfg(target_pointer_width = \"64\")"])
+    );
+    // Unresolvable fields are named, never skipped.
+    for (name, field) in [("Holder", "v"), ("Gen", "t"), ("Timed", "at"), ("Ffi", "i")] {
+        assert_eq!(by_name(name)["unresolved"][0]["field"], field, "{name}");
+    }
+    // repr(Rust) with --all: rustc's choice, no offsets.
+    let plain = by_name("Plain");
+    assert_eq!(plain["order"], "rustc");
+    assert!(plain["layouts"][0]["fields"][0]["offset"].is_null());
+    // Markers.
+    let names: Vec<&str> = doc["structs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.contains(&"Ignored") && !names.contains(&"IgnoredByAttribute"));
+    assert_eq!(by_name("Header")["pinned"], serde_json::json!(["magic"]));
+    assert_eq!(
+        by_name("Header")["layouts"][0]["suggestion"]["order"][0],
+        "magic"
+    );
+    // A macro body is not scanned, and says so.
+    assert!(text(&out.stderr).contains("macro_rules! make not scanned"));
+}
+
+#[test]
+fn filters_markers_and_the_cargo_subcommand_form() {
+    let zoo = fixtures().join("zoo");
+    let names = |args: &[&str]| -> Vec<String> {
+        let out = run_in(&zoo, &[args, &["--format", "json"]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["structs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&["--only-marked"]), ["crate::Checked"]);
+    assert_eq!(names(&["--name", "T?"]), ["crate::T1", "crate::T2"]);
+    assert_eq!(
+        names(&["--name", "crate::net::*"]),
+        ["crate::net::Ipv4Header", "crate::net::tcp::TcpHeader"]
+    );
+    // Structs without a layout cannot be judged, so they are always listed.
+    assert_eq!(
+        names(&["--min-saving", "9"]),
+        [
+            "crate::gpu::shapes::Sprite",
+            "crate::Holder",
+            "crate::Gen",
+            "crate::Timed",
+            "crate::Ffi",
+            "crate::Wide"
+        ]
+    );
+    // `cargo layout ...` passes `layout` first.
+    let direct = run_in(&zoo, &["--name", "T1"]);
+    let via_cargo = run_in(&zoo, &["layout", "--name", "T1"]);
+    assert_eq!(direct.stdout, via_cargo.stdout);
+}
+
+#[test]
+fn deny_waste_sets_the_exit_status() {
+    let zoo = fixtures().join("zoo");
+    let waste = run_in(&zoo, &["--deny-waste", "--name", "T1"]);
+    assert_eq!(waste.status.code(), Some(1));
+    let clean = run_in(&zoo, &["--deny-waste", "--name", "T2"]);
+    assert_eq!(clean.status.code(), Some(0));
+    // A struct without a layout is listed, but is not waste.
+    let blocked = run_in(&zoo, &["--deny-waste", "--name", "Holder"]);
+    assert_eq!(blocked.status.code(), Some(0));
+    assert!(text(&blocked.stdout).contains("field `v: Vec<u8>`"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// --fix and --diff
+
+#[test]
+fn fix_round_trip_compiles_keeps_comments_and_is_idempotent() {
+    let krate = copy_fixture("zoo", "fix");
+    let before = rust_files(&krate);
+    compiles(&krate).expect("the fixture compiles before the fix");
+
+    let first = run_in(&krate, &["--fix", "-t", "64", "-t", "32"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let stderr = text(&first.stderr);
+    assert!(
+        stderr.contains("fixed: crate::T1 in src/lib.rs:23: 24 -> 16 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`Pair` not reordered: it is a tuple struct"),
+        "{stderr}"
+    );
+
+    let after = rust_files(&krate);
+    assert_ne!(before, after, "--fix changed nothing");
+    for (path, old) in &before {
+        assert_eq!(comments(old), comments(&after[path]), "{}", path.display());
+    }
+    snapshot("zoo-fixed-lib.rs", &after[Path::new("src/lib.rs")]);
+    compiles(&krate).unwrap_or_else(|e| panic!("the fixed crate does not compile:\n{e}"));
+
+    // Every struct that could shrink did (except the tuple struct), and a second run is a
+    // no-op.
+    let report = run_in(&krate, &["--format", "json", "-t", "64", "-t", "32"]);
+    let doc: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let by_saving: Vec<&str> = doc["summary"]["by_saving"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(by_saving, ["crate::Pair"]);
+    let second = run_in(&krate, &["--fix", "-t", "64", "-t", "32"]);
+    assert_eq!(second.status.code(), Some(0));
+    assert!(!text(&second.stderr).contains("fixed:"));
+    assert_eq!(after, rust_files(&krate), "the second run changed files");
+}
+
+#[test]
+fn diff_prints_what_fix_would_do_and_writes_nothing() {
+    let krate = copy_fixture("zoo", "diff");
+    let before = rust_files(&krate);
+    let out = run_in(&krate, &["--diff"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(before, rust_files(&krate), "--diff wrote files");
+    let diff = text(&out.stdout);
+    snapshot("zoo.diff", &diff);
+    // Applying the diff gives what --fix writes.
+    let fixed = copy_fixture("zoo", "diff-fixed");
+    assert_eq!(run_in(&fixed, &["--fix"]).status.code(), Some(0));
+    let patched = apply_diff(&before, &diff);
+    let want: BTreeMap<PathBuf, String> = rust_files(&fixed);
+    assert_eq!(patched, want);
+}
+
+/// Applies a unified diff made of `--- a/P`, `+++ b/P` and `@@ -s,l +s,l @@` hunks.
+fn apply_diff(files: &BTreeMap<PathBuf, String>, diff: &str) -> BTreeMap<PathBuf, String> {
+    let mut out = files.clone();
+    let mut lines = diff.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(path) = line.strip_prefix("--- a/") else {
+            continue;
+        };
+        lines.next(); // +++
+        let old: Vec<&str> = files[Path::new(path)].split_inclusive('\n').collect();
+        let mut new = String::new();
+        let mut next = 0;
+        while lines.peek().is_some_and(|l| l.starts_with("@@")) {
+            let header = lines.next().unwrap();
+            let start: usize = header[4..]
+                .split([',', ' '])
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            for l in &old[next..start - 1] {
+                new.push_str(l);
+            }
+            next = start - 1;
+            while let Some(l) = lines.peek() {
+                if l.starts_with("@@") || l.starts_with("--- ") {
+                    break;
+                }
+                let l = lines.next().unwrap();
+                match l.as_bytes().first() {
+                    Some(b' ') => {
+                        new.push_str(old[next]);
+                        next += 1;
+                    }
+                    Some(b'-') => next += 1,
+                    Some(b'+') => {
+                        new.push_str(&l[1..]);
+                        new.push('\n');
+                    }
+                    _ => panic!("unexpected diff line {l:?}"),
+                }
+            }
+        }
+        for l in &old[next..] {
+            new.push_str(l);
+        }
+        out.insert(PathBuf::from(path), new);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON against rustc
+
+/// Targets of every family the layout rules distinguish (see shared/ORACLE.md).
+const ORACLE_TARGETS: &[&str] = &[
+    "x86_64-unknown-linux-gnu",
+    "i686-unknown-linux-gnu",
+    "i686-pc-windows-msvc",
+    "aarch64-apple-darwin",
+    "armv7-unknown-linux-gnueabihf",
+    "s390x-unknown-linux-gnu",
+    "powerpc64-ibm-aix",
+    "m68k-unknown-linux-gnu",
+    "msp430-none-elf",
+    "avr-none",
+    "wasm32-unknown-unknown",
+];
+
+/// `#[repr(...)]` from the JSON's `repr` object.
+fn repr_attr(repr: &Value) -> String {
+    let mut parts = vec![repr["base"].as_str().unwrap().to_owned()];
+    match repr["packed"].as_u64() {
+        Some(1) => parts.push("packed".into()),
+        Some(n) => parts.push(format!("packed({n})")),
+        None => {}
+    }
+    if let Some(n) = repr["align"].as_u64() {
+        parts.push(format!("align({n})"));
+    }
+    format!("#[repr({})]", parts.join(", "))
+}
+
+#[test]
+fn json_numbers_match_rustc_on_many_targets() {
+    use layout_tests::oracle;
+
+    let fixture = fixtures().join("oracle.rs");
+    let source = std::fs::read_to_string(&fixture).unwrap();
+    let targets: Vec<&str> = ORACLE_TARGETS
+        .iter()
+        .copied()
+        .filter(|t| layout_core::Target::find(t).is_some())
+        .collect();
+    assert!(
+        targets.len() >= 10,
+        "targets missing from the engine's table"
+    );
+    let out = run_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "--format",
+            "json",
+            "--target",
+            &targets.join(","),
+            "tests/fixtures/oracle.rs",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let structs = doc["structs"].as_array().unwrap();
+    assert!(structs.len() >= 18, "{} structs", structs.len());
+
+    let mut checked = 0;
+    let mut mismatches = Vec::new();
+    for (t, target) in targets.iter().enumerate() {
+        // The fixture's structs, plus each suggested order as a struct of its own, so rustc
+        // also says whether the suggestion really has the size the report claims.
+        let mut items = source.clone();
+        for s in structs {
+            let name = s["name"].as_str().unwrap();
+            items.push_str(&oracle::keep(name));
+            let layout = &s["layouts"][t];
+            assert_eq!(layout["target"], *target);
+            if let Some(order) = layout["suggestion"]["order"].as_array() {
+                let fields = layout["fields"].as_array().unwrap();
+                let body: Vec<String> = order
+                    .iter()
+                    .map(|n| {
+                        let f = fields.iter().find(|f| f["name"] == *n).unwrap();
+                        format!(
+                            "    {}: {},\n",
+                            n.as_str().unwrap(),
+                            f["type"].as_str().unwrap()
+                        )
+                    })
+                    .collect();
+                let suggested = format!("{name}Suggested");
+                items.push_str(&format!(
+                    "{}\npub struct {suggested} {{\n{}}}\n{}",
+                    repr_attr(&s["repr"]),
+                    body.concat(),
+                    oracle::keep(&suggested)
+                ));
+            }
+        }
+        let measured = oracle::measure(target, &items)
+            .unwrap_or_else(|e| panic!("the rustc oracle cannot run for {target}: {e}"));
+        for s in structs {
+            let name = s["name"].as_str().unwrap();
+            let layout = &s["layouts"][t];
+            let Some(real) = measured.get(name) else {
+                mismatches.push(format!("{target} / {name}: rustc printed no layout"));
+                continue;
+            };
+            if !layout["error"].is_null() {
+                mismatches.push(format!("{target} / {name}: tool error {}", layout["error"]));
+                continue;
+            }
+            let tool = (layout["size"].as_u64(), layout["align"].as_u64());
+            if tool != (Some(real.size), Some(real.align)) {
+                mismatches.push(format!(
+                    "{target} / {name}: size/align tool {tool:?}, rustc {}/{}",
+                    real.size, real.align
+                ));
+            }
+            for f in layout["fields"].as_array().unwrap() {
+                let fname = f["name"].as_str().unwrap();
+                match real.fields.iter().find(|r| r.name == fname) {
+                    Some(r)
+                        if Some(r.offset) == f["offset"].as_u64()
+                            && Some(r.size) == f["size"].as_u64() => {}
+                    other => mismatches.push(format!(
+                        "{target} / {name}.{fname}: tool {}/{}, rustc {other:?}",
+                        f["offset"], f["size"]
+                    )),
+                }
+            }
+            if let Some(size) = layout["suggestion"]["size"].as_u64() {
+                match measured.get(&format!("{name}Suggested")) {
+                    Some(m) if m.size == size => {}
+                    other => mismatches.push(format!(
+                        "{target} / {name}: suggested order claims {size} bytes, rustc {other:?}"
+                    )),
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    assert!(checked >= 18 * 10, "only {checked} struct layouts checked");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input
+
+/// Runs on the `bad` fixture: every problem is one line naming file and line, and the good
+/// structs are still reported.
+#[test]
+fn bad_files_are_reported_and_do_not_stop_the_scan() {
+    let out = run_in(&fixtures().join("bad"), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "error: src/broken.rs:6: syntax error: expected `,` (column 5)",
+            "error: src/lib.rs:5: cannot read the module file src/latin1.rs: stream did not contain valid UTF-8",
+            "error: src/lib.rs:6: cannot find the file of module `missing` (looked for src/missing.rs and src/missing/mod.rs)",
+        ]
+    );
+    let stdout = text(&out.stdout);
+    // The good file and the good struct after the bad ones are still there.
+    assert!(
+        stdout.contains("src/good.rs:3: crate::good::Fine"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("src/lib.rs:30: crate::After"), "{stdout}");
+    snapshot("bad.txt", &stdout);
+}
+
+#[test]
+fn bad_structs_are_listed_with_the_reason() {
+    let out = run_in(&fixtures().join("bad"), &["--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reason = |name: &str| -> String {
+        let s = doc["structs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap();
+        s["unresolved"][0]["reason"].as_str().unwrap().to_owned()
+    };
+    assert!(
+        reason("Loop").contains("contains itself by value"),
+        "{}",
+        reason("Loop")
+    );
+    assert!(
+        reason("Conflict").contains("E0587"),
+        "{}",
+        reason("Conflict")
+    );
+    assert!(
+        reason("Blocked").contains("`Unknown`"),
+        "{}",
+        reason("Blocked")
+    );
+    // The JSON carries the diagnostics too.
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 3);
+    assert_eq!(diags[0]["file"], "src/broken.rs");
+    assert_eq!(diags[0]["line"], 6);
+}
+
+#[test]
+fn usage_errors_are_one_line_with_status_2() {
+    let zoo = fixtures().join("zoo");
+    for (args, wanted) in [
+        (
+            &["-t", "x86_64-unknown-linux-gnux"][..],
+            "error: unknown target `x86_64-unknown-linux-gnux`; did you mean",
+        ),
+        (&["--bogus"][..], "error: unknown option `--bogus`"),
+        (
+            &["--min-saving", "lots"][..],
+            "error: --min-saving expects a number",
+        ),
+        (&["--format", "yaml"][..], "error: unknown format `yaml`"),
+        (
+            &["no/such/dir"][..],
+            "error: no/such/dir: no such file or directory",
+        ),
+        (&["missing.rs"][..], "error: missing.rs: no such file"),
+        (
+            &["-p", "nope"][..],
+            "error: Cargo.toml: no package `nope` in this workspace",
+        ),
+    ] {
+        let out = run_in(&zoo, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with(wanted), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = run_in(&fixtures().join("badmanifest"), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "error: Cargo.toml:2: cargo metadata: unclosed table, expected `]`"
+    );
+}
+
+#[test]
+fn one_bad_file_among_files_given_does_not_stop_the_others() {
+    let bad = fixtures().join("bad");
+    let out = run_in(&bad, &["src/broken.rs", "src/good.rs", "src/latin1.rs"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: src/broken.rs:6: syntax error"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: src/latin1.rs: cannot read: stream did not contain valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("crate::good::Fine"));
+}
+
+#[test]
+fn help_and_version() {
+    let out = run_in(&fixtures(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("cargo layout:"));
+    let out = run_in(&fixtures(), &["layout", "--version"]);
+    assert!(text(&out.stdout).starts_with("cargo-layout "));
+}
+
+/// The workspace's own examples: the tool runs on them without an error. Their exact output
+/// is in README.md (the examples change with the derive, so it is not a snapshot here).
+#[test]
+fn runs_on_the_workspace_examples() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let out = run_in(&examples, &["-t", "64", "-t", "32", "-t", "16"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("summary:"));
+}

@@ -1,4 +1,4 @@
-//! [`Layout`]: what `#[derive(Layout)]` tells about a struct.
+//! [`Layout`]: what `#[derive(Layout)]` tells about a struct, and the policies it checks.
 
 use crate::Model;
 use crate::engine::StructDef;
@@ -34,6 +34,58 @@ use crate::engine::{LayoutError, StructLayout, Target};
 /// let here = T1::layout();
 /// assert_eq!(here.size(), core::mem::size_of::<T1>() as u64);
 /// println!("{here}"); // the table: offsets, sizes, holes, minimum
+/// ```
+///
+/// # `#[derive(Layout)]`
+///
+/// Works on named, tuple and unit structs and on unions, with `repr(C)`, `packed`/`packed(N)`,
+/// `align(N)`, `transparent` or no `repr` (enums are an error for now). Generic structs get a
+/// `T: Model` bound for every type parameter a field's layout depends on (not for one used only
+/// behind a pointer or in `PhantomData`), and their checks run for each instantiation that is
+/// used. The expansion carries the layout table as the impl's doc comment.
+///
+/// ## Policies: `#[layout(...)]` on the struct
+///
+/// | key | meaning |
+/// | --- | --- |
+/// | `targets = "..."` | where the policies are checked: triples, `64`, `32`, `16` (aliases of `x86_64-unknown-linux-gnu`, `i686-unknown-linux-gnu`, `msp430-none-elf`) and `all`, comma-separated. Default: the target being compiled. |
+/// | `max_padding = N` | at most `N` bytes of padding (holes and tail). |
+/// | `optimal` | no field order is smaller. |
+/// | `size = N`, `align = N` | the size (alignment) is exactly `N` on every checked target. |
+/// | `cache_line = N` | the cache line size for `hot` and `separate_line` (default 64). |
+/// | `warn` | report broken policies as warnings (`use of deprecated ...`) instead of errors. |
+/// | `bound = "..."` | the where-clause of the generated impls, replacing the inferred bounds. |
+/// | `crate = "..."` | the path of `layout_core`, if renamed. |
+///
+/// ## On fields
+///
+/// | key | meaning |
+/// | --- | --- |
+/// | `hot` | hot fields come first and span as few cache lines as possible. |
+/// | `separate_line` | the field never shares a cache line with the field declared before it (false sharing). |
+/// | `pinned` | a suggested order keeps the field at its declared index. |
+/// | `host_only` | model the field by the compiler's `size_of`/`align_of` on the compiling target only (for a type with no [`Model`]); other targets then report that they cannot check it. |
+///
+/// `hot`, `separate_line` and `pinned` need a declared field order (`repr(C)`).
+///
+/// ## What a broken policy says
+///
+/// The error names the struct and the target, the size now and the minimum, every hole, and
+/// the reordered body ready to paste (fields keep their doc comments, attributes, visibility and
+/// type as written; the order reaches the smallest size and moves few fields). When the macro
+/// can model every field type from the syntax (primitives, pointers, arrays of them, ...) and
+/// the targets are named, the check runs while the macro expands and the error points at the
+/// struct or the offending field. Otherwise (the compiling target, type aliases, other crates'
+/// types, other derived structs, generics) the same check runs during constant evaluation
+/// (`layout_core::check`) and the same report is the `evaluation panicked` message.
+///
+/// ```compile_fail
+/// use layout_core::Layout;
+///
+/// #[derive(Layout)]
+/// #[repr(C)]
+/// #[layout(targets = "64, 32", optimal)]
+/// struct T1 { a: i8, b: i64, c: i16 } // error: 24 bytes on x86_64, 16 reordered: b, c, a
 /// ```
 pub trait Layout: Model + Sized {
     /// The struct as the engine sees it, with the compiler's numbers for the compiling target.

@@ -1,4 +1,5 @@
-//! `#[derive(Layout)]`. Re-exported by `layout-core`; use it from there.
+//! `#[derive(Layout)]`. Re-exported by `layout-core` beside the trait; use it from there
+//! (`use layout_core::Layout;`), where its attributes are documented.
 extern crate alloc;
 
 mod ast;
@@ -20,7 +21,9 @@ mod symbol;
 mod syntax;
 mod valid;
 
-/// See the crate documentation.
+/// Implements `layout_core::Layout` and `layout_core::Model`, asserts at compile time that the
+/// engine agrees with the compiler, and checks the `#[layout(...)]` policies. See
+/// `layout_core::Layout` for the attributes.
 #[proc_macro_derive(Layout, attributes(layout))]
 pub fn derive_layout(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

@@ -3,6 +3,8 @@
 
 use crate::engine::target::{Endian, ScalarAligns, Target};
 
+// One line per target, so that a regenerated table diffs line by line.
+#[rustfmt::skip]
 pub(super) const TARGETS: &[Target] = &[
     Target { triple: "aarch64-apple-darwin", arch: "aarch64", pointer_bits: 64, endian: Endian::Little, atomic_widths: 0b11111, aligns: ScalarAligns { i16: 2, i32: 4, i64: 8, i128: 16, f32: 4, f64: 8, char: 4, ptr: 8, fn_ptr: 8 } },
     Target { triple: "aarch64-apple-ios", arch: "aarch64", pointer_bits: 64, endian: Endian::Little, atomic_widths: 0b11111, aligns: ScalarAligns { i16: 2, i32: 4, i64: 8, i128: 16, f32: 4, f64: 8, char: 4, ptr: 8, fn_ptr: 8 } },

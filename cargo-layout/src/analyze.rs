@@ -20,8 +20,12 @@ pub struct Laid {
     /// The engine's layout.
     pub layout: StructLayout<'static>,
     /// The fewest-moves order for the smallest reachable size; `None` when the order is not the
-    /// source's to choose (unions, `repr(Rust)`, `repr(transparent)`).
+    /// source's to choose (unions, `repr(Rust)`, `repr(transparent)`) or when the constraints
+    /// cannot be met (`suggestion_error`).
     pub suggestion: Option<Suggestion>,
+    /// Why there is no suggestion although the order is the source's (conflicting pinned and
+    /// hot fields, say).
+    pub suggestion_error: Option<String>,
 }
 
 impl Laid {
@@ -42,18 +46,28 @@ pub struct Difference {
     pub values: Vec<(u64, Vec<&'static str>)>,
 }
 
-/// Lays `def` out on each target. `pinned` are declared field indices `--fix` must keep in
-/// place.
+/// The constraints on a struct's order, from markers and `#[layout(...)]` attributes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrderRules {
+    /// Declared indices that stay where they are (`pin`, `#[layout(pinned)]`).
+    pub pinned: Vec<usize>,
+    /// Declared indices placed first, in the fewest cache lines (`#[layout(hot)]`).
+    pub hot: Vec<usize>,
+    /// The cache line size for `hot` (`#[layout(cache_line = N)]`, else 64).
+    pub cache_line: u64,
+}
+
+/// Lays `def` out on each target, with the fewest-moves order that respects `rules`.
 pub fn on_targets(
     def: &'static StructDef<'static>,
     targets: &[&'static Target],
-    pinned: &[usize],
+    rules: &OrderRules,
 ) -> Vec<OnTarget> {
     targets
         .iter()
         .map(|&target| OnTarget {
             target,
-            result: lay_out(def, target, pinned),
+            result: lay_out(def, target, rules),
         })
         .collect()
 }
@@ -61,7 +75,7 @@ pub fn on_targets(
 fn lay_out(
     def: &'static StructDef<'static>,
     target: &'static Target,
-    pinned: &[usize],
+    rules: &OrderRules,
 ) -> Result<Laid, String> {
     let layout = def.layout_on(target).map_err(|e| explain(def, &e))?;
     let reorderable = def.shape == Shape::Struct && def.repr.base == ReprBase::C;
@@ -73,12 +87,26 @@ fn lay_out(
             .collect();
         let problem = Problem::new(&items)
             .min_struct_align(def.repr.align.unwrap_or(1))
-            .constraints(Constraints::NONE.pinned(pinned));
-        Some(order::suggest(&problem).map_err(|e| format!("no suggested order: {e}"))?)
+            .constraints(
+                Constraints::NONE
+                    .pinned(&rules.pinned)
+                    .hot(&rules.hot)
+                    .cache_line(rules.cache_line.max(1)),
+            );
+        Some(order::suggest(&problem))
     } else {
         None
     };
-    Ok(Laid { layout, suggestion })
+    let (suggestion, suggestion_error) = match suggestion {
+        Some(Ok(s)) => (Some(s), None),
+        Some(Err(e)) => (None, Some(format!("no suggested order: {e}"))),
+        None => (None, None),
+    };
+    Ok(Laid {
+        layout,
+        suggestion,
+        suggestion_error,
+    })
 }
 
 /// The engine's error, with the field it comes from when it can be told.
@@ -170,7 +198,7 @@ mod tests {
     #[test]
     fn t1_on_64_and_32_bit() {
         let targets = [Target::find("64").unwrap(), Target::find("32").unwrap()];
-        let on = on_targets(&T1, &targets, &[]);
+        let on = on_targets(&T1, &targets, &OrderRules::default());
         let x86_64 = on[0].result.as_ref().unwrap();
         assert_eq!((x86_64.layout.size(), x86_64.saving()), (24, 8));
         // One move: `b` goes last (a, c, b), rather than sorting (b, c, a).
@@ -198,7 +226,11 @@ mod tests {
 
     #[test]
     fn pinned_fields_stay() {
-        let on = on_targets(&T1, &[Target::find("64").unwrap()], &[0]);
+        let rules = OrderRules {
+            pinned: vec![0],
+            ..OrderRules::default()
+        };
+        let on = on_targets(&T1, &[Target::find("64").unwrap()], &rules);
         let s = on[0].result.as_ref().unwrap().suggestion.as_ref().unwrap();
         assert_eq!(s.order[0], 0);
     }

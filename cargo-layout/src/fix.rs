@@ -87,6 +87,18 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
             ));
             continue;
         }
+        if !r.separate_line.is_empty() {
+            out.diags.push(Diag::note(
+                &file.display,
+                r.line,
+                format!(
+                    "`{}` not reordered: it has #[layout(separate_line)] fields, which the \
+                     derive checks and --fix does not model",
+                    r.name
+                ),
+            ));
+            continue;
+        }
         let order = match choose_order(on) {
             Ok(order) => order,
             Err(why) => {

@@ -40,6 +40,7 @@ struct JsonStruct<'a> {
     cfg: &'a [String],
     notes: &'a [String],
     pinned: Vec<&'static str>,
+    hot: Vec<&'static str>,
     unresolved: Option<Vec<JsonBlocked<'a>>>,
     layouts: Vec<JsonLayout>,
     differences: Vec<JsonDifference>,
@@ -72,6 +73,7 @@ struct JsonLayout {
     fields: Vec<JsonField>,
     holes: Vec<JsonHole>,
     suggestion: Option<JsonSuggestion>,
+    suggestion_error: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -254,7 +256,14 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
         cfg: &r.cfg,
         notes: &r.notes,
         pinned: r
+            .rules
             .pinned
+            .iter()
+            .filter_map(|&i| names.get(i).copied())
+            .collect(),
+        hot: r
+            .rules
+            .hot
             .iter()
             .filter_map(|&i| names.get(i).copied())
             .collect(),
@@ -276,6 +285,7 @@ fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
         fields: Vec::new(),
         holes: Vec::new(),
         suggestion: None,
+        suggestion_error: None,
     };
     let l = match &o.result {
         Ok(l) => l,
@@ -314,6 +324,7 @@ fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
             size: h.size,
         })
         .collect();
+    out.suggestion_error = l.suggestion_error.clone();
     out.suggestion = l.suggestion.as_ref().map(|s| JsonSuggestion {
         order: s.order.iter().map(|&i| fields[i].name).collect(),
         size: s.size,

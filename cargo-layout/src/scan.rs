@@ -3,7 +3,7 @@
 
 use layout_core::{Repr, ReprBase, Shape, StructDef, Target};
 
-use crate::analyze::{self, Difference, OnTarget};
+use crate::analyze::{self, Difference, OnTarget, OrderRules};
 use crate::resolve::{Blocked, Models};
 use crate::segment;
 use crate::source::Sources;
@@ -45,8 +45,10 @@ pub struct StructReport {
     pub cfg: Vec<String>,
     /// Notes about how it was modelled.
     pub notes: Vec<String>,
-    /// Declared indices of the fields marked `pin`.
-    pub pinned: Vec<usize>,
+    /// Constraints on the order: pinned and hot fields.
+    pub rules: OrderRules,
+    /// Fields marked `#[layout(separate_line)]`, which `--fix` does not model.
+    pub separate_line: Vec<usize>,
     /// The layouts, or what blocks them.
     pub status: Status,
 }
@@ -159,7 +161,7 @@ pub fn scan(
         if !order_declared && !filter.all {
             continue;
         }
-        let pinned = pinned_fields(s, &file.text, &mut notes);
+        let (rules, separate_line) = order_rules(s, &file.text, &mut notes);
         if s.fields
             .iter()
             .any(|f| f.attrs.iter().any(|a| a.path().is_ident("cfg")))
@@ -182,7 +184,7 @@ pub fn scan(
                 } else {
                     def
                 };
-                let on = analyze::on_targets(laid_def, targets, &pinned);
+                let on = analyze::on_targets(laid_def, targets, &rules);
                 let differences = if rustc_choice {
                     Vec::new()
                 } else {
@@ -211,7 +213,8 @@ pub fn scan(
             tuple: matches!(s.fields, syn::Fields::Unnamed(_)),
             cfg: item.cfg.clone(),
             notes,
-            pinned,
+            rules,
+            separate_line,
             status,
         };
         if filter.min_saving > 0
@@ -227,17 +230,52 @@ pub fn scan(
     out
 }
 
-/// Declared indices of the fields marked `pin`.
-fn pinned_fields(s: &crate::tree::StructItem, text: &str, notes: &mut Vec<String>) -> Vec<usize> {
-    let (Some(start), Some(end)) = (s.body_start, s.body_end) else {
-        return Vec::new();
+/// The order constraints of a struct: fields marked `pin` (comment or attribute marker) or
+/// `#[layout(pinned)]`, `#[layout(hot)]` fields and the struct's `#[layout(cache_line = N)]`
+/// (the derive's own attributes, so `--fix` honours what the derive checks), and the fields
+/// marked `#[layout(separate_line)]`.
+fn order_rules(
+    s: &crate::tree::StructItem,
+    text: &str,
+    notes: &mut Vec<String>,
+) -> (OrderRules, Vec<usize>) {
+    let mut rules = OrderRules {
+        cache_line: 64,
+        ..OrderRules::default()
     };
-    let body = segment::cut(text, start, end, &s.field_spans);
-    let mut pinned = Vec::new();
+    for attr in s.attrs.iter().filter(|a| a.path().is_ident("layout")) {
+        for (key, value) in layout_keys(attr) {
+            if key == "cache_line"
+                && let Some(n) = value
+            {
+                rules.cache_line = n;
+            }
+        }
+    }
+    let mut separate = Vec::new();
+    let body = match (s.body_start, s.body_end) {
+        (Some(start), Some(end)) => Some(segment::cut(text, start, end, &s.field_spans)),
+        _ => None,
+    };
     for (i, field) in s.fields.iter().enumerate() {
-        let m = crate::markers::scan(&body.marker_text(text, i), &field.attrs);
-        if m.pin {
-            pinned.push(i);
+        let around = body
+            .as_ref()
+            .map(|b| b.marker_text(text, i))
+            .unwrap_or_default();
+        let m = crate::markers::scan(&around, &field.attrs);
+        let mut pinned = m.pin;
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("layout")) {
+            for (key, _) in layout_keys(attr) {
+                match key.as_str() {
+                    "pinned" => pinned = true,
+                    "hot" => rules.hot.push(i),
+                    "separate_line" => separate.push(i),
+                    _ => {}
+                }
+            }
+        }
+        if pinned {
+            rules.pinned.push(i);
         }
         for word in m.unknown {
             notes.push(format!(
@@ -245,7 +283,35 @@ fn pinned_fields(s: &crate::tree::StructItem, text: &str, notes: &mut Vec<String
             ));
         }
     }
-    pinned
+    (rules, separate)
+}
+
+/// The keys of a `#[layout(...)]` attribute, with their integer values where they have one.
+fn layout_keys(attr: &syn::Attribute) -> Vec<(String, Option<u64>)> {
+    let mut keys = Vec::new();
+    let _ = attr.parse_nested_meta(|meta| {
+        let key = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let mut value = None;
+        if meta.input.peek(syn::Token![=]) {
+            let expr: syn::Expr = meta.value()?.parse()?;
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(n),
+                ..
+            }) = expr
+            {
+                value = n.base10_parse().ok();
+            }
+        } else if meta.input.peek(syn::token::Paren) {
+            let _ = meta.parse_nested_meta(|_| Ok(()));
+        }
+        keys.push((key, value));
+        Ok(())
+    });
+    keys
 }
 
 /// Whether `text` matches `pattern`, where `*` is any run of characters and `?` any one.

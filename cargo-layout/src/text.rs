@@ -55,8 +55,9 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
             match &first.result {
                 Ok(laid) => {
                     let _ = writeln!(out, "{}", laid.layout);
+                    // Shown when it saves bytes, or puts hot fields first.
                     if let Some(s) = &laid.suggestion
-                        && s.saved() > 0
+                        && (s.saved() > 0 || (!s.is_declared() && !r.rules.hot.is_empty()))
                     {
                         match laid.layout.reordered(&s.order) {
                             Ok(re) => {
@@ -67,13 +68,16 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
                             }
                         }
                     }
-                    if !r.pinned.is_empty()
+                    if let Some(e) = &laid.suggestion_error {
+                        let _ = writeln!(out, "{e}");
+                    }
+                    if !(r.rules.pinned.is_empty() && r.rules.hot.is_empty())
                         && let Some(s) = &laid.suggestion
                         && !s.reaches_min()
                     {
                         let _ = writeln!(
                             out,
-                            "the pinned fields keep it from reaching {} bytes",
+                            "the pinned and hot fields keep it from reaching {} bytes",
                             s.min_size
                         );
                     }

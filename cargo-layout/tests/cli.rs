@@ -703,3 +703,40 @@ fn runs_on_the_workspace_examples() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("summary:"));
 }
+
+#[test]
+fn the_derives_pinned_hot_and_separate_line_fields_are_honoured() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = run_in(dir, &["--format", "json", "tests/fixtures/derived.rs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let session = &doc["structs"][0];
+    assert_eq!(session["name"], "Session");
+    assert_eq!(session["pinned"], serde_json::json!(["kind"]));
+    assert_eq!(session["hot"], serde_json::json!(["flags", "state"]));
+    let order = &session["layouts"][0]["suggestion"]["order"];
+    assert_eq!(order[4], "kind", "pinned at its declared index: {order}");
+    assert!(
+        order[0] == "flags" || order[0] == "state",
+        "hot fields first: {order}"
+    );
+    let conflicting = &doc["structs"][1]["layouts"][0];
+    assert_eq!(
+        conflicting["size"], 24,
+        "the layout is there: {conflicting}"
+    );
+    assert!(
+        conflicting["suggestion_error"]
+            .as_str()
+            .unwrap()
+            .starts_with("no suggested order: pinned field 0"),
+        "{conflicting}"
+    );
+    let diff = run_in(dir, &["--diff", "tests/fixtures/derived.rs"]);
+    assert_eq!(diff.status.code(), Some(0));
+    assert!(
+        text(&diff.stderr).contains("`Split` not reordered: it has #[layout(separate_line)]"),
+        "{}",
+        text(&diff.stderr)
+    );
+}

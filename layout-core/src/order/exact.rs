@@ -1,0 +1,739 @@
+//! The exact searches: the best reachable size (up to [`REACH_LIMIT`] units, as the blocker
+//! analysis runs it on problems with a group split up) and the fewest moves (up to
+//! [`EXACT_LIMIT`] units).
+//!
+//! Both rest on one fact: for a fixed sequence of fields, the end offset is a non-decreasing
+//! function of the start offset. So among all the ways to place a given set of units first, the
+//! one with the smallest end offset (equivalently the least padding) is at least as good for
+//! whatever follows.
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::plan::{Plan, align_up};
+use super::{EXACT_LIMIT, OrderError};
+
+/// Units above which [`best_reachable`] gives up (its sets of units are 64-bit masks).
+pub(super) const REACH_LIMIT: usize = 64;
+
+/// What an order must achieve: at most this size and this many hot lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Goal {
+    pub max_size: u64,
+    pub max_hot_lines: u64,
+}
+
+/// The best (fewest hot lines, then smallest size) any order satisfying the constraints reaches.
+/// First any valid order (an upper bound), then a binary search on the hot lines, then on the
+/// size over multiples of the struct alignment, each step a [`Reach`] search. Errors:
+/// [`OrderError::Unsatisfiable`] when no order satisfies the constraints (or above
+/// [`REACH_LIMIT`] units), [`OrderError::Overflow`] when every one overflows.
+pub(super) fn best_reachable(plan: &Plan<'_>) -> Result<Goal, OrderError> {
+    best_with(plan, false)
+}
+
+/// Whether the best reachable size is `plan.min_size` (`Ok(false)` also above [`REACH_LIMIT`]).
+pub(super) fn reaches_min(plan: &Plan<'_>) -> Result<bool, OrderError> {
+    Ok(best_with(plan, true)?.max_size == plan.min_size)
+}
+
+/// [`best_reachable`]; with `min_only`, the size search stops after testing `min_size`
+/// (returning a larger size, not necessarily the best, if that fails).
+fn best_with(plan: &Plan<'_>, min_only: bool) -> Result<Goal, OrderError> {
+    if plan.units.len() > REACH_LIMIT {
+        return Err(OrderError::Unsatisfiable);
+    }
+    let line_end = |lines: u64| lines.saturating_mul(plan.cache_line);
+    let first = Reach::find(plan, u64::MAX, u64::MAX)?;
+    let (mut hot_end, mut end) = first;
+    let mut max_hot_lines = 0;
+    let mut max_hot_end = u64::MAX;
+    if plan.hot_len > 0 {
+        let (mut lo, mut hi) = (plan.lines(plan.hot_total), plan.lines(hot_end));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match Reach::find(plan, u64::MAX, line_end(mid)) {
+                Ok((h, e)) => {
+                    (hot_end, end) = (h, e);
+                    hi = plan.lines(h);
+                }
+                Err(_) => lo = mid + 1,
+            }
+        }
+        max_hot_lines = lo;
+        max_hot_end = line_end(lo);
+        if plan.lines(hot_end) > lo {
+            end = Reach::find(plan, u64::MAX, max_hot_end)?.1;
+        }
+    }
+    let a = plan.struct_align;
+    let mut hi = align_up(end, a).ok_or(OrderError::Overflow)? / a;
+    let mut lo = plan.min_size / a;
+    if min_only && lo < hi {
+        if Reach::find(plan, lo * a, max_hot_end).is_ok() {
+            hi = lo;
+        }
+        lo = hi;
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match Reach::find(plan, mid * a, max_hot_end) {
+            Ok((_, e)) => hi = align_up(e, a).ok_or(OrderError::Overflow)? / a,
+            Err(_) => lo = mid + 1,
+        }
+    }
+    Ok(Goal {
+        max_size: lo * a,
+        max_hot_lines,
+    })
+}
+
+/// A depth-first search for any order of the units satisfying the constraints that ends by
+/// `max_end` with its hot block ending by `max_hot_end`: cut when the padding exceeds
+/// `max_end - total`, and remembering per set of placed units the least padding explored
+/// (smaller dominates). Children by decreasing alignment, which has no padding when nothing
+/// else constrains, so feasible searches dive straight to an answer.
+struct Reach<'a, 'p> {
+    plan: &'a Plan<'p>,
+    by_align: Vec<usize>,
+    max_end: u64,
+    pad_max: u64,
+    max_hot_end: u64,
+    hot_mask: u64,
+    explored: PadMemo,
+    overflowed: bool,
+}
+
+impl Reach<'_, '_> {
+    /// The hot end and end of the first order found, or why none was.
+    fn find(plan: &Plan<'_>, max_end: u64, max_hot_end: u64) -> Result<(u64, u64), OrderError> {
+        let mut by_align: Vec<usize> = (0..plan.units.len()).collect();
+        by_align.sort_by_key(|&u| core::cmp::Reverse(plan.units[u].align));
+        let mut r = Reach {
+            plan,
+            by_align,
+            max_end,
+            pad_max: max_end.saturating_sub(plan.total),
+            max_hot_end,
+            hot_mask: (0..plan.units.len())
+                .filter(|&u| plan.units[u].hot)
+                .map(|u| 1u64 << u)
+                .sum(),
+            explored: PadMemo::new(),
+            overflowed: false,
+        };
+        if max_end < plan.total {
+            return Err(OrderError::Unsatisfiable);
+        }
+        match r.dfs(0, 0, 0, 0, 0) {
+            Some(found) => Ok(found),
+            None if r.overflowed => Err(OrderError::Overflow),
+            None => Err(OrderError::Unsatisfiable),
+        }
+    }
+
+    fn dfs(
+        &mut self,
+        mask: u64,
+        pos: usize,
+        end: u64,
+        placed: u64,
+        hot_end: u64,
+    ) -> Option<(u64, u64)> {
+        if pos == self.plan.items.len() {
+            return Some((hot_end, end));
+        }
+        let pad = end - placed;
+        if !self.explored.lower(mask, pad) {
+            return None;
+        }
+        let mut i = 0;
+        while i < self.by_align.len() {
+            let u = self.by_align[i];
+            i += 1;
+            if mask & (1 << u) != 0 || !self.plan.can_place(u, pos) {
+                continue;
+            }
+            let Some(e) = self.plan.place(u, end) else {
+                self.overflowed = true;
+                continue;
+            };
+            let placed2 = placed + self.plan.units[u].size;
+            if e > self.max_end || e - placed2 > self.pad_max {
+                continue;
+            }
+            let mask2 = mask | 1 << u;
+            let mut hot_end2 = hot_end;
+            if self.plan.hot_len > 0 && mask2 == self.hot_mask {
+                if e > self.max_hot_end {
+                    continue;
+                }
+                hot_end2 = e;
+            }
+            if let Some(found) = self.dfs(mask2, pos + self.plan.units[u].len, e, placed2, hot_end2)
+            {
+                return Some(found);
+            }
+        }
+        None
+    }
+}
+
+/// Per set of placed units, the least padding explored from it: an open-addressing hash table.
+struct PadMemo {
+    keys: Vec<u64>,
+    pads: Vec<u64>,
+    len: usize,
+}
+
+impl PadMemo {
+    fn new() -> Self {
+        PadMemo {
+            keys: vec![u64::MAX; 16],
+            pads: vec![0; 16],
+            len: 0,
+        }
+    }
+
+    fn slot(keys: &[u64], key: u64) -> usize {
+        let bits = keys.len().trailing_zeros();
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while keys[i] != u64::MAX && keys[i] != key {
+            i = (i + 1) & (keys.len() - 1);
+        }
+        i
+    }
+
+    /// Records `pad` for `mask` and returns `true` if it is less than any recorded before.
+    fn lower(&mut self, mask: u64, pad: u64) -> bool {
+        let i = Self::slot(&self.keys, mask);
+        if self.keys[i] == mask {
+            if self.pads[i] <= pad {
+                return false;
+            }
+            self.pads[i] = pad;
+            return true;
+        }
+        if (self.len + 1) * 2 > self.keys.len() {
+            let cap = self.keys.len() * 2;
+            let keys = core::mem::replace(&mut self.keys, vec![u64::MAX; cap]);
+            let pads = core::mem::replace(&mut self.pads, vec![0; cap]);
+            for (k, p) in keys.into_iter().zip(pads) {
+                if k != u64::MAX {
+                    let j = Self::slot(&self.keys, k);
+                    self.keys[j] = k;
+                    self.pads[j] = p;
+                }
+            }
+        }
+        let i = Self::slot(&self.keys, mask);
+        self.keys[i] = mask;
+        self.pads[i] = pad;
+        self.len += 1;
+        true
+    }
+}
+
+const INF: u32 = u32::MAX / 4;
+const L: usize = EXACT_LIMIT;
+/// Most forced units the no-spare-move completion check interleaves (its table has
+/// `2^FREE_MAX` columns).
+const FREE_MAX: usize = 4;
+/// Most forced units for which the one-spare-move check runs (it runs the interleaving once
+/// per remaining unit, with one more free unit).
+const ONE_SPARE_FORCED: usize = 1;
+
+/// A search state: the units of `mask` are placed, filling `pos` field positions and ending at
+/// offset `end`; their sizes sum to `placed`.
+#[derive(Clone, Copy)]
+struct State {
+    mask: u32,
+    pos: usize,
+    end: u64,
+    placed: u64,
+}
+
+/// The lexicographically smallest order with the fewest moves among those meeting `goal`, or
+/// `None` if no order does. `upper`: the moves of a known order meeting `goal`, if any.
+///
+/// Iterative deepening on the number of moves; see the module documentation of `order`.
+pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>) -> Option<Vec<usize>> {
+    let k = plan.units.len();
+    debug_assert!(k <= L);
+    let mut s = Search {
+        plan,
+        k,
+        weight: [0; L],
+        size: [0; L],
+        align: [1; L],
+        len: [0; L],
+        first_align: [1; L],
+        single: 0,
+        max_end: goal.max_size,
+        pad_max: goal.max_size.checked_sub(plan.total)?,
+        hot_mask: 0,
+        hot_on: plan.hot_len > 0,
+        max_hot_lines: goal.max_hot_lines,
+        positional: plan.hot_len > 0 || plan.units.iter().any(|u| u.pinned),
+        twin: 0,
+        memo: FailMemo::new(),
+        path: Vec::with_capacity(k),
+        bound: 0,
+        next_bound: INF,
+    };
+    for (u, unit) in plan.units.iter().enumerate() {
+        s.weight[u] = unit.len as u32;
+        s.size[u] = unit.size;
+        s.align[u] = unit.align;
+        s.len[u] = unit.len;
+        s.first_align[u] = unit.first_align;
+        if unit.len == 1 {
+            s.single |= 1 << u;
+        }
+        if unit.hot {
+            s.hot_mask |= 1 << u;
+        }
+    }
+    for u in 1..k {
+        let (a, b) = (&plan.units[u - 1], &plan.units[u]);
+        if a.len == 1
+            && b.len == 1
+            && !a.pinned
+            && !b.pinned
+            && a.hot == b.hot
+            && a.size == b.size
+            && a.align == b.align
+        {
+            s.twin |= 1 << u;
+        }
+    }
+    let mut root = [INF; L + 1];
+    root[0] = 0;
+    let start = State {
+        mask: 0,
+        pos: 0,
+        end: 0,
+        placed: 0,
+    };
+    loop {
+        s.next_bound = INF;
+        s.path.clear();
+        if s.dfs(start, &root) {
+            return Some(s.path);
+        }
+        if s.next_bound >= INF
+            || s.bound >= plan.items.len() as u32
+            || upper.is_some_and(|u| s.bound >= u)
+        {
+            return None;
+        }
+        s.bound = s.next_bound;
+    }
+}
+
+/// The search. Hot loops are plain indexed loops: the derive macro runs this in an
+/// unoptimised proc-macro build, where iterator adapters cost a call per step.
+struct Search<'a, 'p> {
+    plan: &'a Plan<'p>,
+    k: usize,
+    /// Per unit: fields (its weight in moves), size, largest and first alignment.
+    weight: [u32; L],
+    size: [u64; L],
+    align: [u64; L],
+    len: [usize; L],
+    first_align: [u64; L],
+    /// Units that are a single field.
+    single: u32,
+    /// Largest allowed end offset (the goal size).
+    max_end: u64,
+    /// Largest allowed total padding: `max_end - sum of sizes`.
+    pad_max: u64,
+    hot_mask: u32,
+    hot_on: bool,
+    max_hot_lines: u64,
+    /// Whether pins or a hot block restrict positions.
+    positional: bool,
+    /// Units identical to the unit declared just before them (single free fields of the same
+    /// size and alignment, same hot flag): placed only after it. Swapping such a pair never
+    /// shortens the longest kept subsequence and makes the order lexicographically smaller.
+    twin: u32,
+    memo: FailMemo,
+    path: Vec<usize>,
+    /// Moves allowed in this iteration.
+    bound: u32,
+    /// The smallest lower bound above `bound` met in this iteration.
+    next_bound: u32,
+}
+
+impl Search<'_, '_> {
+    /// The state after placing unit `u`, if that stays within the goal (pins and hot block,
+    /// padding, size, hot lines).
+    #[inline]
+    fn step(&self, st: State, u: usize) -> Option<State> {
+        if self.positional && !self.plan.can_place(u, st.pos) {
+            return None;
+        }
+        let end = if self.single & (1 << u) != 0 {
+            let a = self.align[u] - 1;
+            if st.end > u64::MAX - a {
+                return None;
+            }
+            let start = (st.end + a) & !a;
+            if start > u64::MAX - self.size[u] {
+                return None;
+            }
+            start + self.size[u]
+        } else {
+            self.plan.place(u, st.end)?
+        };
+        let placed = st.placed + self.size[u];
+        if end > self.max_end || end - placed > self.pad_max {
+            return None;
+        }
+        let mask = st.mask | (1 << u);
+        if self.hot_on && mask == self.hot_mask && self.plan.lines(end) > self.max_hot_lines {
+            return None;
+        }
+        Some(State {
+            mask,
+            pos: st.pos + self.len[u],
+            end,
+            placed,
+        })
+    }
+
+    /// Whether this state can be completed with at most `spare` (0 or 1) moves beyond the
+    /// forced ones, for labeling `j` (the last kept unit is `j - 1`, none if `j == 0`): the
+    /// unplaced units declared after it must all be kept, in declared order, except at most
+    /// `spare` of them, while the unplaced units declared before it (the forced moves) and the
+    /// spared one go anywhere. Exact; answers `true` (no information) when there are too many
+    /// forced units for the table.
+    fn rest_feasible(&self, st: State, j: usize, spare: u32) -> bool {
+        let limit = if spare == 0 {
+            FREE_MAX
+        } else {
+            ONE_SPARE_FORCED
+        };
+        let mut rest = [0usize; L];
+        let mut nrest = 0;
+        let mut free = [0usize; FREE_MAX];
+        let mut nfree = 0;
+        let mut u = 0;
+        while u < self.k {
+            if st.mask & (1 << u) == 0 {
+                if j == 0 || u >= j {
+                    rest[nrest] = u;
+                    nrest += 1;
+                } else if nfree == limit {
+                    return true;
+                } else {
+                    free[nfree] = u;
+                    nfree += 1;
+                }
+            }
+            u += 1;
+        }
+        if self.interleave(st, &rest[..nrest], &free[..nfree]) {
+            return true;
+        }
+        if spare == 0 {
+            return false;
+        }
+        let mut others = [0usize; L];
+        let mut x = 0;
+        while x < nrest {
+            let mut i = 0;
+            let mut n = 0;
+            while i < nrest {
+                if i != x {
+                    others[n] = rest[i];
+                    n += 1;
+                }
+                i += 1;
+            }
+            free[nfree] = rest[x];
+            if self.interleave(st, &others[..n], &free[..=nfree]) {
+                return true;
+            }
+            x += 1;
+        }
+        false
+    }
+
+    /// Whether `rest` (in this order) and `free` (in any order, anywhere) can complete the state
+    /// within the goal: a dynamic program over (prefix of `rest`, subset of `free`) keeping the
+    /// smallest end offset, which dominates.
+    fn interleave(&self, st: State, rest: &[usize], free: &[usize]) -> bool {
+        const W: usize = 1 << FREE_MAX;
+        let subsets = 1usize << free.len();
+        // Placed mask, positions and sizes of each subset of `free`.
+        let mut sub_mask = [0u32; W];
+        let mut sub_pos = [0usize; W];
+        let mut sub_size = [0u64; W];
+        let mut s = 1;
+        while s < subsets {
+            let (f, prev) = (free[s.trailing_zeros() as usize], s & (s - 1));
+            sub_mask[s] = sub_mask[prev] | 1 << f;
+            sub_pos[s] = sub_pos[prev] + self.len[f];
+            sub_size[s] = sub_size[prev] + self.size[f];
+            s += 1;
+        }
+        // row[s] (valid where bit s of `valid` is set): the smallest end offset with a prefix
+        // of `rest` and the subset s of `free` placed; `next` for the prefix one longer.
+        let mut row = [0u64; W];
+        let mut next = [0u64; W];
+        let (mut valid, mut next_valid) = (1u32, 0u32);
+        row[0] = st.end;
+        let mut base = st;
+        let mut i = 0;
+        loop {
+            if valid == 0 {
+                return false;
+            }
+            let mut s = 0;
+            while s < subsets {
+                if valid & (1 << s) != 0 {
+                    let cur = State {
+                        mask: base.mask | sub_mask[s],
+                        pos: base.pos + sub_pos[s],
+                        end: row[s],
+                        placed: base.placed + sub_size[s],
+                    };
+                    if i < rest.len()
+                        && let Some(to) = self.step(cur, rest[i])
+                        && (next_valid & (1 << s) == 0 || to.end < next[s])
+                    {
+                        next[s] = to.end;
+                        next_valid |= 1 << s;
+                    }
+                    let mut t = 0;
+                    while t < free.len() {
+                        let s2 = s | 1 << t;
+                        if s2 != s
+                            && let Some(to) = self.step(cur, free[t])
+                            && (valid & (1 << s2) == 0 || to.end < row[s2])
+                        {
+                            row[s2] = to.end;
+                            valid |= 1 << s2;
+                        }
+                        t += 1;
+                    }
+                }
+                s += 1;
+            }
+            if i == rest.len() {
+                return valid & (1 << (subsets - 1)) != 0;
+            }
+            let u = rest[i];
+            base.mask |= 1 << u;
+            base.pos += self.len[u];
+            base.placed += self.size[u];
+            core::mem::swap(&mut row, &mut next);
+            valid = next_valid;
+            next_valid = 0;
+            i += 1;
+        }
+    }
+
+    /// Whether the prefix `path` (state `st`) extends to a complete order within `bound` moves;
+    /// on success `path` holds it. `v[0]`: moves so far if no unit is kept yet; `v[j + 1]`:
+    /// fewest moves so far with unit `j` the last kept one (`INF` if impossible).
+    fn dfs(&mut self, st: State, v: &[u32; L + 1]) -> bool {
+        let k = self.k;
+        if st.pos == self.plan.items.len() {
+            return true;
+        }
+        // below[u]: weight of the unplaced units declared before u (all moved if u is the last
+        // kept unit); and the smallest first alignment among the unplaced units.
+        let mut below = [0u32; L];
+        let mut acc = 0;
+        let mut min_first_align = u64::MAX;
+        let mut u = 0;
+        while u < k {
+            below[u] = acc;
+            if st.mask & (1 << u) == 0 {
+                acc += self.weight[u];
+                if self.first_align[u] < min_first_align {
+                    min_first_align = self.first_align[u];
+                }
+            }
+            u += 1;
+        }
+        let pad = st.end - st.placed;
+        // The next unit pads to at least its first field's alignment.
+        let unavoidable = st.end.wrapping_neg() & (min_first_align - 1);
+        if pad.saturating_add(unavoidable) > self.pad_max {
+            return false;
+        }
+        // Live labelings: within the bound, and not dominated by an earlier last kept unit
+        // with no more moves (which has every continuation the later one has, at no more cost).
+        // Those with no spare move must keep every remaining unit declared after them, in order,
+        // with the forced ones interleaved (with one spare move: all but one): checked exactly.
+        let mut live = 0u32;
+        let mut excess = INF;
+        let mut best_before = INF;
+        let mut j = 0;
+        while j <= k {
+            if v[j] < best_before {
+                best_before = v[j];
+                let lb = v[j] + if j == 0 { 0 } else { below[j - 1] };
+                if lb > self.bound {
+                    excess = excess.min(lb);
+                } else if self.memo.failed(st.mask, j, self.bound - v[j], pad) {
+                    excess = excess.min(self.bound + 1);
+                } else if self.bound - lb <= 1 && !self.rest_feasible(st, j, self.bound - lb) {
+                    self.memo.insert(st.mask, j, self.bound - v[j], pad);
+                    excess = excess.min(self.bound + 1);
+                } else {
+                    live |= 1 << j;
+                }
+            }
+            j += 1;
+        }
+        if live == 0 {
+            self.next_bound = self.next_bound.min(excess);
+            return false;
+        }
+        // keep[u]: fewest moves so far if u is kept next (the last kept unit declared before u).
+        let mut keep = [INF; L];
+        let mut run = v[0];
+        u = 0;
+        while u < k {
+            keep[u] = run;
+            run = run.min(v[u + 1]);
+            u += 1;
+        }
+        u = 0;
+        while u < k {
+            let bit = 1u32 << u;
+            let skip = st.mask & bit != 0 || (self.twin & bit != 0 && st.mask & (bit >> 1) == 0);
+            if !skip && let Some(next) = self.step(st, u) {
+                let w = self.weight[u];
+                let mut v2 = [INF; L + 1];
+                let mut j = 0;
+                while j <= k {
+                    if v[j] < INF {
+                        v2[j] = v[j] + w;
+                    }
+                    j += 1;
+                }
+                v2[u + 1] = keep[u];
+                self.path.push(u);
+                if self.dfs(next, &v2) {
+                    return true;
+                }
+                self.path.pop();
+            }
+            u += 1;
+        }
+        let mut bits = live;
+        while bits != 0 {
+            let j = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            self.memo.insert(st.mask, j, self.bound - v[j], pad);
+        }
+        false
+    }
+}
+
+/// Failed search states: with the units of `mask` placed, `j` the last kept one (0: none, else
+/// unit `j - 1`) and padding `pad`, no completion uses at most `r` more moves. A failure also
+/// holds for a later last kept unit, a smaller budget and more padding, so a query
+/// `(mask, j', r', pad')` is answered by any point with `j <= j'`, `r >= r'`, `pad <= pad'`.
+/// An open-addressing hash table from `mask` to a linked list of points.
+struct FailMemo {
+    keys: Vec<u32>,
+    heads: Vec<u32>,
+    points: Vec<Point>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Point {
+    j: u32,
+    r: u32,
+    pad: u64,
+    next: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+const END: u32 = u32::MAX;
+
+impl FailMemo {
+    fn new() -> Self {
+        FailMemo {
+            keys: vec![EMPTY; 16],
+            heads: vec![END; 16],
+            points: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn slot(&self, key: u32) -> usize {
+        let bits = self.keys.len().trailing_zeros();
+        let mut i = ((u64::from(key)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while self.keys[i] != EMPTY && self.keys[i] != key {
+            i = (i + 1) & (self.keys.len() - 1);
+        }
+        i
+    }
+
+    fn head(&self, mask: u32) -> u32 {
+        let i = self.slot(mask);
+        if self.keys[i] == EMPTY {
+            END
+        } else {
+            self.heads[i]
+        }
+    }
+
+    fn covered(&self, mut p: u32, j: u32, r: u32, pad: u64) -> bool {
+        while p != END {
+            let pt = self.points[p as usize];
+            if pt.j <= j && pt.r >= r && pt.pad <= pad {
+                return true;
+            }
+            p = pt.next;
+        }
+        false
+    }
+
+    /// Whether labeling `j` of the state with `r` moves left at padding `pad` is known to fail.
+    fn failed(&self, mask: u32, j: usize, r: u32, pad: u64) -> bool {
+        self.len != 0 && self.covered(self.head(mask), j as u32, r, pad)
+    }
+
+    fn insert(&mut self, mask: u32, j: usize, r: u32, pad: u64) {
+        if self.covered(self.head(mask), j as u32, r, pad) {
+            return;
+        }
+        if (self.len + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        let i = self.slot(mask);
+        if self.keys[i] == EMPTY {
+            self.keys[i] = mask;
+            self.len += 1;
+        }
+        self.points.push(Point {
+            j: j as u32,
+            r,
+            pad,
+            next: self.heads[i],
+        });
+        self.heads[i] = (self.points.len() - 1) as u32;
+    }
+
+    fn grow(&mut self) {
+        let cap = self.keys.len() * 2;
+        let keys = core::mem::replace(&mut self.keys, vec![EMPTY; cap]);
+        let heads = core::mem::replace(&mut self.heads, vec![END; cap]);
+        for (key, head) in keys.into_iter().zip(heads) {
+            if key != EMPTY {
+                let i = self.slot(key);
+                self.keys[i] = key;
+                self.heads[i] = head;
+            }
+        }
+    }
+}

@@ -6,20 +6,24 @@
 //!    order, and if that leaves a segment short, a depth-first search placing the groups
 //!    (longest first) with the single fields filling the rest.
 //! 2. Each free segment is arranged from its start offset by the best (smallest end, or size for
-//!    the last segment; then fewest moves) of: its declared order; a declared prefix of `k`
-//!    units followed by the rest sorted by decreasing, or increasing, alignment (stable, so a
-//!    longest monotone-alignment subsequence stays in place), for the best `k`; *keep while it
-//!    fits*: walk the declared order, keep each unit while the kept units' padding stays within
-//!    the slack, and append the skipped ones by increasing alignment; and a greedy fill that
-//!    places units needing no padding until the offset suits the largest remaining alignment.
+//!    the last segment; then fewest moves; then the earlier candidate) of: its declared order;
+//!    a declared prefix of `k` units followed by the rest sorted by decreasing, or increasing,
+//!    alignment (stable, so a longest monotone-alignment subsequence stays in place), for the
+//!    best `k`; *keep while it fits*: walk the declared order, keep each unit while the kept
+//!    units' padding stays within the slack, and append the skipped ones by increasing
+//!    alignment; the *longest fitting subsequence*: the same shape, but keeping the longest
+//!    subsequence whose padding fits, found by a dynamic program over (offset modulo the struct
+//!    alignment, padding used) in `O(units * alignment * slack)` (skipped when that table would
+//!    be too big); and a greedy fill that places units needing no padding until the offset
+//!    suits the largest remaining alignment.
 //!
 //! The key fact: for single fields, whatever comes first and ends at offset `e`, the remaining
 //! fields sorted by increasing alignment end exactly at `round_up(e + their sizes, a)` (`a` their
 //! largest alignment), since every alignment divides the next and every size is a multiple of
 //! its alignment. So a prefix can be completed to the minimum size exactly when its own padding
-//! fits in the slack, and *keep while it fits* always reaches the minimum when there are no
-//! constraints (one segment from offset 0), or only hot fields (the hot block sorted by
-//! decreasing alignment has no padding).
+//! fits in the slack, and *keep while it fits* (like the longest fitting subsequence) always
+//! reaches the minimum when there are no constraints (one segment from offset 0), or only hot
+//! fields (the hot block sorted by decreasing alignment has no padding).
 
 use alloc::vec;
 use alloc::vec::Vec;

@@ -1,7 +1,9 @@
 //! From syntax to the engine's model: each scanned struct becomes a `StructDef`, its field
 //! types classified by the shared `syntax` module (the same code the derive runs), with this
 //! module as its resolver for the paths only the crate itself defines: other structs and unions
-//! (recursively, by value, with cycles detected), `type` aliases, and `const` array lengths.
+//! (recursively, by value, with cycles detected), instantiations of generic structs
+//! (`Vec3<f32>`: the parameters resolve to the arguments' models), `type` aliases, and `const`
+//! array lengths.
 //!
 //! Paths are resolved the way rustc resolves them, within what was scanned: `crate::`, `self::`,
 //! `super::`, names declared in the module or an enclosing function body, `use` declarations
@@ -72,6 +74,16 @@ pub struct Extras {
     pub notes: Vec<String>,
 }
 
+/// The arguments of a generic struct's instantiation (`Vec3<f32>`): each type parameter's model
+/// (classified where the instantiation is written) and each const parameter's value.
+#[derive(Clone, Debug, Default)]
+struct Subst {
+    /// The instantiation as written, for its name.
+    name: String,
+    types: HashMap<String, &'static Ty<'static>>,
+    consts: HashMap<String, u64>,
+}
+
 #[derive(Clone)]
 enum State {
     InProgress,
@@ -82,6 +94,8 @@ enum State {
 pub struct Models<'t> {
     tree: &'t Tree,
     structs: HashMap<ItemId, State>,
+    /// Instantiations of generic structs, by item and argument models.
+    instances: HashMap<(ItemId, String), State>,
     aliases: HashMap<ItemId, Option<Result<&'static Ty<'static>, String>>>,
     extras: HashMap<ItemId, Extras>,
     /// Items by name, per crate, for the by-name fallback.
@@ -102,6 +116,7 @@ impl<'t> Models<'t> {
         Models {
             tree,
             structs: HashMap::new(),
+            instances: HashMap::new(),
             aliases: HashMap::new(),
             extras: HashMap::new(),
             by_name,
@@ -127,12 +142,35 @@ impl<'t> Models<'t> {
             None => {}
         }
         self.structs.insert(id, State::InProgress);
-        let model = self.build(id);
+        let model = self.build(id, None);
         self.structs.insert(id, State::Done(model.clone()));
         model
     }
 
-    fn build(&mut self, id: ItemId) -> Model {
+    /// The model of generic struct `id` instantiated with `subst`.
+    fn instance(&mut self, id: ItemId, subst: Subst) -> Model {
+        let mut types: Vec<(&String, &&Ty<'static>)> = subst.types.iter().collect();
+        types.sort_by(|a, b| a.0.cmp(b.0));
+        let mut consts: Vec<(&String, &u64)> = subst.consts.iter().collect();
+        consts.sort();
+        let key = (id, format!("{types:?} {consts:?}"));
+        match self.instances.get(&key) {
+            Some(State::Done(m)) => return m.clone(),
+            Some(State::InProgress) => {
+                return Err(whole(format!(
+                    "`{}` contains itself by value, so it has no finite size (rustc E0072)",
+                    subst.name
+                )));
+            }
+            None => {}
+        }
+        self.instances.insert(key.clone(), State::InProgress);
+        let model = self.build(id, Some(subst));
+        self.instances.insert(key, State::Done(model.clone()));
+        model
+    }
+
+    fn build(&mut self, id: ItemId, subst: Option<Subst>) -> Model {
         let tree = self.tree;
         let item = &tree.items[id];
         let Some(s) = item.as_struct() else {
@@ -154,10 +192,23 @@ impl<'t> Models<'t> {
                 models: self,
                 scope: item.module,
                 failures: Vec::new(),
+                params: s
+                    .generics
+                    .type_params()
+                    .map(|p| p.ident.to_string())
+                    .collect(),
+                subst: subst.clone(),
             };
             let ty = with_const_lengths(&field.ty, &mut scoped);
+            // An instantiation has no parameters left: they resolve to the arguments.
+            let no_params = syn::Generics::default();
+            let generics = if subst.is_some() {
+                &no_params
+            } else {
+                &s.generics
+            };
             let class = {
-                let mut cx = Context::new(&s.generics, &mut scoped);
+                let mut cx = Context::new(generics, &mut scoped);
                 classify(&ty, &mut cx)
             };
             match class {
@@ -184,7 +235,7 @@ impl<'t> Models<'t> {
             return Err(Blocked { fields: blocked });
         }
         let def = StructDef {
-            name: leak_str(item.name.clone()),
+            name: leak_str(subst.map_or_else(|| item.name.clone(), |s| s.name)),
             shape: if s.is_union {
                 Shape::Union
             } else {
@@ -226,6 +277,8 @@ impl<'t> Models<'t> {
                         models: self,
                         scope: item.module,
                         failures: Vec::new(),
+                        params: Vec::new(),
+                        subst: None,
                     };
                     let ty = with_const_lengths(ty, &mut scoped);
                     let class = {
@@ -267,6 +320,7 @@ impl<'t> Models<'t> {
             models: self,
             scope: item.module,
             depth: depth + 1,
+            consts: HashMap::new(),
         };
         sub.visit_expr_mut(&mut expr);
         eval_len(&expr)
@@ -279,22 +333,32 @@ struct Scoped<'m, 't> {
     scope: ModId,
     /// Why paths could not be resolved, first first.
     failures: Vec<String>,
+    /// The type parameters of the struct being modelled (for messages).
+    params: Vec<String>,
+    /// The arguments, when the struct being modelled is an instantiation.
+    subst: Option<Subst>,
 }
 
 impl Resolver<'static> for Scoped<'_, '_> {
     fn resolve(&mut self, path: &syn::TypePath) -> Option<&'static Ty<'static>> {
         let written = tokens_source(path.to_token_stream());
         let last = path.path.segments.last()?;
-        if !last.arguments.is_empty() {
-            // A generic struct instantiated here: only non-generic structs are resolved.
-            if let Some(Found::Item(id)) = self.find(&path.path) {
-                let name = &self.models.tree.items[id].name;
-                self.failures.push(format!(
-                    "`{written}` instantiates the generic `{name}`, whose instantiations are not \
-                     resolved"
-                ));
+        if path.qself.is_none()
+            && let Some(id) = path.path.get_ident().map(ToString::to_string)
+        {
+            if let Some(t) = self.subst.as_ref().and_then(|s| s.types.get(&id)) {
+                return Some(*t);
             }
-            return None;
+            if self.params.contains(&id) {
+                self.failures.push(format!(
+                    "`{id}` is a type parameter: the layout depends on the instantiation"
+                ));
+                return None;
+            }
+        }
+        let args = generic_args(last);
+        if !args.is_empty() {
+            return self.instantiate(path, &written, &args);
         }
         match self.find(&path.path) {
             Some(Found::Item(id)) => match &self.models.tree.items[id].kind {
@@ -331,6 +395,172 @@ impl Resolver<'static> for Scoped<'_, '_> {
             }
             Some(Found::Module(_)) => None,
         }
+    }
+}
+
+impl Scoped<'_, '_> {
+    /// `Generic<A, B, N>`: the generic struct the path names, with its parameters replaced by
+    /// the arguments' models (classified here, where they are written).
+    fn instantiate(
+        &mut self,
+        path: &syn::TypePath,
+        written: &str,
+        args: &[Arg<'_>],
+    ) -> Option<&'static Ty<'static>> {
+        let tree = self.models.tree;
+        let id = match self.find(&path.path) {
+            Some(Found::Item(id)) if tree.items[id].as_struct().is_some() => id,
+            Some(Found::Ambiguous(n)) => {
+                self.failures.push(format!(
+                    "`{written}` is defined {n} times in the crate (under different #[cfg]s?)"
+                ));
+                return None;
+            }
+            _ => {
+                self.failures.push(format!(
+                    "`{written}` is not a struct of the scanned code, nor a type the engine \
+                     models (a type from another crate has no model here)"
+                ));
+                return None;
+            }
+        };
+        let generics = &tree.items[id].as_struct().expect("a struct").generics;
+        let params: Vec<&syn::GenericParam> = generics
+            .params
+            .iter()
+            .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
+            .collect();
+        if args.len() != params.len() {
+            self.failures.push(format!(
+                "`{written}`: expected {} generic arguments (defaults are not resolved)",
+                params.len()
+            ));
+            return None;
+        }
+        let mut subst = Subst {
+            name: written.to_owned(),
+            ..Subst::default()
+        };
+        for (param, arg) in params.into_iter().zip(args) {
+            match (param, *arg) {
+                (syn::GenericParam::Type(p), Arg::Type(arg)) => {
+                    let mut inner = Scoped {
+                        models: &mut *self.models,
+                        scope: self.scope,
+                        failures: Vec::new(),
+                        params: self.params.clone(),
+                        subst: self.subst.clone(),
+                    };
+                    let arg_ty = with_const_lengths(arg, &mut inner);
+                    let class = {
+                        let no_params = syn::Generics::default();
+                        let mut cx = Context::new(&no_params, &mut inner);
+                        classify(&arg_ty, &mut cx)
+                    };
+                    match class {
+                        Class::Known(t) => {
+                            subst
+                                .types
+                                .insert(p.ident.to_string(), Box::leak(Box::new(t)));
+                        }
+                        other => {
+                            let arg_text = tokens_source(arg.to_token_stream());
+                            let why = inner
+                                .failures
+                                .first()
+                                .cloned()
+                                .unwrap_or_else(|| why(other, &arg_text));
+                            self.failures
+                                .push(format!("`{arg_text}` in `{written}`: {why}"));
+                            return None;
+                        }
+                    }
+                }
+                (syn::GenericParam::Const(p), arg) => {
+                    // A const argument written as a bare name parses as a type path.
+                    let mut expr: syn::Expr = match arg {
+                        Arg::Const(e) => e.clone(),
+                        Arg::Type(syn::Type::Path(t)) if t.qself.is_none() => {
+                            syn::Expr::Path(syn::ExprPath {
+                                attrs: Vec::new(),
+                                qself: None,
+                                path: t.path.clone(),
+                            })
+                        }
+                        Arg::Type(t) => match syn::parse2(t.to_token_stream()) {
+                            Ok(e) => e,
+                            Err(_) => {
+                                self.failures.push(format!(
+                                    "`{written}`: a type where a const argument is expected"
+                                ));
+                                return None;
+                            }
+                        },
+                    };
+                    let mut sub = ConstSubst {
+                        models: &mut *self.models,
+                        scope: self.scope,
+                        depth: 0,
+                        consts: self
+                            .subst
+                            .as_ref()
+                            .map(|s| s.consts.clone())
+                            .unwrap_or_default(),
+                    };
+                    sub.visit_expr_mut(&mut expr);
+                    match eval_len(&expr) {
+                        Some(v) => {
+                            subst.consts.insert(p.ident.to_string(), v);
+                        }
+                        None => {
+                            self.failures.push(format!(
+                                "`{}` in `{written}` is not an integer the tool can evaluate",
+                                tokens_source(expr.to_token_stream())
+                            ));
+                            return None;
+                        }
+                    }
+                }
+                _ => {
+                    self.failures.push(format!(
+                        "`{written}`: the arguments do not match the parameters"
+                    ));
+                    return None;
+                }
+            }
+        }
+        match self.models.instance(id, subst) {
+            Ok(def) => Some(Box::leak(Box::new(Ty::Struct(def)))),
+            Err(blocked) => {
+                self.failures
+                    .push(format!("`{written}` has no model: {blocked}"));
+                None
+            }
+        }
+    }
+}
+
+/// A generic argument: a type, or a const expression.
+#[derive(Clone, Copy)]
+enum Arg<'s> {
+    Type(&'s syn::Type),
+    Const(&'s syn::Expr),
+}
+
+/// The type and const arguments of a path segment, in order (lifetimes are left out: they do
+/// not change layouts).
+fn generic_args(seg: &syn::PathSegment) -> Vec<Arg<'_>> {
+    match &seg.arguments {
+        syn::PathArguments::AngleBracketed(a) => a
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(t) => Some(Arg::Type(t)),
+                syn::GenericArgument::Const(e) => Some(Arg::Const(e)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -549,6 +779,11 @@ fn with_const_lengths(ty: &syn::Type, scoped: &mut Scoped<'_, '_>) -> syn::Type 
         models: scoped.models,
         scope: scoped.scope,
         depth: 0,
+        consts: scoped
+            .subst
+            .as_ref()
+            .map(|s| s.consts.clone())
+            .unwrap_or_default(),
     };
     sub.visit_type_mut(&mut ty);
     ty
@@ -558,6 +793,8 @@ struct ConstSubst<'m, 't> {
     models: &'m mut Models<'t>,
     scope: ModId,
     depth: usize,
+    /// Const parameters of an instantiation, by name.
+    consts: HashMap<String, u64>,
 }
 
 impl VisitMut for ConstSubst<'_, '_> {
@@ -576,6 +813,13 @@ impl VisitMut for ConstSubst<'_, '_> {
                 .iter()
                 .map(|s| s.ident.to_string())
                 .collect();
+            if let [name] = segs.as_slice()
+                && let Some(v) = self.consts.get(name)
+            {
+                let v = *v;
+                *e = syn::parse_quote!(#v);
+                return;
+            }
             let tree = self.models.tree;
             if let Some(Found::Item(id)) = lookup_path(tree, self.scope, &segs, 0)
                 && let Some(v) = self.models.const_value(id, self.depth)

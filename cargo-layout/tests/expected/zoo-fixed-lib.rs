@@ -313,3 +313,37 @@ pub struct Mixed {
     count: u32,
     when: u64,
 }
+
+/// A generic struct: no layout of its own, one per instantiation.
+#[repr(C)]
+pub struct Vec3<T> {
+    x: T,
+    y: T,
+    z: T,
+}
+
+/// A const parameter.
+#[repr(C)]
+pub struct Ring<T, const CAP: usize> {
+    head: u8,
+    items: [T; CAP],
+    tail: u16,
+}
+
+/// Instantiations of the generic structs, and a lifetime parameter.
+#[repr(C)]
+pub struct Body<'a> {
+    tag: u8,
+    pos: Vec3<f32>,
+    ring: Ring<u64, 2>,
+    name: &'a str,
+    vel: Vec3<f64>,
+}
+
+/// A struct with a lifetime, nested.
+#[repr(C)]
+pub struct UsesBody {
+    flag: bool,
+    spare: Ring<Vec3<u8>, LEN>,
+    body: Body<'static>,
+}

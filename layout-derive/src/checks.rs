@@ -78,7 +78,7 @@ pub struct Texts {
 }
 
 impl Texts {
-    pub fn of(input: &Input<'_>) -> Self {
+    pub fn of(input: &Input<'_>, with_sources: bool) -> Self {
         let d = input.original;
         let keyword = if input.kind == crate::ast::Kind::Union {
             "union"
@@ -99,11 +99,16 @@ impl Texts {
                 .iter()
                 .map(|f| tokens_source(quote::ToTokens::to_token_stream(f.ty)))
                 .collect(),
-            fields: input
-                .fields
-                .iter()
-                .map(|f| field_source(f.original).join("\n"))
-                .collect(),
+            // The paste-ready bodies are needed only when there is a policy to report on.
+            fields: if with_sources {
+                input
+                    .fields
+                    .iter()
+                    .map(|f| field_source(f.original).join("\n"))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             header,
         }
     }

@@ -30,7 +30,7 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
     cx.check()?;
 
     let lists = Lists::of(&input);
-    let texts = Texts::of(&input);
+    let texts = Texts::of(&input, lists.any_check(&input));
     let findings = checks::run(&input, &lists, &texts);
     let warn = input.attrs.warn.is_some();
     if !warn && !findings.reports.is_empty() {
@@ -95,7 +95,12 @@ fn generate(input: &Input<'_>, lists: &Lists, texts: &Texts, findings: &Findings
         };
         quote!(#krate::Field { name: #fname, ty_name: #ty_name, ty: #model })
     });
-    let offsets = input.fields.iter().map(|f| {
+    // Field offsets from the compiler only where the engine needs them: rustc's own order
+    // (`repr(Rust)`) and the zero-sized fields of `repr(transparent)`. A `repr(C)`-family
+    // layout is the engine's, checked against `offset_of!` by the project's tests; leaving the
+    // offsets out keeps the derive cheap to compile.
+    let host_offsets = matches!(repr.base, ReprBase::Rust | ReprBase::Transparent);
+    let offsets = input.fields.iter().filter(|_| host_offsets).map(|f| {
         let member = &f.member;
         quote!(::core::mem::offset_of!(Self, #member) as u64)
     });

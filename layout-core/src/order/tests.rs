@@ -714,8 +714,8 @@ fn group_stays_together() {
     assert_eq!((s.declared_size, s.size), (32, 24));
     assert_eq!(s.order, [0, 2, 3, 4, 1]);
     assert_eq!(s.moved, [1]);
-    // A group that cannot be padded away blocks the minimum: (u8, u64) always pads 7 bytes
-    // unless something 7 bytes long precedes it.
+    // Groups can block the minimum: each (u8, u64) pads 7 bytes unless its u8 lands just
+    // before an 8-byte boundary, which only a free u8 before it can arrange.
     let items = [I8, I64, I8, I64];
     let groups: &[&[usize]] = &[&[0, 1], &[2, 3]];
     let s = suggest(&Problem::new(&items).constraints(Constraints::NONE.groups(groups))).unwrap();
@@ -737,14 +737,13 @@ fn hot_fields_first() {
 
 #[test]
 fn hot_lines_are_minimised() {
-    // Two 40-byte hot arrays and a hot u64, 64-byte lines: any order spans 2 lines; 8-byte
-    // lines: 11 lines, both orders. With a 4-byte hot field, 4+40 then pad would be worse.
+    // Hot: a u32 and a 40-byte 8-aligned array; 16-byte lines. Array first ends at 44, u32
+    // first at 48: 3 lines either way, but ending at 44 lets the rest fit: arr@0, a@40, d@44,
+    // c@48 -> 56, the minimum (u32 first gives 64).
     let arr = Item::new(40, 8);
     let items = [I32, arr, I64, I32];
     let c = Constraints::NONE.hot(&[0, 1]).cache_line(16);
     let s = suggest(&Problem::new(&items).constraints(c)).unwrap();
-    // arr first ends at 44 (3 lines of 16); u32 first ends at 48 (3 lines) too, but the
-    // smaller end leaves room: arr@0, a@40, d@44, c@48 -> 56 = min.
     assert_eq!(s.hot_lines, 3);
     assert_eq!((s.size, s.min_size), (56, 56));
     assert_eq!(s.order[..2], [1, 0]);

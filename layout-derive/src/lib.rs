@@ -29,3 +29,6 @@ pub fn derive_layout(input: proc_macro::TokenStream) -> proc_macro::TokenStream 
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
 }
+
+#[cfg(test)]
+mod no_panic;

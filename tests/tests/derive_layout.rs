@@ -1,0 +1,344 @@
+//! `#[derive(Layout)]` against the real compiler: for every struct here, the engine's layout on
+//! the compiling target (`Layout::layout()`) equals `size_of`, `align_of` and
+//! `memoffset::offset_of!` for every field; predictions for other targets, nesting of derived
+//! structs across targets, and generic structs per instantiation.
+
+#![allow(dead_code)]
+
+use core::cell::Cell;
+use core::marker::PhantomData;
+use core::mem::{ManuallyDrop, MaybeUninit, align_of, size_of};
+use core::num::{NonZeroU16, NonZeroU64};
+use core::ptr::NonNull;
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU16, AtomicU32, AtomicUsize};
+
+use layout_core::{Layout, Model, Target, Ty};
+
+/// Asserts the derived layout of `$ty` on the host equals the compiler's, field by field.
+macro_rules! host_agrees {
+    ($ty:ty { $($field:tt),* }) => {{
+        let l = <$ty as Layout>::layout();
+        assert_eq!(l.size(), size_of::<$ty>() as u64, "size of {}", stringify!($ty));
+        assert_eq!(l.align(), align_of::<$ty>() as u64, "align of {}", stringify!($ty));
+        let offsets = [$(memoffset::offset_of!($ty, $field) as u64),*];
+        let ours: Vec<u64> = l.fields.iter().map(|f| f.offset).collect();
+        assert_eq!(ours, offsets, "offsets of {}", stringify!($ty));
+    }};
+}
+
+#[derive(Layout)]
+#[repr(C)]
+struct T1 {
+    a: i8,
+    b: i64,
+    c: i16,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct T2 {
+    a: i8,
+    c: i16,
+    b: i64,
+}
+#[allow(non_snake_case)]
+#[derive(Layout)]
+#[repr(C)]
+struct Stats {
+    Foo: u8,
+    Bar: u16,
+    Baz: u8,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct AllPrims {
+    a: bool,
+    b: char,
+    c: u8,
+    d: u16,
+    e: u32,
+    f: u64,
+    g: u128,
+    h: usize,
+    i: i8,
+    j: i16,
+    k: i32,
+    l: i64,
+    m: i128,
+    n: isize,
+    o: f32,
+    p: f64,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Pointers<'a> {
+    a: u8,
+    b: *const u8,
+    c: &'a str,
+    d: Box<[u16]>,
+    e: Option<&'a u32>,
+    f: fn(u8) -> u8,
+    g: Option<NonNull<u64>>,
+    h: &'a dyn Fn(),
+    i: Option<Box<u8>>,
+    j: NonZeroU16,
+    k: Option<NonZeroU64>,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Arrays {
+    a: u8,
+    b: [u32; 3],
+    c: [[u16; 2]; 3],
+    d: [u64; 0],
+    e: u8,
+    f: [bool; 5],
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Wrappers {
+    a: u8,
+    b: Cell<u32>,
+    c: ManuallyDrop<u16>,
+    d: MaybeUninit<u64>,
+    e: PhantomData<String>,
+    f: (),
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Atomics {
+    a: u8,
+    b: AtomicU32,
+    c: AtomicBool,
+    d: AtomicUsize,
+    e: AtomicU16,
+    f: AtomicPtr<u8>,
+}
+#[derive(Layout)]
+#[repr(C, packed)]
+struct Packed {
+    a: u8,
+    b: u64,
+    c: u16,
+}
+#[derive(Layout)]
+#[repr(C, packed(2))]
+struct Packed2 {
+    a: u8,
+    b: u64,
+    c: u16,
+    d: u8,
+}
+#[derive(Layout)]
+#[repr(C, align(32))]
+struct Aligned {
+    a: u8,
+    b: u16,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Nested {
+    a: u8,
+    inner: T1,
+    b: u8,
+    aligned: Aligned,
+    packed: Packed,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Tuple(u8, u64, u16);
+#[derive(Layout)]
+#[repr(C)]
+struct Unit;
+#[derive(Layout)]
+#[repr(C)]
+struct Empty {}
+#[derive(Layout)]
+#[repr(transparent)]
+struct Transparent {
+    value: u64,
+    marker: PhantomData<u8>,
+}
+#[derive(Layout)]
+struct RustRepr {
+    a: u8,
+    b: u64,
+    c: u16,
+    d: u8,
+}
+#[derive(Layout)]
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct Small {
+    a: u16,
+    b: u8,
+}
+#[derive(Layout)]
+#[repr(C)]
+union Union {
+    a: u32,
+    b: [u8; 7],
+    c: Small,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Generic<T, const N: usize> {
+    tag: u8,
+    items: [T; N],
+    last: T,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct Behind<T: ?Sized> {
+    tag: u8,
+    ptr: *const T,
+    phantom: PhantomData<T>,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct HostOnly {
+    a: u8,
+    #[layout(host_only)]
+    v: Vec<u8>,
+    s: String,
+    t: (u8, u32),
+    o: Option<u32>,
+}
+#[derive(Layout)]
+#[repr(C)]
+struct CTypes {
+    a: core::ffi::c_char,
+    b: core::ffi::c_int,
+    c: core::ffi::c_long,
+    d: core::ffi::c_double,
+}
+
+#[test]
+fn every_derived_struct_matches_the_compiler_on_the_host() {
+    host_agrees!(T1 { a, b, c });
+    host_agrees!(T2 { a, c, b });
+    host_agrees!(Stats { Foo, Bar, Baz });
+    host_agrees!(AllPrims {
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
+        g,
+        h,
+        i,
+        j,
+        k,
+        l,
+        m,
+        n,
+        o,
+        p
+    });
+    host_agrees!(Pointers<'static> { a, b, c, d, e, f, g, h, i, j, k });
+    host_agrees!(Arrays { a, b, c, d, e, f });
+    host_agrees!(Wrappers { a, b, c, d, e, f });
+    host_agrees!(Atomics { a, b, c, d, e, f });
+    host_agrees!(Packed { a, b, c });
+    host_agrees!(Packed2 { a, b, c, d });
+    host_agrees!(Aligned { a, b });
+    host_agrees!(Nested {
+        a,
+        inner,
+        b,
+        aligned,
+        packed
+    });
+    host_agrees!(Tuple { 0, 1, 2 });
+    host_agrees!(Unit {});
+    host_agrees!(Empty {});
+    host_agrees!(Transparent { value, marker });
+    host_agrees!(RustRepr { a, b, c, d });
+    host_agrees!(Union { a, b, c });
+    host_agrees!(Generic<u8, 3> { tag, items, last });
+    host_agrees!(Generic<u64, 0> { tag, items, last });
+    host_agrees!(Generic<T1, 2> { tag, items, last });
+    host_agrees!(Behind<str> { tag, ptr, phantom });
+    host_agrees!(Behind<u64> { tag, ptr, phantom });
+    host_agrees!(HostOnly { a, v, s, t, o });
+    host_agrees!(CTypes { a, b, c, d });
+}
+
+fn target(name: &str) -> &'static Target {
+    Target::find(name).unwrap()
+}
+
+#[test]
+fn predictions_for_other_targets() {
+    // Sizes the rustc oracle test establishes for the engine (seed articles).
+    let sizes = |name: &str| {
+        let t = target(name);
+        (
+            T1::layout_on(t).unwrap().size(),
+            Stats::layout_on(t).unwrap().size(),
+        )
+    };
+    assert_eq!(sizes("x86_64-unknown-linux-gnu"), (24, 6));
+    assert_eq!(sizes("i686-unknown-linux-gnu"), (16, 6));
+    assert_eq!(sizes("msp430-none-elf"), (12, 6));
+    assert_eq!(T1::layout_on(target("64")).unwrap().min_size(), 16);
+    // repr(Rust) is not predicted elsewhere; a host-only field has no layout elsewhere.
+    let other = Target::ALL.iter().find(|t| !t.is_current()).unwrap();
+    assert!(RustRepr::layout_on(other).is_err());
+    assert!(HostOnly::layout_on(other).is_err());
+    // A derived struct equals the same definition written by hand, on every target.
+    use layout_core::{Field, Prim, Repr, StructDef};
+    const FIELDS: &[Field] = &[
+        Field::new("a", "u8", Ty::Prim(Prim::U8)),
+        Field::new("b", "u64", Ty::Prim(Prim::U64)),
+        Field::new("c", "u16", Ty::Prim(Prim::U16)),
+        Field::new("d", "u8", Ty::Prim(Prim::U8)),
+    ];
+    let by_hand = StructDef::repr_c("Packed2", FIELDS).with_repr(Repr::C.packed(2));
+    for t in Target::ALL {
+        let derived = Packed2::layout_on(t).unwrap();
+        let expected = by_hand.layout_on(t).unwrap();
+        assert_eq!(
+            (derived.layout, &derived.fields),
+            (expected.layout, &expected.fields),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn derived_structs_nest_on_every_target() {
+    assert!(matches!(<T1 as Model>::TY, Ty::Struct(def) if def.name == "T1"));
+    for t in Target::ALL {
+        let outer = Nested::layout_on(t).unwrap();
+        let inner = T1::layout_on(t).unwrap();
+        let aligned = Aligned::layout_on(t).unwrap();
+        assert_eq!(outer.fields[1].size, inner.size(), "{t}");
+        assert_eq!(outer.fields[3].offset % 32, 0, "{t}");
+        assert_eq!(outer.fields[3].size, aligned.size(), "{t}");
+        assert_eq!(outer.align(), 32, "{t}");
+    }
+}
+
+#[test]
+fn generic_structs_per_instantiation() {
+    assert_eq!(Generic::<u8, 3>::layout().size(), 5);
+    assert_eq!(
+        Generic::<u64, 2>::layout_on(target("32")).unwrap().size(),
+        28
+    );
+    assert_eq!(
+        Generic::<u64, 2>::layout_on(target("64")).unwrap().size(),
+        32
+    );
+    // `T: ?Sized` behind a pointer: no `Model` bound needed, thin or wide per instantiation.
+    assert_eq!(Behind::<[u8]>::layout_on(target("64")).unwrap().size(), 24);
+    assert_eq!(Behind::<u8>::layout_on(target("64")).unwrap().size(), 16);
+}
+
+#[test]
+fn the_compilers_numbers_are_in_def() {
+    let host = RustRepr::DEF.host.unwrap();
+    assert_eq!(host.size, size_of::<RustRepr>() as u64);
+    assert_eq!(host.offsets[1], memoffset::offset_of!(RustRepr, b) as u64);
+}

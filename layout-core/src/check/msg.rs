@@ -79,9 +79,8 @@ impl<const N: usize> Msg<N> {
             }
         }
         let (_, tail) = digits.split_at(i);
-        match core::str::from_utf8(tail) {
-            Ok(s) => self.str(s),
-            Err(_) => {}
+        if let Ok(s) = core::str::from_utf8(tail) {
+            self.str(s);
         }
     }
 

@@ -130,13 +130,13 @@ pub fn parse_repr(attrs: &[syn::Attribute]) -> Result<ReprAttr, syn::Error> {
              packed struct, wrap it: `#[repr(C, align(N))] struct Aligned(Packed);`",
         ));
     }
-    if out.repr.base == ReprBase::Transparent {
-        if let Some(s) = out.packed_span.or(out.align_span) {
-            push(syn::Error::new(
-                s,
-                "`repr(transparent)` cannot be combined with `packed` or `align` (rustc E0692)",
-            ));
-        }
+    if out.repr.base == ReprBase::Transparent
+        && let Some(s) = out.packed_span.or(out.align_span)
+    {
+        push(syn::Error::new(
+            s,
+            "`repr(transparent)` cannot be combined with `packed` or `align` (rustc E0692)",
+        ));
     }
     match errors {
         Some(e) => Err(e),

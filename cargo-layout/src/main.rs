@@ -99,6 +99,7 @@ fn run(opts: &Options) -> u8 {
     }
     diags.sort();
     diags.dedup();
+    let diags = merge_repeated_notes(diags);
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -232,4 +233,46 @@ fn fix_rounds(
         fixed_paths,
         diags,
     }
+}
+
+/// One note per file and message: the same note on many lines of a file (a macro invoked
+/// a hundred times) becomes one, listing where else it applies.
+fn merge_repeated_notes(diags: Vec<Diag>) -> Vec<Diag> {
+    /// Lines listed before the rest are counted.
+    const LISTED: usize = 5;
+    let mut out: Vec<Diag> = Vec::new();
+    let mut more: Vec<Vec<usize>> = Vec::new();
+    for d in diags {
+        let same = out.iter().position(|o| {
+            o.level == Level::Note
+                && d.level == Level::Note
+                && o.file == d.file
+                && o.message == d.message
+        });
+        match same {
+            Some(i) => more[i].push(d.line),
+            None => {
+                out.push(d);
+                more.push(Vec::new());
+            }
+        }
+    }
+    for (d, lines) in out.iter_mut().zip(more) {
+        if lines.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = lines.iter().take(LISTED).map(ToString::to_string).collect();
+        let rest = lines.len().saturating_sub(LISTED);
+        d.message = format!(
+            "{} (also lines {}{})",
+            d.message,
+            shown.join(", "),
+            if rest > 0 {
+                format!(" and {rest} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+    out
 }

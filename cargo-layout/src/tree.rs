@@ -397,7 +397,7 @@ impl Tree {
                 syn::Item::Macro(m) if mentions_struct(m.mac.tokens.clone()) => {
                     let what = match &m.ident {
                         Some(name) => format!("macro_rules! {name}"),
-                        None => format!("{}!", path_text(&m.mac.path)),
+                        None => format!("{}! invocation", path_text(&m.mac.path)),
                     };
                     self.diags.push(Diag::note(
                         display.clone(),

@@ -752,3 +752,30 @@ fn the_derives_pinned_hot_and_separate_line_fields_are_honoured() {
         text(&diff.stderr)
     );
 }
+
+#[test]
+fn fix_keeps_a_byte_order_mark_crlf_line_ends_and_everything_else() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-crlf");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let before = "\u{feff}// BOM and CRLF\r\n#[repr(C)]\r\npub struct A {\r\n    /// doc\r\n    \
+                  a: u8, // x\r\n    b: u64,\r\n    c: u8\r\n}\r\n";
+    std::fs::write(dir.join("a.rs"), before).unwrap();
+    let out = run_in(&dir, &["--fix", "a.rs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let after = std::fs::read_to_string(dir.join("a.rs")).unwrap();
+    assert_eq!(
+        after,
+        "\u{feff}// BOM and CRLF\r\n#[repr(C)]\r\npub struct A {\r\n    /// doc\r\n    \
+         a: u8, // x\r\n    c: u8,\r\n    b: u64\r\n}\r\n"
+    );
+    let again = run_in(&dir, &["--fix", "a.rs"]);
+    assert!(!text(&again.stderr).contains("fixed:"));
+    assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), after);
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["a.rs"]);
+}

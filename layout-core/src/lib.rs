@@ -42,7 +42,6 @@ pub mod check;
 pub mod engine;
 mod layout;
 mod model;
-pub mod order;
 
 pub use engine::*;
 pub use layout::Layout;

@@ -67,3 +67,38 @@ fn seed_structs_match_the_articles() {
     let offsets: Vec<u64> = stats.fields.iter().map(|f| f.offset).collect();
     assert_eq!(offsets, [0, 2, 4]);
 }
+
+/// The suggested order of every corpus struct, on a 64-, a 32- and a 16-bit target: laid out by
+/// the engine it has the minimum size, and that minimum is also what rustc gives the reordered
+/// struct (checked against rustc in the oracle test `order_suggestions_compile_to_the_minimum`).
+#[test]
+fn suggestions_reach_the_minimum_on_every_corpus_struct() {
+    use layout_core::order::Constraints;
+    let corpus = corpus::standard();
+    for triple in ["64", "32", "16"] {
+        let target = Target::find(triple).unwrap();
+        for s in &corpus.structs {
+            let Ok(layout) = s.def.layout_on(target) else {
+                continue;
+            };
+            let suggestion = layout.suggest(Constraints::default()).unwrap();
+            let reordered = layout.reordered(&suggestion.order).map(|r| r.size());
+            if s.def.repr.order_is_declared() && s.def.shape == layout_core::Shape::Struct {
+                assert_eq!(
+                    suggestion.size,
+                    layout.min_size(),
+                    "{} on {triple}",
+                    s.def.name
+                );
+                assert_eq!(
+                    reordered.unwrap(),
+                    layout.min_size(),
+                    "{} on {triple}",
+                    s.def.name
+                );
+            } else {
+                assert!(suggestion.is_declared(), "{} on {triple}", s.def.name);
+            }
+        }
+    }
+}

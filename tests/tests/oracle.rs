@@ -244,3 +244,55 @@ fn object_size_limit_matches_rustc() {
         }
     }
 }
+
+/// The suggested orders, compiled by rustc: on targets of every family of pointer width and
+/// alignment rules, every corpus struct that can shrink is rewritten in the engine's suggested
+/// order, and rustc must lay the rewrite out at exactly the minimum size the engine promised.
+#[test]
+fn order_suggestions_compile_to_the_minimum() {
+    use layout_core::order::Constraints;
+    let corpus = corpus::standard();
+    let mut checked = 0;
+    for triple in [
+        "x86_64-unknown-linux-gnu",
+        "i686-unknown-linux-gnu",
+        "msp430-none-elf",
+        "m68k-unknown-linux-gnu",
+        "powerpc64-ibm-aix",
+        "armv7-unknown-linux-gnueabihf",
+    ] {
+        let target = Target::find(triple).unwrap();
+        let mut src = String::new();
+        let mut promised = Vec::new();
+        for s in &corpus.structs {
+            let Ok(layout) = s.def.layout_on(target) else {
+                continue;
+            };
+            if layout.saving() == 0 {
+                continue;
+            }
+            let suggestion = layout.suggest(Constraints::default()).unwrap();
+            let mut def = *s.def;
+            let fields: Vec<_> = suggestion.order.iter().map(|&i| s.def.fields[i]).collect();
+            let name = format!("R_{}", s.def.name);
+            def.fields = Box::leak(fields.into_boxed_slice());
+            def.name = Box::leak(name.clone().into_boxed_str());
+            let rewritten = layout_tests::corpus::GenStruct {
+                def: Box::leak(Box::new(def)),
+            };
+            src.push_str(&rewritten.rust_source(true));
+            src.push_str(&oracle::keep(&name));
+            promised.push((name, layout.min_size()));
+        }
+        for s in &corpus.structs {
+            src.push_str(&s.rust_source(true));
+        }
+        let measured = oracle::measure(triple, &src).unwrap_or_else(|e| panic!("{e}"));
+        for (name, min) in &promised {
+            assert_eq!(measured[name].size, *min, "{name} on {triple}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} reorderings checked");
+    eprintln!("oracle: {checked} suggested reorderings compiled at their promised minimum");
+}

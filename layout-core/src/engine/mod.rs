@@ -11,6 +11,8 @@ pub mod analysis;
 mod compute;
 mod def;
 mod error;
+#[cfg(feature = "alloc")]
+pub mod order;
 mod prim;
 #[cfg(feature = "alloc")]
 mod render;

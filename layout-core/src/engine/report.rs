@@ -6,6 +6,7 @@ use crate::engine::analysis;
 use crate::engine::compute::{FieldLayout, TypeLayout, struct_layout};
 use crate::engine::def::{Shape, StructDef};
 use crate::engine::error::LayoutError;
+use crate::engine::order::{self, Constraints, Item, OrderError, Problem, Suggestion};
 use crate::engine::target::Target;
 
 /// A run of padding bytes between two fields.
@@ -120,5 +121,39 @@ impl StructLayout<'_> {
                 .filter(|&i| analysis::straddles(&self.fields[i], line))
                 .collect(),
         }
+    }
+}
+
+impl StructLayout<'_> {
+    /// The fields as the order search sees them: size and alignment inside this struct
+    /// (`packed(N)` already applied).
+    pub fn order_items(&self) -> Vec<Item> {
+        self.fields
+            .iter()
+            .map(|f| Item::new(f.size, f.align))
+            .collect()
+    }
+
+    /// The field order that reaches the smallest size under `constraints` while moving the
+    /// fewest fields (see [`order`](crate::engine::order)). For a type whose order the user does
+    /// not control (a union, `repr(Rust)`, `repr(transparent)`), the declared order.
+    pub fn suggest(&self, constraints: Constraints<'_>) -> Result<Suggestion, OrderError> {
+        let items = self.order_items();
+        let all: Vec<usize>;
+        let constraints = if self.def.shape == Shape::Union || !self.def.repr.order_is_declared() {
+            all = (0..items.len()).collect();
+            Constraints {
+                pinned: &all,
+                groups: &[],
+                hot: &[],
+                ..constraints
+            }
+        } else {
+            constraints
+        };
+        let problem = Problem::new(&items)
+            .min_struct_align(self.def.repr.align.unwrap_or(1))
+            .constraints(constraints);
+        order::suggest(&problem)
     }
 }

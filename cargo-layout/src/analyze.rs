@@ -2,7 +2,7 @@
 //! `order::suggest`, and what differs between targets. Nothing here computes a layout or an
 //! order itself; it only asks the engine and collects the answers.
 
-use layout_core::order::{self, Constraints, Item, Problem, Suggestion};
+use layout_core::engine::order::{Constraints, Suggestion};
 use layout_core::{LayoutError, ReprBase, Shape, StructDef, StructLayout, Target};
 
 /// One struct's layout on one target, with the suggested order.
@@ -79,24 +79,16 @@ fn lay_out(
 ) -> Result<Laid, String> {
     let layout = def.layout_on(target).map_err(|e| explain(def, &e))?;
     let reorderable = def.shape == Shape::Struct && def.repr.base == ReprBase::C;
-    let suggestion = if reorderable {
-        let items: Vec<Item> = layout
-            .fields
-            .iter()
-            .map(|f| Item::new(f.size, f.align))
-            .collect();
-        let problem = Problem::new(&items)
-            .min_struct_align(def.repr.align.unwrap_or(1))
-            .constraints(
-                Constraints::NONE
-                    .pinned(&rules.pinned)
-                    .hot(&rules.hot)
-                    .cache_line(rules.cache_line.max(1)),
-            );
-        Some(order::suggest(&problem))
-    } else {
-        None
-    };
+    // The engine's own search (`StructLayout::suggest`, over `order::suggest`); only for the
+    // types whose order is the source's.
+    let suggestion = reorderable.then(|| {
+        layout.suggest(
+            Constraints::NONE
+                .pinned(&rules.pinned)
+                .hot(&rules.hot)
+                .cache_line(rules.cache_line.max(1)),
+        )
+    });
     let (suggestion, suggestion_error) = match suggestion {
         Some(Ok(s)) => (Some(s), None),
         Some(Err(e)) => (None, Some(format!("no suggested order: {e}"))),

@@ -464,8 +464,8 @@ fn json_numbers_match_rustc_on_many_targets() {
         .copied()
         .filter(|t| layout_core::Target::find(t).is_some())
         .collect();
-    assert!(
-        targets.len() >= 10,
+    assert_eq!(
+        targets, ORACLE_TARGETS,
         "targets missing from the engine's table"
     );
     let out = run_in(

@@ -1,0 +1,80 @@
+//! `#[derive(Layout)]` on the whole oracle corpus (425 structs: every primitive, pointers, ZSTs,
+//! arrays, nesting, `packed(N)`, `align(N)`, unions, `transparent`, the seed structs):
+//! - on the host, each derived layout equals `size_of`, `align_of` and `memoffset::offset_of!`;
+//! - on every built-in target, each derived prediction equals the engine's layout of the same
+//!   struct, which the oracle test checks against rustc itself on all those targets.
+
+use layout_core::{Layout, ReprBase, StructDef, Target};
+use layout_tests::corpus;
+
+#[allow(dead_code, non_camel_case_types, clippy::all)]
+mod derived {
+    include!(concat!(env!("OUT_DIR"), "/derived_corpus.rs"));
+
+    /// `(name, DEF)` of every derived corpus struct, in corpus order.
+    pub fn defs() -> Vec<(&'static str, layout_core::StructDef<'static>)> {
+        include!(concat!(env!("OUT_DIR"), "/derived_defs.rs"))
+    }
+}
+
+fn derived_defs() -> Vec<(&'static str, StructDef<'static>)> {
+    derived::defs()
+}
+
+#[test]
+fn derived_layouts_match_the_compiler_on_the_host() {
+    let measured = derived::measured();
+    let defs = derived_defs();
+    assert_eq!(defs.len(), measured.len());
+    let host = Target::CURRENT.unwrap();
+    let mut diffs = Vec::new();
+    for ((name, def), (real_name, size, align, offsets)) in defs.iter().zip(measured) {
+        assert_eq!(*name, real_name);
+        let layout = def.layout_on(host).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if (layout.size(), layout.align()) != (size as u64, align as u64) {
+            diffs.push(format!("{name}: derive {}/{}, compiler {size}/{align}", layout.size(), layout.align()));
+        }
+        for (placed, (field, offset)) in layout.fields.iter().zip(offsets) {
+            let unspecified = def.repr.base == ReprBase::Transparent && placed.size == 0 && def.host.is_none();
+            if placed.offset != offset as u64 && !unspecified {
+                diffs.push(format!("{name}.{field}: derive {}, offset_of! {offset}", placed.offset));
+            }
+        }
+    }
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}
+
+#[test]
+fn derived_predictions_match_the_oracle_checked_engine_on_every_target() {
+    let corpus = corpus::standard();
+    let defs = derived_defs();
+    let mut compared = 0;
+    for (generated, (name, def)) in corpus.structs.iter().zip(&defs) {
+        assert_eq!(generated.def.name, *name);
+        for target in Target::ALL {
+            let derived = def.layout_on(target).map(|l| (l.size(), l.align(), offsets(&l)));
+            let engine = generated.def.layout_on(target).map(|l| (l.size(), l.align(), offsets(&l)));
+            match (&derived, &engine) {
+                (Ok(d), Ok(e)) if d == e => compared += 1,
+                // Transparent ZST offsets: the derive knows the host's, the engine reports 0.
+                (Ok(d), Ok(e)) if def.repr.base == ReprBase::Transparent && (d.0, d.1) == (e.0, e.1) => {}
+                (Err(_), Err(_)) => {}
+                _ => panic!("{name} on {target}: derive {derived:?}, engine {engine:?}"),
+            }
+        }
+    }
+    assert!(compared > 100_000, "only {compared} layouts compared");
+}
+
+fn offsets(l: &layout_core::StructLayout) -> Vec<u64> {
+    l.fields.iter().map(|f| f.offset).collect()
+}
+
+/// The trait's own entry points agree with `DEF`.
+#[test]
+fn trait_methods_agree() {
+    let t1 = <derived::T1 as Layout>::layout();
+    assert_eq!((t1.size(), t1.min_size()), (24, 16));
+    let i686 = Target::find("32").unwrap();
+    assert_eq!(<derived::T1 as Layout>::layout_on(i686).unwrap().size(), 16);
+}

@@ -15,7 +15,7 @@ use core::mem::{align_of, size_of};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no layout model",
     label = "the layout engine cannot see inside `{Self}`",
-    note = "derive it: `#[derive(Layout)]` on `{Self}` (with `#[repr(C)]` for other targets), or implement `layout_core::Model` for it"
+    note = "derive it: `#[derive(Layout)]` on `{Self}` (with `#[repr(C)]` for other targets), implement `layout_core::Model` for it, or mark the field `#[layout(host_only)]` to use the compiler's numbers on the compiling target only"
 )]
 pub trait Model {
     /// The engine's description of the type.

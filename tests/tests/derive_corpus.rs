@@ -30,18 +30,33 @@ fn derived_layouts_match_the_compiler_on_the_host() {
     let mut diffs = Vec::new();
     for ((name, def), (real_name, size, align, offsets)) in defs.iter().zip(measured) {
         assert_eq!(*name, real_name);
-        let layout = def.layout_on(host).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let layout = def
+            .layout_on(host)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         if (layout.size(), layout.align()) != (size as u64, align as u64) {
-            diffs.push(format!("{name}: derive {}/{}, compiler {size}/{align}", layout.size(), layout.align()));
+            diffs.push(format!(
+                "{name}: derive {}/{}, compiler {size}/{align}",
+                layout.size(),
+                layout.align()
+            ));
         }
         for (placed, (field, offset)) in layout.fields.iter().zip(offsets) {
-            let unspecified = def.repr.base == ReprBase::Transparent && placed.size == 0 && def.host.is_none();
+            let unspecified =
+                def.repr.base == ReprBase::Transparent && placed.size == 0 && def.host.is_none();
             if placed.offset != offset as u64 && !unspecified {
-                diffs.push(format!("{name}.{field}: derive {}, offset_of! {offset}", placed.offset));
+                diffs.push(format!(
+                    "{name}.{field}: derive {}, offset_of! {offset}",
+                    placed.offset
+                ));
             }
         }
     }
-    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -52,12 +67,18 @@ fn derived_predictions_match_the_oracle_checked_engine_on_every_target() {
     for (generated, (name, def)) in corpus.structs.iter().zip(&defs) {
         assert_eq!(generated.def.name, *name);
         for target in Target::ALL {
-            let derived = def.layout_on(target).map(|l| (l.size(), l.align(), offsets(&l)));
-            let engine = generated.def.layout_on(target).map(|l| (l.size(), l.align(), offsets(&l)));
+            let derived = def
+                .layout_on(target)
+                .map(|l| (l.size(), l.align(), offsets(&l)));
+            let engine = generated
+                .def
+                .layout_on(target)
+                .map(|l| (l.size(), l.align(), offsets(&l)));
             match (&derived, &engine) {
                 (Ok(d), Ok(e)) if d == e => compared += 1,
                 // Transparent ZST offsets: the derive knows the host's, the engine reports 0.
-                (Ok(d), Ok(e)) if def.repr.base == ReprBase::Transparent && (d.0, d.1) == (e.0, e.1) => {}
+                (Ok(d), Ok(e))
+                    if def.repr.base == ReprBase::Transparent && (d.0, d.1) == (e.0, e.1) => {}
                 (Err(_), Err(_)) => {}
                 _ => panic!("{name} on {target}: derive {derived:?}, engine {engine:?}"),
             }

@@ -411,3 +411,39 @@ pub fn standard() -> Corpus {
 pub const STANDARD_SEED: u64 = 0x5EED_1A70;
 /// Number of random structs in [`standard`] (besides the fixed ones).
 pub const STANDARD_RANDOM: usize = 400;
+
+/// What the compiler says of one struct: `(name, size_of, align_of, [(field, offset_of!)])`, as
+/// the generated `measured()` functions return it.
+pub type Measured = (&'static str, usize, usize, Vec<(&'static str, usize)>);
+
+/// Every difference between `def` laid out on the compiling target and what the compiler says
+/// of the same struct, as readable lines. The offsets of a `repr(transparent)` struct's ZSTs are
+/// unspecified (see the engine's `place_transparent`) and not compared unless `def` carries the
+/// compiler's own offsets.
+pub fn diff_against_compiler(def: &StructDef<'_>, measured: &Measured) -> Vec<String> {
+    let (name, size, align, offsets) = measured;
+    let target = layout_core::Target::CURRENT.expect("the host is a built-in target");
+    let layout = match def.layout_on(target) {
+        Ok(l) => l,
+        Err(e) => return vec![format!("{name}: no layout: {e}")],
+    };
+    let mut diffs = Vec::new();
+    if (layout.size(), layout.align()) != (*size as u64, *align as u64) {
+        diffs.push(format!(
+            "{name}: size/align {}/{}, compiler {size}/{align}",
+            layout.size(),
+            layout.align()
+        ));
+    }
+    for (placed, (field, offset)) in layout.fields.iter().zip(offsets) {
+        let unspecified =
+            def.repr.base == ReprBase::Transparent && placed.size == 0 && def.host.is_none();
+        if placed.offset != *offset as u64 && !unspecified {
+            diffs.push(format!(
+                "{name}.{field}: offset {}, offset_of! {offset}",
+                placed.offset
+            ));
+        }
+    }
+    diffs
+}

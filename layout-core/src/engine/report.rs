@@ -71,13 +71,23 @@ impl StructLayout<'_> {
         self.layout.align
     }
 
+    /// Field indices in the order their bytes come in memory: by offset, zero-sized fields
+    /// before a sized one at the same offset, declaration order among equals. A union keeps
+    /// declaration order.
+    pub fn memory_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.fields.len()).collect();
+        if self.def.shape == Shape::Struct {
+            order.sort_by_key(|&i| (self.fields[i].offset, self.fields[i].size != 0, i));
+        }
+        order
+    }
+
     /// The padding holes between fields, in memory order (none for a union).
     pub fn holes(&self) -> Vec<Hole> {
         if self.def.shape == Shape::Union {
             return Vec::new();
         }
-        let mut order: Vec<usize> = (0..self.fields.len()).collect();
-        order.sort_by_key(|&i| (self.fields[i].offset, self.fields[i].size != 0, i));
+        let order = self.memory_order();
         let placed: Vec<FieldLayout> = order.iter().map(|&i| self.fields[i]).collect();
         (0..placed.len())
             .filter_map(|k| {

@@ -118,7 +118,7 @@ impl<'l, 'a> LayoutTable<'l, 'a> {
             current: 0,
         };
         let holes = l.holes();
-        for i in memory_order(l) {
+        for i in l.memory_order() {
             let field = &l.fields[i];
             lines.before(&mut grid, field.offset);
             grid.row(self.field_row(i));
@@ -212,17 +212,6 @@ fn cache_summary(l: &StructLayout<'_>, line: u64) -> Option<String> {
         n => text.push_str(&format!("; {n} fields straddle a boundary")),
     }
     Some(text)
-}
-
-/// Field indices in the order their bytes come in memory: by offset, zero-sized fields before a
-/// sized one at the same offset (the order [`StructLayout::holes`] walks), declaration order
-/// among equals. A union keeps declaration order.
-fn memory_order(l: &StructLayout<'_>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..l.fields.len()).collect();
-    if l.def.shape == Shape::Struct {
-        order.sort_by_key(|&i| (l.fields[i].offset, l.fields[i].size != 0, i));
-    }
-    order
 }
 
 /// Emits a `--- cache line N ---` row before the first row that starts in line `N`.

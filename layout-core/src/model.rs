@@ -8,7 +8,7 @@
 
 use crate::engine::Prim;
 use crate::engine::{PtrKind, Ty};
-use core::mem::{align_of, size_of};
+use core::mem::size_of;
 
 /// A type whose layout the engine can compute on every target it supports (or, for
 /// [`Ty::Host`] models, on the compiling target).
@@ -82,6 +82,7 @@ impl<T: ?Sized> Niche for core::ptr::NonNull<T> {}
 mod alloc_models {
     use super::*;
     use alloc::{boxed::Box, rc::Rc, string::String, sync::Arc, vec::Vec};
+    use core::mem::align_of;
 
     pointers!(Box<T>, Rc<T>, Arc<T>);
     impl<T: ?Sized> Niche for Box<T> {}

@@ -150,3 +150,25 @@ fn repr_rust_is_unpredictable_elsewhere_and_opaque_types_have_no_model() {
         Err(LayoutError::NoModel { ty: "Foreign" })
     ));
 }
+
+#[test]
+fn fixed_models_must_be_real_layouts() {
+    let x86_64 = Target::find("64").unwrap();
+    for (size, align) in [(4, 3), (6, 4), (8, 0)] {
+        let ty = Ty::Fixed {
+            name: "Foreign",
+            size,
+            align,
+        };
+        assert!(matches!(
+            layout_core::type_layout(&ty, x86_64),
+            Err(LayoutError::BadRepr { ty: "Foreign", .. })
+        ));
+    }
+    let ok = Ty::Fixed {
+        name: "Foreign",
+        size: 24,
+        align: 8,
+    };
+    assert_eq!(layout_core::type_layout(&ok, x86_64).unwrap().size, 24);
+}

@@ -105,7 +105,16 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
             }
         }
         Ty::Struct(def) => return struct_layout(def, target, &mut []),
-        Ty::Fixed { size, align, .. } => (size, align),
+        Ty::Fixed { name, size, align } => {
+            // A user-written model: reject what no Rust type can be.
+            if !align.is_power_of_two() || size % align != 0 {
+                return Err(LayoutError::BadRepr {
+                    ty: name,
+                    problem: ReprProblem::BadAlignValue(align),
+                });
+            }
+            (size, align)
+        }
         Ty::Host { name, size, align } => {
             if !target.is_current() {
                 return Err(LayoutError::HostOnly { ty: name });

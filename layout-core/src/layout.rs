@@ -1,9 +1,9 @@
 //! [`Layout`]: what `#[derive(Layout)]` tells about a struct, and the policies it checks.
 
 use crate::Model;
-use crate::engine::StructDef;
 #[cfg(feature = "alloc")]
 use crate::engine::{LayoutError, StructLayout, Target};
+use crate::engine::{StructDef, Ty};
 
 /// A struct or union whose layout the engine knows: implemented by `#[derive(Layout)]`.
 ///
@@ -89,7 +89,13 @@ use crate::engine::{LayoutError, StructLayout, Target};
 /// ```
 pub trait Layout: Model + Sized {
     /// The struct as the engine sees it, with the compiler's numbers for the compiling target.
-    const DEF: StructDef<'static>;
+    ///
+    /// By default the definition inside [`Model::TY`], which the derive writes as
+    /// `Ty::Struct(&StructDef { .. })`: one constant holds the struct for both traits.
+    const DEF: StructDef<'static> = match Self::TY {
+        Ty::Struct(def) => *def,
+        _ => panic!("`Layout::DEF` defaults to the struct in `Model::TY`, which is not a struct"),
+    };
 
     /// The exact layout on the target being compiled.
     ///

@@ -53,6 +53,7 @@ pub use model::{Model, Niche};
 /// Used by the code `#[derive(Layout)]` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::check::private::{Loud, Quiet, Select, verify, verify_unit};
-    pub use static_assertions;
+    pub use crate::check::private::{
+        ATOMIC_FAMILY, FAMILY, Loud, Quiet, Select, def, expect, fields, host_only, verify,
+    };
 }

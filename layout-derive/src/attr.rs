@@ -251,6 +251,15 @@ fn targets(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<&'static Target>> {
         cx.error_spanned_by(lit, "`targets` is empty: name targets (`\"64, 32\"`, a triple, or `\"all\"`), or remove it to check the compiling target");
         return None;
     }
+    // `all` alone, the common case, needs no lookups.
+    if text
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .all(|n| n == "all")
+    {
+        return Some(Target::ALL.iter().collect());
+    }
     match Target::parse_list(&text) {
         Ok(list) => Some(list),
         Err(unknown) => {

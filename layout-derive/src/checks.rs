@@ -1,18 +1,26 @@
-//! Expansion-time checks: when every field type is modelled from the syntax alone, the macro
-//! runs the real engine natively on every named target, and reports broken policies as
-//! spanned errors (or warnings) with the engine's fewest-moves order. What it cannot decide (the
-//! compiling target, types only the compiler resolves) is left to constant evaluation, which
+//! Expansion-time work: when every field type is modelled from the syntax alone, the macro runs
+//! the real engine natively, once per target family (`layout_core::check::family`): it predicts
+//! the layout on every family (for the const assertion of the compiling target's), renders the
+//! doc table, and checks the policies on every named target, reporting a broken one as a spanned
+//! error (or warning) with the engine's fewest-moves order. What it cannot decide (the compiling
+//! target's policies, types only the compiler resolves) is left to constant evaluation, which
 //! runs the same checks (`layout_core::check`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use proc_macro2::Span;
 
-use crate::ast::Input;
+use crate::ast::{Input, Kind};
 use crate::check::report::{self, Reorder, Subject};
-use crate::check::{Broken, Msg, Placed, Policy, broken};
-use crate::engine::{Field, FieldLayout, LayoutError, StructDef, Target, Ty, struct_layout};
-use crate::suggest::suggest;
+use crate::check::{Broken, Msg, Placed, Policy, broken, family};
+use crate::engine::order::{Blocker, Constraints, Suggestion};
+use crate::engine::{
+    Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, Target, Ty, TypeLayout,
+    struct_layout,
+};
+use crate::entries::Model;
 use crate::syntax::source::{field_source, tokens_source};
-use crate::syntax::ty::{Class, Context, NoResolver, classify};
 
 /// A broken policy found at expansion time.
 pub struct Report {
@@ -33,6 +41,18 @@ pub struct Findings {
     pub const_named: Vec<usize>,
     /// Whether constant evaluation checks the compiling target.
     pub const_current: bool,
+    /// The size and alignment on every target family, when the macro modelled every field of a
+    /// struct whose layout it can predict.
+    pub predictions: Option<Predictions>,
+}
+
+/// The struct's size and alignment on each target family.
+pub struct Predictions {
+    /// Whether the families count atomic widths (the struct has atomic fields).
+    pub atomics: bool,
+    /// Each family's representative (an index into `Target::ALL`) and the layout there, `None`
+    /// where the struct has no layout (its atomics do not exist there, or it is too big).
+    pub families: Vec<(usize, Option<TypeLayout>)>,
 }
 
 /// The policy lists of `input` (declared indices), owned.
@@ -70,17 +90,18 @@ impl Lists {
     }
 }
 
-/// The source text of each field and of the type, for messages and for the engine's names.
-pub struct Texts {
-    pub types: Vec<String>,
+/// The source text of each field and the declaration's header, for the paste-ready body of a
+/// report. Built only when there is something to report, or a check left to constant
+/// evaluation that may report.
+pub struct Sources {
     pub fields: Vec<String>,
     pub header: String,
 }
 
-impl Texts {
-    pub fn of(input: &Input<'_>, with_sources: bool) -> Self {
+impl Sources {
+    pub fn of(input: &Input<'_>) -> Self {
         let d = input.original;
-        let keyword = if input.kind == crate::ast::Kind::Union {
+        let keyword = if input.kind == Kind::Union {
             "union"
         } else {
             "struct"
@@ -93,53 +114,76 @@ impl Texts {
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
-        Texts {
-            types: input
+        Sources {
+            fields: input
                 .fields
                 .iter()
-                .map(|f| tokens_source(quote::ToTokens::to_token_stream(f.ty)))
+                .map(|f| field_source(f.original).join("\n"))
                 .collect(),
-            // The paste-ready bodies are needed only when there is a policy to report on.
-            fields: if with_sources {
-                input
-                    .fields
-                    .iter()
-                    .map(|f| field_source(f.original).join("\n"))
-                    .collect()
-            } else {
-                Vec::new()
-            },
             header,
         }
     }
 }
 
-/// The field types' models when the syntax tells all of them.
-fn known_types(input: &Input<'_>) -> Option<Vec<Ty<'static>>> {
-    let mut resolver = NoResolver;
-    let mut cx = Context::new(&input.original.generics, &mut resolver);
-    input
-        .fields
-        .iter()
-        .map(|f| match (f.attrs.host_only, classify(f.ty, &mut cx)) {
-            (None, Class::Known(t)) => Some(t),
-            _ => None,
-        })
-        .collect()
+/// The representative 64-bit target of the doc table when no target is named, looked up once
+/// per compiler process.
+static TARGET_64: std::sync::LazyLock<Option<&'static Target>> =
+    std::sync::LazyLock::new(|| Target::find("64"));
+
+/// The family of every built-in target (see `layout_core::check::family`), computed once per
+/// compiler process.
+pub fn family_table(atomics: bool) -> &'static [usize] {
+    static TABLES: [OnceLock<Vec<usize>>; 2] = [OnceLock::new(), OnceLock::new()];
+    TABLES[usize::from(atomics)].get_or_init(|| {
+        Target::ALL
+            .iter()
+            .map(|t| family::family(t, atomics))
+            .collect()
+    })
 }
 
-/// Runs what can run at expansion time.
-pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
+/// The index of `t` in `Target::ALL` (by triple, through a table built once per compiler
+/// process: `Target::ALL` is a constant, so its address is not an identity).
+fn index_of(t: &Target) -> Option<usize> {
+    static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        Target::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.triple, i))
+            .collect()
+    });
+    index.get(t.triple).copied()
+}
+
+/// Whether `ty` is or holds an atomic (whose existence differs between targets).
+fn has_atomic(ty: &Ty<'_>) -> bool {
+    match ty {
+        Ty::Atomic(_) | Ty::AtomicPtr => true,
+        Ty::Array(elem, _) => has_atomic(elem),
+        _ => false,
+    }
+}
+
+/// The struct laid out on one family's representative.
+type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
+
+/// Runs what can run at expansion time. `models` and `ty_names` are per field.
+pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[String]) -> Findings {
     let mut out = Findings::default();
     let any_check = lists.any_check(input);
-    let named: Vec<&'static Target> = input
+    let named: &[&'static Target] = input
         .attrs
         .targets
         .as_ref()
-        .map(|t| t.value.clone())
-        .unwrap_or_default();
-    let known = known_types(input);
-
+        .map_or(&[], |t| t.value.as_slice());
+    let known: Option<Vec<Ty<'static>>> = models
+        .iter()
+        .map(|m| match m {
+            Model::Known(t) => Some(*t),
+            _ => None,
+        })
+        .collect();
     let Some(tys) = known else {
         if any_check {
             out.const_current = named.is_empty();
@@ -151,33 +195,55 @@ pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
         .fields
         .iter()
         .zip(&tys)
-        .zip(&texts.types)
+        .zip(ty_names)
         .map(|((f, ty), ty_name)| Field {
             name: &f.name,
             ty_name,
             ty: *ty,
         })
         .collect();
+    let name = input.ident.to_string();
     let def = StructDef {
-        name: &input.ident.to_string(),
+        name: &name,
         shape: shape(input),
         repr: input.repr.repr,
         fields: &fields,
         host: None,
     };
-    let name = input.ident.to_string();
-    let def = StructDef { name: &name, ..def };
+    let predictable = def.repr.base != ReprBase::Rust;
 
-    // The doc comment: the named targets (three at most), else a representative 64-bit one.
-    let doc_targets: Vec<&'static Target> = if named.is_empty() {
-        Target::find("64").into_iter().collect()
-    } else {
-        named.iter().copied().take(3).collect()
-    };
-    if input.repr.repr.order_is_declared()
-        || input.repr.repr.base == crate::engine::ReprBase::Transparent
-    {
-        for t in &doc_targets {
+    // One layout per target family: every target of a family lays the struct out alike.
+    let atomics = tys.iter().any(has_atomic);
+    let families = family_table(atomics);
+    let mut laid: Vec<(usize, Laid<'_>)> = Vec::new();
+    if predictable {
+        for (i, &f) in families.iter().enumerate() {
+            if f == i {
+                let mut placed = vec![FieldLayout::default(); fields.len()];
+                let result = struct_layout(&def, &Target::ALL[i], &mut placed);
+                laid.push((i, result.map(|l| (l, placed))));
+            }
+        }
+        if !input.is_generic() {
+            out.predictions = Some(Predictions {
+                atomics,
+                families: laid
+                    .iter()
+                    .map(|(rep, r)| (*rep, r.as_ref().ok().map(|(l, _)| *l)))
+                    .collect(),
+            });
+        }
+    }
+
+    // The doc comment: the named targets when they are three at most, else the first of them,
+    // or a representative 64-bit target when none is named.
+    if predictable {
+        let doc_targets: &[&'static Target] = match named {
+            [] => TARGET_64.as_slice(),
+            [_, _, _, _, ..] => &named[..1],
+            few => few,
+        };
+        for t in doc_targets {
             if let Ok(l) = def.layout_on(t) {
                 out.doc.push(l.to_string());
             }
@@ -197,61 +263,80 @@ pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
         return out;
     }
     let policy = lists.policy(input);
-    let sources: Vec<&str> = texts.fields.iter().map(String::as_str).collect();
-    let subject = Subject {
-        def: &def,
-        header: &texts.header,
-        sources: &sources,
-        tuple: input.kind == crate::ast::Kind::Tuple,
-    };
 
-    let mut first: Option<(
-        &'static Target,
-        Broken,
-        Vec<FieldLayout>,
-        crate::engine::TypeLayout,
-    )> = None;
+    // The policies on every named target, decided once per family.
+    let mut verdicts: Vec<Option<Broken>> = vec![None; Target::ALL.len()];
+    let mut first: Option<(&'static Target, Broken, &[FieldLayout], TypeLayout)> = None;
     let mut others: Vec<&'static Target> = Vec::new();
-    for &target in &named {
-        let mut placed = vec![FieldLayout::default(); fields.len()];
-        match struct_layout(&def, target, &mut placed) {
+    for &target in named {
+        let Some(rep) = index_of(target).map(|i| families[i]) else {
+            continue;
+        };
+        let Some((_, result)) = laid.iter().find(|(r, _)| *r == rep) else {
+            continue;
+        };
+        let (layout, placed) = match result {
+            Ok((layout, placed)) => (*layout, placed.as_slice()),
             Err(e) => {
-                out.reports.push(no_layout(input, &def, target, &e));
+                out.reports.push(no_layout(input, &def, target, e));
                 return out;
             }
-            Ok(layout) => {
-                let b = broken(&def, &policy, &Placed::new(&def, target, layout, &placed));
-                if b.any() {
-                    if first.is_none() {
-                        first = Some((target, b, placed, layout));
-                    } else {
-                        others.push(target);
-                    }
-                }
+        };
+        let b = *verdicts[rep].get_or_insert_with(|| {
+            broken(&def, &policy, &Placed::new(&def, target, layout, placed))
+        });
+        if b.any() {
+            if first.is_none() {
+                first = Some((target, b, placed, layout));
+            } else {
+                others.push(target);
             }
         }
     }
     let Some((target, b, placed, layout)) = first else {
         return out;
     };
-    let facts = Placed::new(&def, target, layout, &placed);
-    let suggestion = (input.repr.repr.order_is_declared() && input.kind != crate::ast::Kind::Union)
-        .then(|| {
-            suggest(
-                &placed,
-                input.repr.repr.align.unwrap_or(1),
-                &lists.pinned,
-                &lists.hot,
-            )
-        });
+    out.reports.push(report(
+        input,
+        lists,
+        &def,
+        &policy,
+        (target, b, placed, layout),
+        &others,
+    ));
+    out
+}
+
+/// The spanned report of what is broken on `target` (the first broken of the named targets;
+/// `others` are the rest).
+fn report(
+    input: &Input<'_>,
+    lists: &Lists,
+    def: &StructDef<'_>,
+    policy: &Policy<'_>,
+    (target, b, placed, layout): (&'static Target, Broken, &[FieldLayout], TypeLayout),
+    others: &[&'static Target],
+) -> Report {
+    let sources = Sources::of(input);
+    let source_refs: Vec<&str> = sources.fields.iter().map(String::as_str).collect();
+    let subject = Subject {
+        def,
+        header: &sources.header,
+        sources: &source_refs,
+        tuple: input.kind == Kind::Tuple,
+    };
+    let facts = Placed::new(def, target, layout, placed);
+    let suggestion = (def.repr.order_is_declared() && input.kind != Kind::Union)
+        .then(|| crate::suggest::suggest(def, target, lists, policy.cache_line))
+        .flatten();
     let reorder = suggestion.as_ref().map(|s| Reorder {
         order: &s.order,
         size: s.size,
-        moved: s.moved,
+        moved: s.moves(),
     });
     let mut m = Msg::<{ 1 << 16 }>::new();
-    report::write_broken(&mut m, &subject, &policy, &facts, &b, reorder.as_ref());
-    report::write_facts(&mut m, &def, &facts);
+    report::write_broken(&mut m, &subject, policy, &facts, &b, reorder.as_ref());
+    report::write_facts(&mut m, def, &facts);
     if let Some(r) = &reorder
         && b.wants_reorder()
         && r.moved > 0
@@ -275,44 +360,63 @@ pub fn run(input: &Input<'_>, lists: &Lists, texts: &Texts) -> Findings {
             more
         ));
     }
-    let span = if let Some(f) = b.hot_not_first {
-        input.fields[f]
-            .attrs
-            .hot
-            .unwrap_or_else(|| input.ident.span())
-    } else if let Some(f) = b.shares_line {
-        input.fields[f]
-            .attrs
-            .separate_line
-            .unwrap_or_else(|| input.ident.span())
-    } else if b.optimal
-        && suggestion.as_ref().is_some_and(|s| s.size > facts.min_size)
-        && let Some(pin) = lists
-            .pinned
-            .first()
-            .and_then(|&i| input.fields[i].attrs.pinned)
-    {
-        // `optimal` is out of reach because of the pins: point at one.
-        pin
-    } else {
-        input.ident.span()
-    };
-    out.reports.push(Report {
-        span,
+    Report {
+        span: report_span(input, lists, &b, &facts, suggestion.as_ref()),
         message: m.as_str().to_owned(),
-    });
-    out
+    }
 }
 
-fn index_of(t: &Target) -> Option<usize> {
-    Target::ALL.iter().position(|x| x.triple == t.triple)
+/// Where a report points: the offending field attribute, the pin that keeps `optimal` out of
+/// reach, or the struct's name.
+fn report_span(
+    input: &Input<'_>,
+    lists: &Lists,
+    b: &Broken,
+    facts: &Placed<'_>,
+    suggestion: Option<&Suggestion>,
+) -> Span {
+    let name = input.ident.span();
+    if let Some(f) = b.hot_not_first {
+        return input.fields[f].attrs.hot.unwrap_or(name);
+    }
+    if let Some(f) = b.shares_line {
+        return input.fields[f].attrs.separate_line.unwrap_or(name);
+    }
+    if b.optimal
+        && let Some(s) = suggestion
+        && s.size > facts.min_size
+    {
+        // `optimal` is out of reach because of the pins: point at one that blocks it.
+        let blocking = s.blocked_by.iter().find_map(|b| match b {
+            Blocker::Pinned(i) => Some(*i),
+            _ => None,
+        });
+        if let Some(pin) = blocking
+            .or_else(|| lists.pinned.first().copied())
+            .and_then(|i| input.fields.get(i))
+            .and_then(|f| f.attrs.pinned)
+        {
+            return pin;
+        }
+    }
+    name
 }
 
-pub fn shape(input: &Input<'_>) -> crate::engine::Shape {
-    if input.kind == crate::ast::Kind::Union {
-        crate::engine::Shape::Union
+/// The engine's constraints for the derive's field attributes.
+pub fn constraints<'a>(lists: &'a Lists, cache_line: u64) -> Constraints<'a> {
+    Constraints {
+        pinned: &lists.pinned,
+        groups: &[],
+        hot: &lists.hot,
+        cache_line,
+    }
+}
+
+pub fn shape(input: &Input<'_>) -> Shape {
+    if input.kind == Kind::Union {
+        Shape::Union
     } else {
-        crate::engine::Shape::Struct
+        Shape::Struct
     }
 }
 

@@ -1,15 +1,43 @@
-//! Code generation: `impl Layout` (the struct as the engine sees it, with the compiler's own
-//! numbers), `impl Model` (so the struct nests), the const assertion that the engine agrees with
-//! the compiler, and the policy checks left to constant evaluation.
+//! Code generation. For a struct whose field types the macro models itself, the whole expansion
+//! is
+//!
+//! ```text
+//! #[doc = "The layout of `S`, as `#[derive(Layout)]` computed it: <table>"]
+//! impl ::layout_core::Layout for S {}
+//! impl ::layout_core::Model for S {
+//!     const TY: ::layout_core::Ty<'static> = ::layout_core::Ty::Struct(&::layout_core::StructDef {
+//!         fields: &{ let fields = ::layout_core::__private::fields::<2, 0>("a: u8\nb: u64", []); fields },
+//!         ..::layout_core::__private::def::<Self>("S", ::layout_core::Repr::C, &[])
+//!     });
+//! }
+//! const _: () = ::layout_core::__private::expect::<S>("S", match ::layout_core::__private::FAMILY {
+//!     48 => (12, 4),
+//!     _ => (16, 8),
+//! });
+//! ```
+//!
+//! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
+//! when used; the `const _` asserts that the size and alignment the macro computed for the
+//! compiling target's family of targets (`layout_core::check::family`) are the compiler's.
+//! Where a field type is resolved by the compiler only, its model is `<T as Model>::TY` and the
+//! assertion runs the engine during constant evaluation instead (`__private::verify`); generic
+//! structs check each instantiation when it is used; policies the macro cannot decide are
+//! `const` items that run `layout_core::check`.
+//!
+//! The expansion is kept small and is written as text ([`Code`]): the compiler type-checks and
+//! borrow-checks it for every derived struct, and the macro runs unoptimised in the debug builds
+//! `cargo check` uses, so both its size and the work of making it are most of what the derive
+//! costs a build (`benches/compile-time`).
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::{Input, Kind};
-use crate::checks::{self, Findings, Lists, Texts};
+use crate::checks::{self, Findings, Lists, Predictions, Sources};
+use crate::code::Code;
 use crate::ctxt::Ctxt;
-use crate::engine::{ReprBase, Target};
-use crate::syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
+use crate::engine::{ReprBase, TypeLayout};
+use crate::entries::{self, Model};
 use crate::{bound, fallback, valid};
 
 /// The derive: the generated items, or the errors beside a placeholder impl.
@@ -30,8 +58,13 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
     cx.check()?;
 
     let lists = Lists::of(&input);
-    let texts = Texts::of(&input, lists.any_check(&input));
-    let findings = checks::run(&input, &lists, &texts);
+    let models = entries::models(&input);
+    let ty_names: Vec<String> = input
+        .fields
+        .iter()
+        .map(|f| entries::type_name(f.ty))
+        .collect();
+    let findings = checks::run(&input, &lists, &models, &ty_names);
     let warn = input.attrs.warn.is_some();
     if !warn && !findings.reports.is_empty() {
         let mut errors = findings
@@ -44,168 +77,288 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         }
         return Err(first);
     }
-    Ok(generate(&input, &lists, &texts, &findings))
+    generate(&input, &lists, &models, &ty_names, &findings)
 }
 
-fn generate(input: &Input<'_>, lists: &Lists, texts: &Texts, findings: &Findings) -> TokenStream {
-    let krate: syn::Path = input
-        .attrs
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::layout_core));
-    let ident = input.ident;
-    let name = ident.to_string();
-    let generics = bound::with_bounds(input, &krate);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+/// The generated items (see the module documentation for their shape).
+fn generate(
+    input: &Input<'_>,
+    lists: &Lists,
+    models: &[Model],
+    ty_names: &[String],
+    findings: &Findings,
+) -> Result<TokenStream, syn::Error> {
+    // The path of layout-core, as text for the code and as tokens for the spanned parts.
+    let krate_tokens = match &input.attrs.krate {
+        Some(path) => path.to_token_stream(),
+        None => quote!(::layout_core),
+    };
+    let krate = krate_tokens.to_string();
+    let ident = input.ident.to_string();
     let n = input.fields.len();
-
-    let shape = match input.kind {
-        Kind::Union => quote!(#krate::Shape::Union),
-        _ => quote!(#krate::Shape::Struct),
+    let plain = input.original.generics.params.is_empty() && input.attrs.bound.is_none();
+    let (impl_generics, ty_generics, where_clause) = if plain {
+        Default::default()
+    } else {
+        let krate_path: syn::Path = syn::parse2(krate_tokens.clone())?;
+        let generics = bound::with_bounds(input, &krate_path);
+        let (i, t, w) = generics.split_for_impl();
+        (
+            i.to_token_stream().to_string(),
+            t.to_token_stream().to_string(),
+            w.to_token_stream().to_string(),
+        )
     };
-    let repr = input.repr.repr;
-    let base = match repr.base {
-        ReprBase::C => quote!(#krate::ReprBase::C),
-        ReprBase::Transparent => quote!(#krate::ReprBase::Transparent),
-        ReprBase::Rust => quote!(#krate::ReprBase::Rust),
-    };
-    let packed = option(repr.packed);
-    let align = option(repr.align);
-
-    let mut resolver = NoResolver;
-    let mut tcx = Context::new(&input.original.generics, &mut resolver);
-    let fields = input.fields.iter().zip(&texts.types).map(|(f, ty_name)| {
-        let fname = &f.name;
-        let ty = f.ty;
-        let host = f.attrs.host_only.is_some()
-            || matches!(
-                classify(ty, &mut tcx),
-                Class::HostOnly(HostOnly::ReprRust | HostOnly::TargetDependentC)
-            );
-        let model = if host {
-            quote! {
-                #krate::Ty::Host {
-                    name: #ty_name,
-                    size: ::core::mem::size_of::<#ty>() as u64,
-                    align: ::core::mem::align_of::<#ty>() as u64,
-                }
-            }
-        } else {
-            quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as #krate::Model>::TY)
-        };
-        quote!(#krate::Field { name: #fname, ty_name: #ty_name, ty: #model })
-    });
-    // Field offsets from the compiler only where the engine needs them: rustc's own order
-    // (`repr(Rust)`) and the zero-sized fields of `repr(transparent)`. A `repr(C)`-family
-    // layout is the engine's, checked against `offset_of!` by the project's tests; leaving the
-    // offsets out keeps the derive cheap to compile.
-    let host_offsets = matches!(repr.base, ReprBase::Rust | ReprBase::Transparent);
-    let offsets = input.fields.iter().filter(|_| host_offsets).map(|f| {
-        let member = &f.member;
-        quote!(::core::mem::offset_of!(Self, #member) as u64)
-    });
-    let def = quote! {
-        #krate::StructDef {
-            name: #name,
-            shape: #shape,
-            repr: #krate::Repr { base: #base, packed: #packed, align: #align },
-            fields: &[#(#fields),*],
-            host: ::core::option::Option::Some(#krate::HostLayout {
-                size: ::core::mem::size_of::<Self>() as u64,
-                align: ::core::mem::align_of::<Self>() as u64,
-                offsets: &[#(#offsets),*],
-            }),
-        }
+    let header = |code: &mut Code, trait_: &str| {
+        code.push("#[automatically_derived]\nimpl");
+        code.push(&impl_generics);
+        code.push(" ");
+        code.push(trait_);
+        code.push(&ident);
+        code.push(&ty_generics);
+        code.push(" ");
+        code.push(&where_clause);
+        code.push(" {");
     };
 
-    let doc = doc_comment(input, findings);
     let any_check = lists.any_check(input);
     let const_checks = any_check && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| policy_run(input, lists, texts, findings, &krate));
+    let run = const_checks.then(|| policy_run(input, lists, findings, &krate_tokens));
     let warn = input.attrs.warn.is_some();
-    let warnings = expansion_warnings(input, findings);
 
-    let span = ident.span();
+    let mut code = Code::default();
     if input.is_generic() {
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
-        let run = run.map(|(run, _)| run);
-        let checked = quote_spanned! {span=>
-            let () = #krate::__private::verify_unit(#krate::__private::verify::<#n>(&Self::__LAYOUT_DEF));
-            #run
-        };
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics #ident #ty_generics #where_clause {
-                #[doc(hidden)]
-                const __LAYOUT_DEF: #krate::StructDef<'static> = #def;
-                #[doc(hidden)]
-                const __LAYOUT_CHECKED: () = { #checked };
-            }
-            #doc
-            #[automatically_derived]
-            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-                const DEF: #krate::StructDef<'static> = {
-                    let () = Self::__LAYOUT_CHECKED;
-                    Self::__LAYOUT_DEF
-                };
-            }
-            #[automatically_derived]
-            impl #impl_generics #krate::Model for #ident #ty_generics #where_clause {
-                const TY: #krate::Ty<'static> = #krate::Ty::Struct(&<Self as #krate::Layout>::DEF);
-            }
-            #warnings
+        header(&mut code, "");
+        code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
+        code.push(&krate);
+        code.push("::StructDef<'static> = ");
+        struct_def(&mut code, input, models, ty_names, (&krate, &krate_tokens));
+        code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
+        code.push(&krate);
+        code.display(format_args!(
+            "::__private::verify::<{n}>(&Self::__LAYOUT_DEF); "
+        ));
+        if let Some((run, _)) = run {
+            code.hole(run);
         }
+        code.push("};\n}\n");
+        doc_comment(&mut code, input, findings);
+        header(&mut code, &format!("{krate}::Layout for "));
+        code.push("\n    const DEF: ");
+        code.push(&krate);
+        code.push("::StructDef<'static> = {\n        let () = Self::__LAYOUT_CHECKED;\n        Self::__LAYOUT_DEF\n    };\n}\n");
+        header(&mut code, &format!("{krate}::Model for "));
+        code.display(format_args!(
+            "\n    const TY: {krate}::Ty<'static> = {krate}::Ty::Struct(&<Self as {krate}::Layout>::DEF);\n}}\n"
+        ));
+        let mut tokens = code.into_tokens()?;
+        tokens.extend(expansion_warnings(input, findings));
+        return Ok(tokens);
+    }
+
+    // Lifetime parameters only: check the `'static` instantiation.
+    let lifetimes = input.original.generics.lifetimes().count();
+    let concrete = if lifetimes > 0 {
+        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
     } else {
-        // Lifetime parameters only: check the `'static` instantiation.
-        let lifetimes = input.original.generics.lifetimes().map(|_| quote!('static));
-        let concrete = if input.original.generics.lifetimes().next().is_some() {
-            quote!(#ident<#(#lifetimes),*>)
+        ident.clone()
+    };
+
+    doc_comment(&mut code, input, findings);
+    header(&mut code, &format!("{krate}::Layout for "));
+    code.push("}\n");
+    header(&mut code, &format!("{krate}::Model for "));
+    code.push("\n    const TY: ");
+    code.push(&krate);
+    code.push("::Ty<'static> = ");
+    code.push(&krate);
+    code.push("::Ty::Struct(&");
+    struct_def(&mut code, input, models, ty_names, (&krate, &krate_tokens));
+    code.push(");\n}\n");
+    // The engine agrees with the compiler: the macro's own predictions where it modelled every
+    // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
+    // compiler's numbers themselves, with nothing to compare.
+    let all_known = models.iter().all(|m| matches!(m, Model::Known(_)));
+    match &findings.predictions {
+        Some(p) => {
+            code.display(format_args!(
+                "const _: () = {krate}::__private::expect::<{concrete}>("
+            ));
+            code.str_literal(&ident);
+            code.push(", ");
+            predicted(&mut code, p, &krate);
+            code.push(");\n");
+        }
+        None if all_known && input.repr.repr.base == ReprBase::Rust => {}
+        None => code.display(format_args!(
+            "const _: () = {krate}::__private::verify::<{n}>(&<{concrete} as {krate}::Layout>::DEF);\n"
+        )),
+    }
+    let mut tokens = code.into_tokens()?;
+
+    if let Some((run, violated)) = run {
+        let span = input.ident.span();
+        let krate = &krate_tokens;
+        let ident = input.ident;
+        let lifetimes: Vec<TokenStream> = input
+            .original
+            .generics
+            .lifetimes()
+            .map(|_| quote!('static))
+            .collect();
+        let this = if !lifetimes.is_empty() {
+            quote!(<#ident<#(#lifetimes),*> as #krate::Layout>::DEF)
         } else {
-            quote!(#ident)
+            quote!(<#ident as #krate::Layout>::DEF)
         };
-        let this = quote!(<#concrete as #krate::Layout>::DEF);
-        let (run, violated) = match run {
-            Some((run, violated)) => (Some(run), Some(violated)),
-            None => (None, None),
-        };
-        let run = run.map(|r| quote_spanned!(span=> const _: () = { const DEF: #krate::StructDef<'static> = #this; #r };));
-        let warn_const = (warn && violated.is_some()).then(|| {
-            let violated = violated.expect("checked");
-            quote_spanned! {span=>
+        if !warn {
+            tokens.extend(quote_spanned! {span=>
+                const _: () = { const DEF: #krate::StructDef<'static> = #this; #run };
+            });
+        } else {
+            tokens.extend(quote_spanned! {span=>
                 const _: () = {
                     const DEF: #krate::StructDef<'static> = #this;
                     <<[(); #violated as usize] as #krate::__private::Select>::Report>::layout_policy_broken_on_the_compiling_target();
                 };
-            }
-        });
-        let run = if warn { None } else { run };
-        quote! {
-            #doc
-            #[automatically_derived]
-            impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
-                const DEF: #krate::StructDef<'static> = #def;
-            }
-            #[automatically_derived]
-            impl #impl_generics #krate::Model for #ident #ty_generics #where_clause {
-                const TY: #krate::Ty<'static> = #krate::Ty::Struct(&<Self as #krate::Layout>::DEF);
-            }
-            #krate::__private::static_assertions::const_assert!(#krate::__private::verify::<#n>(&#this));
-            #run
-            #warn_const
-            #warnings
+            });
         }
     }
+    tokens.extend(expansion_warnings(input, findings));
+    Ok(tokens)
 }
 
-fn option(v: Option<u64>) -> TokenStream {
-    match v {
-        Some(n) => quote!(::core::option::Option::Some(#n)),
-        None => quote!(::core::option::Option::None),
+/// The struct as a `StructDef` expression: the fields as one spec string (see
+/// `layout_core::check::fields`) with the models only the compiler knows as spanned holes, and
+/// the rest from `__private::def`.
+fn struct_def(
+    code: &mut Code,
+    input: &Input<'_>,
+    models: &[Model],
+    ty_names: &[String],
+    (krate, krate_tokens): (&str, &TokenStream),
+) {
+    let (spec, slot_fields) = entries::spec(input, models, ty_names);
+    let slots = slot_fields.into_iter().map(|i| {
+        let ty = input.fields[i].ty;
+        let span = syn::spanned::Spanned::span(ty);
+        let krate = krate_tokens;
+        match models[i] {
+            Model::HostOnly => quote_spanned!(span=> #krate::__private::host_only::<#ty>()),
+            _ => quote_spanned!(span=> <#ty as #krate::Model>::TY),
+        }
+    });
+    let slots: Vec<TokenStream> = slots.collect();
+    code.push(krate);
+    code.push("::StructDef {\n        fields: &{ let fields = ");
+    code.push(krate);
+    code.display(format_args!(
+        "::__private::fields::<{}, {}>(",
+        input.fields.len(),
+        slots.len()
+    ));
+    code.str_literal(&spec);
+    code.push(", [");
+    for (i, slot) in slots.into_iter().enumerate() {
+        if i > 0 {
+            code.push(", ");
+        }
+        code.hole(slot);
+    }
+    code.push("]); fields },\n        ..");
+    code.push(krate);
+    code.push("::__private::def::<Self>(");
+    code.str_literal(&input.ident.to_string());
+    code.push(", ");
+    repr(code, input, krate);
+    code.push(", &[");
+    // Field offsets from the compiler only where the engine needs them: rustc's own order
+    // (`repr(Rust)`) and the zero-sized fields of `repr(transparent)`. A `repr(C)`-family
+    // layout is the engine's, checked against `offset_of!` by the project's tests; leaving the
+    // offsets out keeps the derive cheap to compile.
+    if matches!(input.repr.repr.base, ReprBase::Rust | ReprBase::Transparent) {
+        for (i, f) in input.fields.iter().enumerate() {
+            if i > 0 {
+                code.push(", ");
+            }
+            code.push("::core::mem::offset_of!(Self, ");
+            code.push(&f.member.to_token_stream().to_string());
+            code.push(") as u64");
+        }
+    }
+    code.push("])");
+    if input.kind == Kind::Union {
+        code.push(".union()");
+    }
+    code.push("\n    }");
+}
+
+/// `Repr::C`, `Repr::C.packed(2)`, ...
+fn repr(code: &mut Code, input: &Input<'_>, krate: &str) {
+    let repr = input.repr.repr;
+    code.push(krate);
+    code.push(match repr.base {
+        ReprBase::C => "::Repr::C",
+        ReprBase::Transparent => "::Repr::TRANSPARENT",
+        ReprBase::Rust => "::Repr::RUST",
+    });
+    if let Some(n) = repr.packed {
+        code.display(format_args!(".packed({n})"));
+    }
+    if let Some(n) = repr.align {
+        code.display(format_args!(".aligned({n})"));
     }
 }
 
-fn list(v: &[usize]) -> TokenStream {
-    quote!(&[#(#v),*])
+/// The predicted `(size, align)` on the compiling target: one pair when every family agrees,
+/// else a `match` on the compiling target's family, the most common pair last. `(0, 0)` where
+/// the struct has no layout.
+fn predicted(code: &mut Code, p: &Predictions, krate: &str) {
+    let pair = |code: &mut Code, l: Option<TypeLayout>| {
+        let (size, align) = l.map_or((0, 0), |l| (l.size, l.align));
+        code.display(format_args!("({size}, {align})"));
+    };
+    // Distinct layouts in order of first appearance, with their families.
+    let mut groups: Vec<(Option<TypeLayout>, Vec<usize>)> = Vec::new();
+    for &(rep, layout) in &p.families {
+        match groups.iter_mut().find(|(l, _)| *l == layout) {
+            Some((_, reps)) => reps.push(rep),
+            None => groups.push((layout, vec![rep])),
+        }
+    }
+    let Some(common) = (0..groups.len()).max_by_key(|&i| (groups[i].1.len(), usize::MAX - i))
+    else {
+        return code.push("(0, 0)");
+    };
+    if groups.len() == 1 {
+        return pair(code, groups[0].0);
+    }
+    code.push("match ");
+    code.push(krate);
+    code.push(if p.atomics {
+        "::__private::ATOMIC_FAMILY {"
+    } else {
+        "::__private::FAMILY {"
+    });
+    for (i, (layout, reps)) in groups.iter().enumerate() {
+        if i == common {
+            continue;
+        }
+        code.push("\n        ");
+        for (k, rep) in reps.iter().enumerate() {
+            if k > 0 {
+                code.push(" | ");
+            }
+            code.display(rep);
+        }
+        code.push(" => ");
+        pair(code, *layout);
+        code.push(",");
+    }
+    code.push("\n        _ => ");
+    pair(code, groups[common].0);
+    code.push(",\n    }");
 }
 
 /// The const-evaluation checks: `check::run(...)` (panics with the report) and the
@@ -213,9 +366,8 @@ fn list(v: &[usize]) -> TokenStream {
 fn policy_run(
     input: &Input<'_>,
     lists: &Lists,
-    texts: &Texts,
     findings: &Findings,
-    krate: &syn::Path,
+    krate: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let n = input.fields.len();
     let a = &input.attrs;
@@ -225,8 +377,9 @@ fn policy_run(
     let align = option(a.align.as_ref().map(|v| v.value));
     let cache_line = a.cache_line.as_ref().map_or(64, |v| v.value);
     let (hot, separate, pinned) = (list(&lists.hot), list(&lists.separate), list(&lists.pinned));
-    let header = &texts.header;
-    let sources = &texts.fields;
+    let sources = Sources::of(input);
+    let header = &sources.header;
+    let field_sources = &sources.fields;
     let tuple = input.kind == Kind::Tuple;
     let named = findings
         .const_named
@@ -248,13 +401,24 @@ fn policy_run(
     let span = input.ident.span();
     let run = quote_spanned! {span=>
         #krate::check::run::<#n>(
-            &#krate::check::Subject { def: &#def, header: #header, sources: &[#(#sources),*], tuple: #tuple },
+            &#krate::check::Subject { def: &#def, header: #header, sources: &[#(#field_sources),*], tuple: #tuple },
             #policy,
             #targets,
         );
     };
     let violated = quote_spanned!(span=> #krate::check::violated::<#n>(&#def, #policy, #targets));
     (respan(run, span), respan(violated, span))
+}
+
+fn option(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(n) => quote!(::core::option::Option::Some(#n)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn list(v: &[usize]) -> TokenStream {
+    quote!(&[#(#v),*])
 }
 
 /// The warning mode at expansion time: each report as a deprecated item that the expansion uses
@@ -277,7 +441,8 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
     quote!(#(#items)*)
 }
 
-fn doc_comment(input: &Input<'_>, findings: &Findings) -> TokenStream {
+/// The layout table as the doc comment of the `Layout` impl.
+fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     let mut text = format!(
         "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
         input.ident
@@ -293,8 +458,9 @@ fn doc_comment(input: &Input<'_>, findings: &Findings) -> TokenStream {
         text.push_str(table);
         text.push_str("\n```\n");
     }
-    let _ = Target::ALL;
-    quote!(#[doc = #text])
+    code.push("#[doc = ");
+    code.str_literal(&text);
+    code.push("]\n");
 }
 
 /// `tokens` with every token at `span`, so that an error in constant evaluation points at the

@@ -6,10 +6,12 @@ mod ast;
 mod attr;
 mod bound;
 // The const checks and report texts of layout-core, shared like the engine.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod check;
 mod checks;
+mod code;
 mod ctxt;
+mod entries;
 // The engine is shared with layout-core; the derive uses only part of it.
 #[allow(dead_code, unused_imports)]
 mod engine;

@@ -1,43 +1,23 @@
-//! The field order the expansion-time reports suggest.
+//! The field order the expansion-time reports suggest: the engine's exact fewest-moves order
+//! (`engine::order`, through `StructLayout::suggest`), under the derive's `pinned` and `hot`
+//! fields and `cache_line`.
 //!
-//! Today this is the `const` heuristic of `layout_core::check::order` (which always reaches the
-//! minimum size without pins); it switches to the engine's exact fewest-moves search
-//! (`engine::order::suggest`) once that lands in the engine directory the derive compiles.
+//! Reports made during constant evaluation cannot allocate, so they use the `const` search of
+//! `layout_core::check::order` instead. Both reach the same size (the smallest the pins and the
+//! hot block allow; tested below); the `const` one may move more fields than needed.
 
-use crate::check::order;
-use crate::engine::FieldLayout;
+use crate::checks::{Lists, constraints};
+use crate::engine::order::Suggestion;
+use crate::engine::{StructDef, Target};
 
-/// A suggested order.
-pub struct Suggested {
-    /// Declared indices in suggested order.
-    pub order: Vec<usize>,
-    /// The size in that order.
-    pub size: u64,
-    /// Fields moved.
-    pub moved: usize,
-}
-
-/// The suggested order of `fields` (sizes and effective alignments on one target).
+/// The suggested order of `def` laid out on `target`, or `None` if the engine has none (no
+/// layout there, or constraints no order satisfies).
 pub fn suggest(
-    fields: &[FieldLayout],
-    min_align: u64,
-    pinned: &[usize],
-    hot: &[usize],
-) -> Suggested {
-    const MAX: usize = 4096;
-    if fields.len() > MAX {
-        let order: Vec<usize> = (0..fields.len()).collect();
-        let size = order::size_in_order(fields, &order, min_align);
-        return Suggested {
-            order,
-            size,
-            moved: 0,
-        };
-    }
-    let o = Box::new(order::suggest::<MAX>(fields, min_align, pinned, hot));
-    Suggested {
-        order: o.as_slice().to_vec(),
-        size: o.size,
-        moved: o.moved,
-    }
+    def: &StructDef<'_>,
+    target: &'static Target,
+    lists: &Lists,
+    cache_line: u64,
+) -> Option<Suggestion> {
+    let layout = def.layout_on(target).ok()?;
+    layout.suggest(constraints(lists, cache_line)).ok()
 }

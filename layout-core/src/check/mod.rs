@@ -16,6 +16,8 @@
 //!
 //! Everything here is `const fn` over the engine's types and allocates nothing.
 
+pub mod family;
+pub mod fields;
 pub mod msg;
 pub mod order;
 pub mod policy;

@@ -1,0 +1,211 @@
+//! How the generated code describes the fields: a `(name, type, model)` triple of string
+//! literals per field, read by `layout_core::__private::fields` (see `layout_core::check::fields`
+//! for the form), plus the models that only the compiler can give.
+
+use quote::ToTokens;
+
+use crate::ast::Input;
+use crate::check::fields::leaf_spelling;
+use crate::engine::Ty;
+use crate::syntax::source::tokens_source;
+use crate::syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
+
+/// How one field's model is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Model {
+    /// From the syntax alone, the same on every target.
+    Known(Ty<'static>),
+    /// By the compiler's size and alignment on the compiling target only (`host_only`, `Vec`,
+    /// `c_int`, ...).
+    HostOnly,
+    /// By the compiler, through the type's `layout_core::Model` impl.
+    Compiler,
+}
+
+/// The model of each field of `input`, in declaration order.
+pub fn models(input: &Input<'_>) -> Vec<Model> {
+    let mut resolver = NoResolver;
+    let mut cx = Context::new(&input.original.generics, &mut resolver);
+    input
+        .fields
+        .iter()
+        .map(|f| {
+            if f.attrs.host_only.is_some() {
+                return Model::HostOnly;
+            }
+            match classify(f.ty, &mut cx) {
+                Class::Known(ty) => Model::Known(ty),
+                Class::HostOnly(HostOnly::ReprRust | HostOnly::TargetDependentC) => Model::HostOnly,
+                Class::Unknown(_) => Model::Compiler,
+            }
+        })
+        .collect()
+}
+
+/// The type of `ty` as written, for messages and the engine's tables.
+pub fn type_name(ty: &syn::Type) -> String {
+    // Most field types are one word (`u32`): skip the spacing-preserving printer, which asks
+    // the compiler where each token is.
+    if let syn::Type::Path(p) = ty
+        && p.qself.is_none()
+        && let Some(id) = p.path.get_ident()
+    {
+        return id.to_string();
+    }
+    tokens_source(ty.to_token_stream())
+}
+
+/// The spelling of a model the macro knows, as `__private::fields` reads it.
+pub fn spelling(ty: &Ty<'_>) -> Option<String> {
+    if let Some(s) = leaf_spelling(ty) {
+        return Some(s.to_owned());
+    }
+    match ty {
+        Ty::Array(elem, n) => leaf_spelling(elem).map(|s| format!("[{s}; {n}]")),
+        _ => None,
+    }
+}
+
+/// The fields as the spec string `__private::fields` reads (see `layout_core::check::fields`),
+/// and the indices of the fields whose model is left to the compiler (`?`), in order.
+pub fn spec(input: &Input<'_>, models: &[Model], ty_names: &[String]) -> (String, Vec<usize>) {
+    let mut spec = String::new();
+    let mut slots = Vec::new();
+    for (i, ((f, model), ty_name)) in input.fields.iter().zip(models).zip(ty_names).enumerate() {
+        if i > 0 {
+            spec.push('\n');
+        }
+        spec.push_str(&f.name);
+        spec.push_str(": ");
+        // Line breaks separate the fields and tabs the models: none inside a type name.
+        let start = spec.len();
+        spec.extend(ty_name.chars().map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        }));
+        let spelt = match model {
+            Model::Known(ty) => spelling(ty),
+            _ => None,
+        };
+        match spelt {
+            // The type as written is the model's spelling: leave the model out.
+            Some(s) if s == spec[start..] => {}
+            Some(s) => {
+                spec.push('\t');
+                spec.push_str(&s);
+            }
+            None => {
+                spec.push_str("\t?");
+                slots.push(i);
+            }
+        }
+    }
+    (spec, slots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fields::fields;
+    use crate::engine::{Prim, PtrKind};
+
+    fn known(src: &str) -> Ty<'static> {
+        let ty: syn::Type = syn::parse_str(src).unwrap();
+        let mut resolver = NoResolver;
+        let generics = syn::Generics::default();
+        let mut cx = Context::new(&generics, &mut resolver);
+        match classify(&ty, &mut cx) {
+            Class::Known(t) => t,
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+
+    fn leak(s: String) -> &'static str {
+        Box::leak(s.into_boxed_str())
+    }
+
+    /// Every type the syntax models reads back, through the spec, as the same model and name.
+    #[test]
+    fn specs_read_back_as_the_classified_model() {
+        let types = [
+            "u8",
+            "usize",
+            "char",
+            "()",
+            "*const ()",
+            "*const u8",
+            "&'a str",
+            "Box<dyn Fn(u8) -> u8>",
+            "Box<dyn Iterator<Item = u8>>",
+            "fn()",
+            "extern \"C\" fn(i32) -> i32",
+            "Option<&'static [u8]>",
+            "core::num::NonZeroU64",
+            "AtomicU32",
+            "std::sync::atomic::AtomicBool",
+            "AtomicPtr<u8>",
+            "PhantomData<T>",
+            "[u8; 4]",
+            "[[u16; 2 * 3]; (1 << 2) + 1]",
+            "[AtomicUsize; 3]",
+            "[[u8; 0xFFFF_FFFF_FFFF_FFFF]; 2]",
+        ];
+        let src = format!(
+            "struct S<'a, T> {{ {} x: Vec<u8>, y: Foo<T>, z: [u8; N] }}",
+            types
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("f{i}: {t},"))
+                .collect::<String>()
+        );
+        let d: syn::DeriveInput = syn::parse_str(&src).unwrap();
+        let mut cx = crate::ctxt::Ctxt::default();
+        let input = Input::from_syn(&mut cx, &d).unwrap();
+        let ms = models(&input);
+        let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
+        let (spec, slots) = spec(&input, &ms, &names);
+        let n = types.len();
+        assert_eq!(slots, [n, n + 1, n + 2]);
+        let host = Ty::Host {
+            name: "",
+            size: 24,
+            align: 8,
+        };
+        let fields: [crate::engine::Field<'static>; 24] = fields(
+            leak(spec),
+            [host, Ty::Prim(Prim::U32), Ty::Array(&Ty::Prim(Prim::U8), 3)],
+        );
+        for (i, src) in types.iter().enumerate() {
+            assert_eq!(fields[i].ty, known(src), "{src}");
+            assert_eq!(fields[i].ty_name, names[i], "{src}");
+            assert_eq!(fields[i].name, format!("f{i}"));
+        }
+        assert_eq!(fields[n].ty_name, "Vec<u8>");
+        assert!(matches!(
+            fields[n].ty,
+            Ty::Host {
+                name: "Vec<u8>",
+                ..
+            }
+        ));
+        assert_eq!(fields[n + 1].ty, Ty::Prim(Prim::U32));
+        assert_eq!(known("&'a str"), Ty::Ptr(PtrKind::Wide));
+        assert_eq!(known("[[u8; 2]; 3]"), Ty::Array(&Ty::Prim(Prim::U8), 6));
+    }
+
+    #[test]
+    fn a_type_written_over_lines_stays_one_line() {
+        let d: syn::DeriveInput =
+            syn::parse_str("struct S { a: [u8;\n\t4], b: HashMap<\n    K,\n    V,\n> }").unwrap();
+        let mut cx = crate::ctxt::Ctxt::default();
+        let input = Input::from_syn(&mut cx, &d).unwrap();
+        let ms = models(&input);
+        let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
+        let (spec, slots) = spec(&input, &ms, &names);
+        assert_eq!(slots, [1]);
+        assert_eq!(spec.lines().count(), 2, "{spec:?}");
+        let [a, b]: [crate::engine::Field<'static>; 2] = fields(leak(spec), [Ty::Prim(Prim::U8)]);
+        assert_eq!(a.ty, Ty::Array(&Ty::Prim(Prim::U8), 4));
+        assert!(!b.ty_name.contains('\n') && b.ty_name.starts_with("HashMap<"));
+    }
+}

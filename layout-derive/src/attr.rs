@@ -18,8 +18,9 @@ pub struct WithSpan<T> {
 /// `#[layout(...)]` on the struct.
 #[derive(Default)]
 pub struct StructAttrs {
-    /// `targets = "..."`: the targets, in order, and the literal's span.
-    pub targets: Option<WithSpan<Vec<&'static Target>>>,
+    /// `targets = "..."`: the targets, in order, as indices into `Target::ALL`, and the
+    /// literal's span.
+    pub targets: Option<WithSpan<Vec<usize>>>,
     /// `max_padding = N`.
     pub max_padding: Option<WithSpan<u64>>,
     /// `optimal`.
@@ -245,7 +246,7 @@ fn string(
 }
 
 /// Parses `targets = "..."`: triples, `64`/`32`/`16` and `all`, comma-separated.
-fn targets(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<&'static Target>> {
+fn targets(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<usize>> {
     let text = lit.value();
     if text.split(',').all(|n| n.trim().is_empty()) {
         cx.error_spanned_by(lit, "`targets` is empty: name targets (`\"64, 32\"`, a triple, or `\"all\"`), or remove it to check the compiling target");
@@ -258,10 +259,10 @@ fn targets(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<&'static Target>> {
         .filter(|n| !n.is_empty())
         .all(|n| n == "all")
     {
-        return Some(Target::ALL.iter().collect());
+        return Some((0..Target::ALL.len()).collect());
     }
     match Target::parse_list(&text) {
-        Ok(list) => Some(list),
+        Ok(list) => Some(list.into_iter().filter_map(index_of).collect()),
         Err(unknown) => {
             for u in unknown {
                 cx.error_spanned_by(lit, format!("{u}"));
@@ -269,6 +270,12 @@ fn targets(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<&'static Target>> {
             None
         }
     }
+}
+
+/// The index of `t` in `Target::ALL` (by triple: `Target::ALL` is a constant, so the address of
+/// one of its entries is not an identity).
+pub fn index_of(t: &Target) -> Option<usize> {
+    Target::ALL.iter().position(|x| x.triple == t.triple)
 }
 
 /// Parses the struct's `#[layout(...)]` attributes.

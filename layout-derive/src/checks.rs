@@ -6,7 +6,6 @@
 //! target's policies, types only the compiler resolves) is left to constant evaluation, which
 //! runs the same checks (`layout_core::check`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use proc_macro2::Span;
@@ -142,20 +141,6 @@ pub fn family_table(atomics: bool) -> &'static [usize] {
     })
 }
 
-/// The index of `t` in `Target::ALL` (by triple, through a table built once per compiler
-/// process: `Target::ALL` is a constant, so its address is not an identity).
-fn index_of(t: &Target) -> Option<usize> {
-    static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        Target::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.triple, i))
-            .collect()
-    });
-    index.get(t.triple).copied()
-}
-
 /// Whether `ty` is or holds an atomic (whose existence differs between targets).
 fn has_atomic(ty: &Ty<'_>) -> bool {
     match ty {
@@ -172,7 +157,7 @@ type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
 pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[String]) -> Findings {
     let mut out = Findings::default();
     let any_check = lists.any_check(input);
-    let named: &[&'static Target] = input
+    let named: &[usize] = input
         .attrs
         .targets
         .as_ref()
@@ -187,7 +172,7 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let Some(tys) = known else {
         if any_check {
             out.const_current = named.is_empty();
-            out.const_named = named.iter().filter_map(|t| index_of(t)).collect();
+            out.const_named = named.to_vec();
         }
         return out;
     };
@@ -238,12 +223,12 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     // The doc comment: the named targets when they are three at most, else the first of them,
     // or a representative 64-bit target when none is named.
     if predictable {
-        let doc_targets: &[&'static Target] = match named {
-            [] => TARGET_64.as_slice(),
-            [_, _, _, _, ..] => &named[..1],
-            few => few,
+        let doc_targets: Vec<&'static Target> = match named {
+            [] => TARGET_64.iter().copied().collect(),
+            [first, _, _, _, ..] => vec![&Target::ALL[*first]],
+            few => few.iter().map(|&i| &Target::ALL[i]).collect(),
         };
-        for t in doc_targets {
+        for t in &doc_targets {
             if let Ok(l) = def.layout_on(t) {
                 out.doc.push(l.to_string());
             }
@@ -265,16 +250,24 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let policy = lists.policy(input);
 
     // The policies on every named target, decided once per family.
-    let mut verdicts: Vec<Option<Broken>> = vec![None; Target::ALL.len()];
+    // Families that lay this struct out alike (most of them, for most structs) share a verdict.
+    let alike: Vec<usize> = (0..laid.len())
+        .map(|j| {
+            (0..j)
+                .find(|&k| matches!((&laid[k].1, &laid[j].1), (Ok(a), Ok(b)) if a == b))
+                .unwrap_or(j)
+        })
+        .collect();
+    let mut verdicts: Vec<Option<Broken>> = vec![None; laid.len()];
     let mut first: Option<(&'static Target, Broken, &[FieldLayout], TypeLayout)> = None;
     let mut others: Vec<&'static Target> = Vec::new();
-    for &target in named {
-        let Some(rep) = index_of(target).map(|i| families[i]) else {
+    for &i in named {
+        let target = &Target::ALL[i];
+        let rep = families[i];
+        let Some(j) = laid.iter().position(|(r, _)| *r == rep) else {
             continue;
         };
-        let Some((_, result)) = laid.iter().find(|(r, _)| *r == rep) else {
-            continue;
-        };
+        let result = &laid[j].1;
         let (layout, placed) = match result {
             Ok((layout, placed)) => (*layout, placed.as_slice()),
             Err(e) => {
@@ -282,7 +275,7 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
                 return out;
             }
         };
-        let b = *verdicts[rep].get_or_insert_with(|| {
+        let b = *verdicts[alike[j]].get_or_insert_with(|| {
             broken(&def, &policy, &Placed::new(&def, target, layout, placed))
         });
         if b.any() {

@@ -5,14 +5,16 @@
 #   debug   #[derive(Debug)]
 #   layout  #[derive(Layout)]                                   (no policy; budget <= 1.3x)
 #   policy  #[derive(Layout)] #[layout(targets = "all", optimal)] (budget <= 2x)
-# and times `cargo check` of each crate alone (dependencies built beforehand), best of N runs.
+# and times `cargo check` of each crate alone (dependencies built beforehand), best of N rounds.
 #
-# Usage: benches/compile-time/run.sh [structs=1000] [runs=3]
+# Usage: benches/compile-time/run.sh [structs=1000] [rounds=5]
+#   OPTIMIZED_MACROS=1 builds proc macros (syn, the derive) with optimisations in all three crates
+#   (`[profile.dev.build-override] opt-level = 3`), as large projects often configure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 structs="${1:-1000}"
-runs="${2:-3}"
+runs="${2:-5}"
 work="${CARGO_TARGET_DIR:-$root/target}/bench-compile-time"
 mkdir -p "$work"
 
@@ -49,9 +51,12 @@ layout-core = { path = "$root/layout-core" }
 
 [workspace]
 TOML
+    if [[ "${OPTIMIZED_MACROS:-0}" == 1 ]]; then
+        printf '\n[profile.dev.build-override]\nopt-level = 3\n' >> "$dir/Cargo.toml"
+    fi
     {
         echo "#![allow(dead_code)]"
-        echo "use layout_core::Layout;"
+        [[ "$2" == *Layout* ]] && echo "use layout_core::Layout;"
         local i=0
         while IFS= read -r body; do
             printf '%s\n#[repr(C)]\npub struct S%d { %s}\n' "$2" "$i" "$body"
@@ -71,24 +76,22 @@ for c in debug layout policy; do
     cargo check -q --manifest-path "$work/$c/Cargo.toml" # dependencies, and a warm-up
 done
 
-best() { # crate -> best wall time in seconds over $runs
-    local c="$1" best=""
-    for ((r = 0; r < runs; r++)); do
+# Rounds of one `cargo check` per crate, interleaved so that a slow spell of the machine hits all
+# three alike; each crate's best time over the rounds.
+declare -A best
+for ((r = 0; r < runs; r++)); do
+    for c in debug layout policy; do
         touch "$work/$c/src/lib.rs"
-        local t0 t1
         t0=$(date +%s.%N)
         cargo check -q --manifest-path "$work/$c/Cargo.toml"
         t1=$(date +%s.%N)
-        local t
         t=$(echo "$t1 - $t0" | bc -l)
-        if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best="$t"; fi
+        if [[ -z "${best[$c]:-}" ]] || (($(echo "$t < ${best[$c]}" | bc -l))); then best[$c]="$t"; fi
     done
-    echo "$best"
-}
-
-debug=$(best debug)
-layout=$(best layout)
-policy=$(best policy)
+done
+debug=${best[debug]}
+layout=${best[layout]}
+policy=${best[policy]}
 printf '%-48s %8s %7s\n' "crate ($structs repr(C) structs, cargo check)" seconds ratio
 printf '%-48s %8.2f %7s\n' "#[derive(Debug)]" "$debug" "1.00x"
 printf '%-48s %8.2f %6.2fx  (budget 1.3x)\n' "#[derive(Layout)]" "$layout" "$(echo "$layout / $debug" | bc -l)"

@@ -9,18 +9,21 @@ use crate::engine::{StructDef, Ty};
 ///
 /// - [`Layout::DEF`] is the struct as the engine sees it: name, `repr`, every field's name, type
 ///   as written and model (`<FieldType as Model>::TY`), and the compiler's own numbers for the
-///   target being compiled ([`HostLayout`](crate::HostLayout): `size_of`, `align_of` and
-///   `offset_of!` of every field), so even a `repr(Rust)` struct has its exact layout there.
+///   target being compiled ([`HostLayout`](crate::HostLayout): `size_of`, `align_of`, and for a
+///   `repr(Rust)` or `repr(transparent)` struct `offset_of!` of every field), so even a
+///   `repr(Rust)` struct has its exact layout there.
 /// - [`Layout::layout`] is that exact layout, with holes, padding, the minimum size and a
 ///   `Display` that prints the engine's table; [`Layout::layout_on`] predicts the layout on any
 ///   other built-in target (for `repr(C)`-family structs; a `repr(Rust)` struct is
 ///   [`LayoutError::Unpredictable`] there).
-/// - The derive also implements [`Model`] as `Ty::Struct(&Self::DEF)`, so derived structs nest in
-///   other derived structs, on every target.
+/// - The derive also implements [`Model`] as `Ty::Struct(&def)`, the same definition (`DEF`
+///   defaults to it), so derived structs nest in other derived structs, on every target.
 ///
 /// The derive asserts at compile time that the engine's prediction for the compiling target
-/// equals what the compiler did (size, alignment and every field offset), so a wrong model can
-/// never build silently.
+/// equals what the compiler did (size and alignment; a `repr(Rust)` or `repr(transparent)`
+/// struct takes its offsets from the compiler, and the `repr(C)`-family offsets are checked
+/// against `offset_of!` by this project's tests on every struct of its corpus), so a wrong model
+/// can never build silently.
 ///
 /// ```
 /// use layout_core::{Layout, Target};

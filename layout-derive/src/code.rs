@@ -12,8 +12,10 @@ use std::fmt::{Display, Write};
 
 use proc_macro2::{Group, TokenStream, TokenTree};
 
-/// The name of the identifier that marks hole `i` in the text.
-const HOLE: &str = "__layout_hole_";
+/// The suffix of the string literal `"i"__layout_hole` that marks hole `i` in the text. A
+/// suffixed string literal lexes but is not valid Rust, so no part of the input that reaches the
+/// text (the struct's name, generics, field names) can be mistaken for a hole.
+const HOLE: &str = "__layout_hole";
 
 /// Generated code being written as text, with its holes.
 #[derive(Default)]
@@ -43,7 +45,7 @@ impl Code {
 
     /// Appends a hole that [`Code::into_tokens`] fills with `tokens`, spans kept.
     pub fn hole(&mut self, tokens: TokenStream) {
-        let _ = write!(self.text, " {HOLE}{} ", self.holes.len());
+        let _ = write!(self.text, " \"{}\"{HOLE} ", self.holes.len());
         self.holes.push(tokens);
     }
 
@@ -80,21 +82,26 @@ fn lex(text: &str) -> Result<TokenStream, String> {
     }
 }
 
-/// `tokens` with every hole identifier replaced by its tokens.
+/// `tokens` with every hole marker replaced by its tokens.
 fn fill(tokens: TokenStream, holes: &mut [Option<TokenStream>]) -> TokenStream {
     let mut out = TokenStream::new();
     for tt in tokens {
         match tt {
-            TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                let hole = name
-                    .strip_prefix(HOLE)
-                    .and_then(|i| i.parse::<usize>().ok())
+            TokenTree::Literal(lit) => {
+                let text = lit.to_string();
+                let hole = text
+                    .strip_suffix(HOLE)
+                    .and_then(|t| {
+                        t.strip_prefix('"')?
+                            .strip_suffix('"')?
+                            .parse::<usize>()
+                            .ok()
+                    })
                     .and_then(|i| holes.get_mut(i))
                     .and_then(Option::take);
                 match hole {
                     Some(filling) => out.extend(filling),
-                    None => out.extend([TokenTree::Ident(ident)]),
+                    None => out.extend([TokenTree::Literal(lit)]),
                 }
             }
             TokenTree::Group(g) => {
@@ -121,13 +128,14 @@ mod tests {
         s.hole(quote_spanned!(span=> 1u8));
         s.push(", { ");
         s.hole(quote!(2u8));
-        s.push(" }]; const S: &str = ");
+        s.push(" }]; const __layout_hole: u8 = 0; const S: &str = ");
         s.str_literal("a \"quote\", a \\ and a\nline break");
         s.push(";");
         let tokens = s.into_tokens().unwrap();
         assert_eq!(span.start().line, 3);
         let expected = quote!(
             const X: [u8; 2] = [1u8, { 2u8 }];
+            const __layout_hole: u8 = 0;
             const S: &str = "a \"quote\", a \\ and a\nline break";
         );
         assert_eq!(tokens.to_string(), expected.to_string());

@@ -428,35 +428,10 @@ impl Tree {
         let (body_start, body_end, field_spans) = match &fields {
             syn::Fields::Named(named) => {
                 let braces = byte_range(named.brace_token.span.join());
-                let spans = named
-                    .named
-                    .pairs()
-                    .map(|pair| {
-                        let (start, end) = token_extent(pair.value().to_token_stream());
-                        FieldSpan {
-                            start,
-                            end,
-                            comma: pair.punct().map(|c| byte_range(c.span).start),
-                        }
-                    })
-                    .collect();
+                let spans = field_spans(&named.named);
                 (Some(braces.start + 1), Some(braces.end - 1), spans)
             }
-            syn::Fields::Unnamed(unnamed) => {
-                let spans = unnamed
-                    .unnamed
-                    .pairs()
-                    .map(|pair| {
-                        let (start, end) = token_extent(pair.value().to_token_stream());
-                        FieldSpan {
-                            start,
-                            end,
-                            comma: pair.punct().map(|c| byte_range(c.span).start),
-                        }
-                    })
-                    .collect();
-                (None, None, spans)
-            }
+            syn::Fields::Unnamed(unnamed) => (None, None, field_spans(&unnamed.unnamed)),
             syn::Fields::Unit => (None, None, Vec::new()),
         };
         let markers = markers::scan(&ctx.text[header.clone()], attrs);
@@ -718,6 +693,21 @@ impl<'a> Visit<'a> for BodyItems<'a> {
 }
 
 /// The first and last byte covered by a token stream (groups include their delimiters).
+/// Where each field and its trailing comma are in the source.
+fn field_spans(fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>) -> Vec<FieldSpan> {
+    fields
+        .pairs()
+        .map(|pair| {
+            let (start, end) = token_extent(pair.value().to_token_stream());
+            FieldSpan {
+                start,
+                end,
+                comma: pair.punct().map(|c| byte_range(c.span).start),
+            }
+        })
+        .collect()
+}
+
 fn token_extent(tokens: proc_macro2::TokenStream) -> (usize, usize) {
     let mut lo = usize::MAX;
     let mut hi = 0;

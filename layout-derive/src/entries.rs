@@ -5,7 +5,7 @@
 use quote::ToTokens;
 
 use crate::ast::Input;
-use crate::check::fields::leaf_spelling;
+use crate::check::fields::spelling;
 use crate::engine::Ty;
 use crate::syntax::source::tokens_source;
 use crate::syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
@@ -53,17 +53,6 @@ pub fn type_name(ty: &syn::Type) -> String {
         return id.to_string();
     }
     tokens_source(ty.to_token_stream())
-}
-
-/// The spelling of a model the macro knows, as `__private::fields` reads it.
-pub fn spelling(ty: &Ty<'_>) -> Option<String> {
-    if let Some(s) = leaf_spelling(ty) {
-        return Some(s.to_owned());
-    }
-    match ty {
-        Ty::Array(elem, n) => leaf_spelling(elem).map(|s| format!("[{s}; {n}]")),
-        _ => None,
-    }
 }
 
 /// The fields as the spec string `__private::fields` reads (see `layout_core::check::fields`),

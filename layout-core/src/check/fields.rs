@@ -35,73 +35,70 @@
 //!   (`<T as Model>::TY`) or known only on the compiling target (`Ty::Host`, whose name is then
 //!   set to the type as written).
 
+#[cfg(feature = "alloc")]
+use alloc::{format, string::String};
+
+use crate::engine::bytes_eq;
 use crate::engine::{Field, Prim, PtrKind, Ty};
 
-/// The model spelt `s`, if it is a leaf (not an array).
+/// Every leaf model with its spelling: the one table both [`fields`] (reading) and [`spelling`]
+/// (writing, in the derive) use.
+static LEAVES: [(&str, Ty<'static>); 32] = [
+    ("bool", Ty::Prim(Prim::Bool)),
+    ("char", Ty::Prim(Prim::Char)),
+    ("u8", Ty::Prim(Prim::U8)),
+    ("u16", Ty::Prim(Prim::U16)),
+    ("u32", Ty::Prim(Prim::U32)),
+    ("u64", Ty::Prim(Prim::U64)),
+    ("u128", Ty::Prim(Prim::U128)),
+    ("usize", Ty::Prim(Prim::Usize)),
+    ("i8", Ty::Prim(Prim::I8)),
+    ("i16", Ty::Prim(Prim::I16)),
+    ("i32", Ty::Prim(Prim::I32)),
+    ("i64", Ty::Prim(Prim::I64)),
+    ("i128", Ty::Prim(Prim::I128)),
+    ("isize", Ty::Prim(Prim::Isize)),
+    ("f32", Ty::Prim(Prim::F32)),
+    ("f64", Ty::Prim(Prim::F64)),
+    ("()", Ty::Zst),
+    ("*const ()", Ty::Ptr(PtrKind::Thin)),
+    ("*const str", Ty::Ptr(PtrKind::Wide)),
+    ("fn()", Ty::Ptr(PtrKind::Fn)),
+    ("AtomicBool", Ty::Atomic(Prim::Bool)),
+    ("AtomicU8", Ty::Atomic(Prim::U8)),
+    ("AtomicU16", Ty::Atomic(Prim::U16)),
+    ("AtomicU32", Ty::Atomic(Prim::U32)),
+    ("AtomicU64", Ty::Atomic(Prim::U64)),
+    ("AtomicUsize", Ty::Atomic(Prim::Usize)),
+    ("AtomicI8", Ty::Atomic(Prim::I8)),
+    ("AtomicI16", Ty::Atomic(Prim::I16)),
+    ("AtomicI32", Ty::Atomic(Prim::I32)),
+    ("AtomicI64", Ty::Atomic(Prim::I64)),
+    ("AtomicIsize", Ty::Atomic(Prim::Isize)),
+    ("AtomicPtr<()>", Ty::AtomicPtr),
+];
+
+/// The leaf model spelt `s` (not an array).
 const fn leaf_named(s: &[u8]) -> Option<&'static Ty<'static>> {
-    Some(match s {
-        b"bool" => &Ty::Prim(Prim::Bool),
-        b"char" => &Ty::Prim(Prim::Char),
-        b"u8" => &Ty::Prim(Prim::U8),
-        b"u16" => &Ty::Prim(Prim::U16),
-        b"u32" => &Ty::Prim(Prim::U32),
-        b"u64" => &Ty::Prim(Prim::U64),
-        b"u128" => &Ty::Prim(Prim::U128),
-        b"usize" => &Ty::Prim(Prim::Usize),
-        b"i8" => &Ty::Prim(Prim::I8),
-        b"i16" => &Ty::Prim(Prim::I16),
-        b"i32" => &Ty::Prim(Prim::I32),
-        b"i64" => &Ty::Prim(Prim::I64),
-        b"i128" => &Ty::Prim(Prim::I128),
-        b"isize" => &Ty::Prim(Prim::Isize),
-        b"f32" => &Ty::Prim(Prim::F32),
-        b"f64" => &Ty::Prim(Prim::F64),
-        b"()" => &Ty::Zst,
-        b"*const ()" => &Ty::Ptr(PtrKind::Thin),
-        b"*const str" => &Ty::Ptr(PtrKind::Wide),
-        b"fn()" => &Ty::Ptr(PtrKind::Fn),
-        b"AtomicBool" => &Ty::Atomic(Prim::Bool),
-        b"AtomicU8" => &Ty::Atomic(Prim::U8),
-        b"AtomicU16" => &Ty::Atomic(Prim::U16),
-        b"AtomicU32" => &Ty::Atomic(Prim::U32),
-        b"AtomicU64" => &Ty::Atomic(Prim::U64),
-        b"AtomicUsize" => &Ty::Atomic(Prim::Usize),
-        b"AtomicI8" => &Ty::Atomic(Prim::I8),
-        b"AtomicI16" => &Ty::Atomic(Prim::I16),
-        b"AtomicI32" => &Ty::Atomic(Prim::I32),
-        b"AtomicI64" => &Ty::Atomic(Prim::I64),
-        b"AtomicIsize" => &Ty::Atomic(Prim::Isize),
-        b"AtomicPtr<()>" => &Ty::AtomicPtr,
-        _ => return None,
-    })
+    let mut i = 0;
+    while i < LEAVES.len() {
+        if bytes_eq(LEAVES[i].0.as_bytes(), s) {
+            return Some(&LEAVES[i].1);
+        }
+        i += 1;
+    }
+    None
 }
 
-/// The spelling [`fields`] reads for a leaf model (not an array, a struct or a host-only type).
-pub const fn leaf_spelling(ty: &Ty<'_>) -> Option<&'static str> {
-    Some(match *ty {
-        Ty::Prim(p) => p.name(),
-        Ty::Zst => "()",
-        Ty::Ptr(PtrKind::Thin) => "*const ()",
-        Ty::Ptr(PtrKind::Wide) => "*const str",
-        Ty::Ptr(PtrKind::Fn) => "fn()",
-        Ty::Atomic(p) => match p {
-            Prim::Bool => "AtomicBool",
-            Prim::U8 => "AtomicU8",
-            Prim::U16 => "AtomicU16",
-            Prim::U32 => "AtomicU32",
-            Prim::U64 => "AtomicU64",
-            Prim::Usize => "AtomicUsize",
-            Prim::I8 => "AtomicI8",
-            Prim::I16 => "AtomicI16",
-            Prim::I32 => "AtomicI32",
-            Prim::I64 => "AtomicI64",
-            Prim::Isize => "AtomicIsize",
-            // No such atomic types.
-            Prim::Char | Prim::U128 | Prim::I128 | Prim::F32 | Prim::F64 => return None,
-        },
-        Ty::AtomicPtr => "AtomicPtr<()>",
-        _ => return None,
-    })
+/// The spelling [`fields`] reads for `ty`: a leaf or an array of one (`[u16; 6]`); `None` for a
+/// model with no spelling (a struct, a host-only type, ...), which the derive passes as `?`.
+#[cfg(feature = "alloc")]
+pub fn spelling(ty: &Ty<'_>) -> Option<String> {
+    let leaf = |ty: &Ty<'_>| LEAVES.iter().find(|(_, t)| t == ty).map(|(s, _)| *s);
+    match ty {
+        Ty::Array(elem, n) => leaf(elem).map(|s| format!("[{s}; {n}]")),
+        _ => leaf(ty).map(String::from),
+    }
 }
 
 /// The `N` fields described by `spec` (see the [module documentation](self)), with `slots` the
@@ -289,6 +286,10 @@ mod tests {
         let _ = fields::<1, 0>("a: T\t?", []);
     }
 
+    fn spelling_of(ty: &Ty<'_>) -> String {
+        spelling(ty).unwrap()
+    }
+
     #[test]
     fn every_leaf_reads_back_its_spelling() {
         let mut leaves = alloc::vec![Ty::Zst, Ty::AtomicPtr];
@@ -301,13 +302,19 @@ mod tests {
         }
         let mut spelt = 0;
         for ty in &leaves {
-            let Some(spelling) = leaf_spelling(ty) else {
+            let Some(spelling) = spelling(ty) else {
                 continue;
             };
             spelt += 1;
             assert_eq!(model_named(spelling.as_bytes()), Some(*ty), "{spelling}");
             let array = alloc::format!("[{spelling}; 18446744073709551615]");
             assert_eq!(model_named(array.as_bytes()), Some(Ty::Array(ty, u64::MAX)));
+            let array = Ty::Array(ty, 6);
+            assert_eq!(
+                model_named(spelling_of(&array).as_bytes()),
+                Some(array),
+                "{array:?}"
+            );
         }
         assert_eq!(spelt, 32);
         assert_eq!(model_named(b"[u8; 18446744073709551616]"), None);

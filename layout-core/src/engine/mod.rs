@@ -33,6 +33,7 @@ pub use render::{Comparison, LayoutTable, ReorderError, Reordering};
 #[cfg(feature = "alloc")]
 pub use report::{CacheUse, Hole, StructLayout};
 pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};
+pub(crate) use target::bytes_eq;
 pub use target::{ALIASES, Endian, ScalarAligns, Target};
 #[cfg(feature = "alloc")]
 pub use target_names::{UnknownTarget, closest_names, edit_distance};

@@ -154,7 +154,11 @@ impl core::fmt::Display for Target {
 
 /// `const` string equality (`==` on `str` is not `const`).
 pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    bytes_eq(a.as_bytes(), b.as_bytes())
+}
+
+/// `a == b`, usable in `const`.
+pub(crate) const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

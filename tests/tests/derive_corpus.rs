@@ -67,6 +67,48 @@ fn derived_predictions_match_the_oracle_checked_engine_on_every_target() {
     assert!(compared > 100_000, "only {compared} layouts compared");
 }
 
+/// The derive lays a struct out once per target family (`layout_core::check::family`) and asserts
+/// the family's numbers for the compiling target: that rests on every target of a family giving
+/// every struct the same layout. Checked here for every corpus struct on every target (the
+/// oracle test checks the engine against rustc on each of them).
+#[test]
+fn every_target_lays_structs_out_like_its_family() {
+    use layout_core::Ty;
+    use layout_core::check::family::family;
+    fn has_atomic(ty: &Ty<'_>) -> bool {
+        match ty {
+            Ty::Atomic(_) | Ty::AtomicPtr => true,
+            Ty::Array(elem, _) => has_atomic(elem),
+            Ty::Struct(def) => def.fields.iter().any(|f| has_atomic(&f.ty)),
+            _ => false,
+        }
+    }
+    let corpus = corpus::standard();
+    let mut compared = 0;
+    for s in &corpus.structs {
+        let atomics = s.def.fields.iter().any(|f| has_atomic(&f.ty));
+        for target in Target::ALL {
+            let rep = &Target::ALL[family(target, atomics)];
+            let layout = |t| {
+                s.def
+                    .layout_on(t)
+                    .map(|l| (l.size(), l.align(), offsets(&l)))
+                    .map_err(|e| e.kind_str())
+            };
+            assert_eq!(
+                layout(target),
+                layout(rep),
+                "{} on {} and on {}, its family's representative",
+                s.def.name,
+                target.triple,
+                rep.triple
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 100_000, "{compared}");
+}
+
 fn offsets(l: &layout_core::StructLayout) -> Vec<u64> {
     l.fields.iter().map(|f| f.offset).collect()
 }

@@ -141,15 +141,6 @@ pub fn family_table(atomics: bool) -> &'static [usize] {
     })
 }
 
-/// Whether `ty` is or holds an atomic (whose existence differs between targets).
-fn has_atomic(ty: &Ty<'_>) -> bool {
-    match ty {
-        Ty::Atomic(_) | Ty::AtomicPtr => true,
-        Ty::Array(elem, _) => has_atomic(elem),
-        _ => false,
-    }
-}
-
 /// The struct laid out on one family's representative.
 type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
 
@@ -198,7 +189,7 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let predictable = def.repr.base != ReprBase::Rust;
 
     // One layout per target family: every target of a family lays the struct out alike.
-    let atomics = tys.iter().any(has_atomic);
+    let atomics = tys.iter().any(Ty::contains_atomic);
     let families = family_table(atomics);
     let mut laid: Vec<(usize, Laid<'_>)> = Vec::new();
     if predictable {

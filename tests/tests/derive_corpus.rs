@@ -73,20 +73,11 @@ fn derived_predictions_match_the_oracle_checked_engine_on_every_target() {
 /// oracle test checks the engine against rustc on each of them).
 #[test]
 fn every_target_lays_structs_out_like_its_family() {
-    use layout_core::Ty;
     use layout_core::check::family::family;
-    fn has_atomic(ty: &Ty<'_>) -> bool {
-        match ty {
-            Ty::Atomic(_) | Ty::AtomicPtr => true,
-            Ty::Array(elem, _) => has_atomic(elem),
-            Ty::Struct(def) => def.fields.iter().any(|f| has_atomic(&f.ty)),
-            _ => false,
-        }
-    }
     let corpus = corpus::standard();
     let mut compared = 0;
     for s in &corpus.structs {
-        let atomics = s.def.fields.iter().any(|f| has_atomic(&f.ty));
+        let atomics = s.def.fields.iter().any(|f| f.ty.contains_atomic());
         for target in Target::ALL {
             let rep = &Target::ALL[family(target, atomics)];
             let layout = |t| {

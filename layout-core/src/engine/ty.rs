@@ -94,4 +94,49 @@ impl<'a> Ty<'a> {
             _ => false,
         }
     }
+
+    /// Whether this type is, or holds (in an array or a nested struct), an atomic: whether its
+    /// layout also depends on which atomic widths a target has (an atomic that does not exist
+    /// there leaves the struct without a layout).
+    pub const fn contains_atomic(&self) -> bool {
+        match *self {
+            Ty::Atomic(_) | Ty::AtomicPtr => true,
+            Ty::Array(elem, _) => elem.contains_atomic(),
+            Ty::Struct(def) => {
+                let mut i = 0;
+                while i < def.fields.len() {
+                    if def.fields[i].ty.contains_atomic() {
+                        return true;
+                    }
+                    i += 1;
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Field, StructDef};
+
+    #[test]
+    fn atomics_are_found_through_arrays_and_nested_structs() {
+        let atomic = Ty::Atomic(Prim::U32);
+        assert!(atomic.contains_atomic() && Ty::AtomicPtr.contains_atomic());
+        assert!(Ty::Array(&atomic, 4).contains_atomic());
+        let inner = [
+            Field::new("a", "u8", Ty::U8),
+            Field::new("b", "[AtomicU32; 4]", Ty::Array(&atomic, 4)),
+        ];
+        let def = StructDef::repr_c("Inner", &inner);
+        assert!(Ty::Struct(&def).contains_atomic());
+        let plain = [Field::new("a", "u8", Ty::U8)];
+        assert!(!Ty::Struct(&StructDef::repr_c("Plain", &plain)).contains_atomic());
+        assert!(
+            !Ty::Prim(Prim::U64).contains_atomic() && !Ty::Ptr(PtrKind::Thin).contains_atomic()
+        );
+    }
 }

@@ -54,19 +54,29 @@ pub const fn expect<T>(name: &str, (size, align): (u64, u64)) {
         return;
     }
     let mut m = Msg::<2048>::new();
+    size_differs(&mut m, name, (size, align), (real_size, real_align));
+    wrong_model(m, target)
+}
+
+/// `layout-core predicts size .. and alignment .. for `name`, but rustc gives ..`.
+const fn size_differs(m: &mut Msg<2048>, name: &str, predicted: (u64, u64), real: (u64, u64)) {
     m.str("layout-core predicts size ");
-    m.u64(size);
+    m.u64(predicted.0);
     m.str(" and alignment ");
-    m.u64(align);
+    m.u64(predicted.1);
     m.str(" for `");
     m.str(name);
     m.str("`, but rustc gives size ");
-    m.u64(real_size);
+    m.u64(real.0);
     m.str(" and alignment ");
-    m.u64(real_align);
+    m.u64(real.1);
+}
+
+/// Panics with `m`, the target, and what it means: a model that disagrees with the compiler.
+const fn wrong_model(mut m: Msg<2048>, target: &Target) -> ! {
     m.str(" on ");
     m.str(target.triple);
-    m.str(". A field type's model is wrong: please report it.");
+    m.str(". A field type's `layout_core::Model` is wrong: please report it.");
     panic!("{}", m.as_str());
 }
 
@@ -112,16 +122,7 @@ pub const fn verify<const F: usize>(def: &StructDef<'_>) {
                     return;
                 }
             } else {
-                m.str("layout-core predicts size ");
-                m.u64(l.size);
-                m.str(" and alignment ");
-                m.u64(l.align);
-                m.str(" for `");
-                m.str(def.name);
-                m.str("`, but rustc gives size ");
-                m.u64(host.size);
-                m.str(" and alignment ");
-                m.u64(host.align);
+                size_differs(&mut m, def.name, (l.size, l.align), (host.size, host.align));
             }
         }
         Err(e) => {
@@ -131,10 +132,7 @@ pub const fn verify<const F: usize>(def: &StructDef<'_>) {
             m.str(e.kind_str());
         }
     }
-    m.str(" on ");
-    m.str(target.triple);
-    m.str(". A field type's `layout_core::Model` is wrong: please report it.");
-    panic!("{}", m.as_str());
+    wrong_model(m, target)
 }
 
 /// Picks [`Quiet`] or [`Loud`] from a `[(); broken as usize]`: the warning mode's switch for
@@ -165,4 +163,38 @@ impl Loud {
         note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); remove `warn` to get the full report, with the suggested order, as an error"
     )]
     pub const fn layout_policy_broken_on_the_compiling_target() {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Field;
+
+    #[test]
+    fn expect_accepts_the_compilers_numbers_and_no_prediction() {
+        expect::<u64>("u64", (8, core::mem::align_of::<u64>() as u64));
+        expect::<u64>("u64", (0, 0));
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "layout-core predicts size 8 and alignment 8 for `X`, but rustc gives size 4 and alignment 4 on "
+    )]
+    fn expect_names_the_struct_both_numbers_and_the_target() {
+        expect::<u32>("X", (8, 8));
+    }
+
+    #[test]
+    #[should_panic(expected = "predicts size 2 and alignment 1 for `S`, but rustc gives size 3")]
+    fn verify_reports_a_size_the_compiler_disagrees_with() {
+        const FIELDS: [Field<'static>; 2] =
+            [Field::new("a", "u8", Ty::U8), Field::new("b", "u8", Ty::U8)];
+        let mut def = StructDef::repr_c("S", &FIELDS);
+        def.host = Some(HostLayout {
+            size: 3,
+            align: 1,
+            offsets: &[],
+        });
+        verify::<2>(&def);
+    }
 }

@@ -62,6 +62,20 @@ pub struct FieldAttrs {
     pub host_only: Option<Span>,
 }
 
+/// The key `path` names among `keys`. The ident is turned into text once: comparing a compiler
+/// ident with text is a call into the compiler each time, a chain of them a visible share of the
+/// macro's time.
+fn key(path: &syn::Path, keys: &[Symbol]) -> Option<Symbol> {
+    let word = path.get_ident()?.to_string();
+    keys.iter().copied().find(|k| k.0 == word)
+}
+
+/// Where a key is written: its ident's span, without joining the spans of a path's tokens.
+fn key_span(path: &syn::Path) -> Span {
+    path.get_ident()
+        .map_or_else(|| path.span(), syn::Ident::span)
+}
+
 /// The `#[layout]` attributes among `attrs`.
 fn layout_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
     attrs.iter().filter(|a| a.path() == &LAYOUT)
@@ -113,13 +127,30 @@ fn unknown_key(cx: &mut Ctxt, path: &syn::Path, here: &[Symbol], other: &[Symbol
 /// Consumes whatever value follows an unknown or misused key, so parsing can go on.
 fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(syn::Token![=]) {
-        meta.value()?.parse::<syn::Expr>()?;
+        value(meta)?;
     } else if meta.input.peek(syn::token::Paren) {
         let content;
         syn::parenthesized!(content in meta.input);
         content.parse::<proc_macro2::TokenStream>()?;
     }
     Ok(())
+}
+
+/// The value of `key = value`. A literal alone, the usual case, is parsed as one without the
+/// whole expression parser, which costs more than the rest of the attribute when the macro runs
+/// unoptimised (as it does in `cargo check`).
+fn value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<syn::Expr> {
+    let input = meta.value()?;
+    let lone_literal = input.cursor().literal().is_some_and(|(_, rest)| {
+        rest.eof() || rest.punct().is_some_and(|(p, _)| p.as_char() == ',')
+    });
+    if lone_literal {
+        return Ok(syn::Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: input.parse()?,
+        }));
+    }
+    input.parse()
 }
 
 /// A flag (`optimal`): no value allowed.
@@ -129,7 +160,7 @@ fn flag(
     key: Symbol,
     slot: &mut Option<Span>,
 ) -> syn::Result<()> {
-    let span = meta.path.span();
+    let span = key_span(&meta.path);
     if meta.input.peek(syn::Token![=]) || meta.input.peek(syn::token::Paren) {
         skip_value(meta)?;
         cx.error_at(
@@ -160,13 +191,13 @@ fn int(
     key: Symbol,
     power_of_two: bool,
 ) -> syn::Result<Option<WithSpan<u64>>> {
-    let span = meta.path.span();
+    let span = key_span(&meta.path);
     if !meta.input.peek(syn::Token![=]) {
         skip_value(meta)?;
         cx.error_at(span, format!("`{key}` needs a value in bytes: `{key} = N`"));
         return Ok(None);
     }
-    let expr: syn::Expr = meta.value()?.parse()?;
+    let expr = value(meta)?;
     let lit = match &expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
@@ -220,7 +251,7 @@ fn string(
     key: Symbol,
     example: &str,
 ) -> syn::Result<Option<syn::LitStr>> {
-    let span = meta.path.span();
+    let span = key_span(&meta.path);
     if !meta.input.peek(syn::Token![=]) {
         skip_value(meta)?;
         cx.error_at(
@@ -229,7 +260,7 @@ fn string(
         );
         return Ok(None);
     }
-    let expr: syn::Expr = meta.value()?.parse()?;
+    let expr = value(meta)?;
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(s),
@@ -288,53 +319,84 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
         }
         let r = attr.parse_nested_meta(|meta| {
             let p = &meta.path;
-            let span = p.span();
-            if p == &TARGETS {
-                if let Some(lit) = string(cx, &meta, TARGETS, "\"64, 32\"")?
-                    && let Some(list) = targets(cx, &lit)
-                {
-                    set(cx, TARGETS, span, &mut out.targets, WithSpan { value: list, span: lit.span() });
-                }
-            } else if p == &MAX_PADDING {
-                if let Some(v) = int(cx, &meta, MAX_PADDING, false)? {
-                    set(cx, MAX_PADDING, span, &mut out.max_padding, v);
-                }
-            } else if p == &SIZE {
-                if let Some(v) = int(cx, &meta, SIZE, false)? {
-                    set(cx, SIZE, span, &mut out.size, v);
-                }
-            } else if p == &ALIGN {
-                if let Some(v) = int(cx, &meta, ALIGN, true)? {
-                    set(cx, ALIGN, span, &mut out.align, v);
-                }
-            } else if p == &CACHE_LINE {
-                if let Some(v) = int(cx, &meta, CACHE_LINE, true)? {
-                    set(cx, CACHE_LINE, span, &mut out.cache_line, v);
-                }
-            } else if p == &OPTIMAL {
-                flag(cx, &meta, OPTIMAL, &mut out.optimal)?;
-            } else if p == &WARN {
-                flag(cx, &meta, WARN, &mut out.warn)?;
-            } else if p == &BOUND {
-                if let Some(lit) = string(cx, &meta, BOUND, "\"T: layout_core::Model\"")? {
-                    let parsed = lit.parse_with(
-                        syn::punctuated::Punctuated::<syn::WherePredicate, syn::Token![,]>::parse_terminated,
-                    );
-                    match parsed {
-                        Ok(preds) => set(cx, BOUND, span, &mut out.bound, preds.into_iter().collect()),
-                        Err(e) => cx.error_spanned_by(&lit, format!("`bound`: not a where-clause: {e}")),
+            let span = key_span(p);
+            match key(p, STRUCT_KEYS) {
+                Some(TARGETS) => {
+                    if let Some(lit) = string(cx, &meta, TARGETS, "\"64, 32\"")?
+                        && let Some(list) = targets(cx, &lit)
+                    {
+                        set(
+                            cx,
+                            TARGETS,
+                            span,
+                            &mut out.targets,
+                            WithSpan {
+                                value: list,
+                                span: lit.span(),
+                            },
+                        );
                     }
                 }
-            } else if p == &CRATE {
-                if let Some(lit) = string(cx, &meta, CRATE, "\"my_layout_core\"")? {
-                    match lit.parse::<syn::Path>() {
-                        Ok(path) => set(cx, CRATE, span, &mut out.krate, path),
-                        Err(e) => cx.error_spanned_by(&lit, format!("`crate`: not a path: {e}")),
+                Some(MAX_PADDING) => {
+                    if let Some(v) = int(cx, &meta, MAX_PADDING, false)? {
+                        set(cx, MAX_PADDING, span, &mut out.max_padding, v);
                     }
                 }
-            } else {
-                skip_value(&meta)?;
-                unknown_key(cx, p, STRUCT_KEYS, FIELD_KEYS, false);
+                Some(SIZE) => {
+                    if let Some(v) = int(cx, &meta, SIZE, false)? {
+                        set(cx, SIZE, span, &mut out.size, v);
+                    }
+                }
+                Some(ALIGN) => {
+                    if let Some(v) = int(cx, &meta, ALIGN, true)? {
+                        set(cx, ALIGN, span, &mut out.align, v);
+                    }
+                }
+                Some(CACHE_LINE) => {
+                    if let Some(v) = int(cx, &meta, CACHE_LINE, true)? {
+                        set(cx, CACHE_LINE, span, &mut out.cache_line, v);
+                    }
+                }
+                Some(OPTIMAL) => {
+                    flag(cx, &meta, OPTIMAL, &mut out.optimal)?;
+                }
+                Some(WARN) => {
+                    flag(cx, &meta, WARN, &mut out.warn)?;
+                }
+                Some(BOUND) => {
+                    if let Some(lit) = string(cx, &meta, BOUND, "\"T: layout_core::Model\"")? {
+                        let parsed =
+                                lit.parse_with(
+                                    syn::punctuated::Punctuated::<
+                                        syn::WherePredicate,
+                                        syn::Token![,],
+                                    >::parse_terminated,
+                                );
+                        match parsed {
+                            Ok(preds) => {
+                                set(cx, BOUND, span, &mut out.bound, preds.into_iter().collect())
+                            }
+                            Err(e) => cx.error_spanned_by(
+                                &lit,
+                                format!("`bound`: not a where-clause: {e}"),
+                            ),
+                        }
+                    }
+                }
+                Some(CRATE) => {
+                    if let Some(lit) = string(cx, &meta, CRATE, "\"my_layout_core\"")? {
+                        match lit.parse::<syn::Path>() {
+                            Ok(path) => set(cx, CRATE, span, &mut out.krate, path),
+                            Err(e) => {
+                                cx.error_spanned_by(&lit, format!("`crate`: not a path: {e}"))
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    skip_value(&meta)?;
+                    unknown_key(cx, p, STRUCT_KEYS, FIELD_KEYS, false);
+                }
             }
             Ok(())
         });
@@ -358,17 +420,23 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
         }
         let r = attr.parse_nested_meta(|meta| {
             let p = &meta.path;
-            if p == &HOT {
-                flag(cx, &meta, HOT, &mut out.hot)?;
-            } else if p == &SEPARATE_LINE {
-                flag(cx, &meta, SEPARATE_LINE, &mut out.separate_line)?;
-            } else if p == &PINNED {
-                flag(cx, &meta, PINNED, &mut out.pinned)?;
-            } else if p == &HOST_ONLY {
-                flag(cx, &meta, HOST_ONLY, &mut out.host_only)?;
-            } else {
-                skip_value(&meta)?;
-                unknown_key(cx, p, FIELD_KEYS, STRUCT_KEYS, true);
+            match key(p, FIELD_KEYS) {
+                Some(HOT) => {
+                    flag(cx, &meta, HOT, &mut out.hot)?;
+                }
+                Some(SEPARATE_LINE) => {
+                    flag(cx, &meta, SEPARATE_LINE, &mut out.separate_line)?;
+                }
+                Some(PINNED) => {
+                    flag(cx, &meta, PINNED, &mut out.pinned)?;
+                }
+                Some(HOST_ONLY) => {
+                    flag(cx, &meta, HOST_ONLY, &mut out.host_only)?;
+                }
+                _ => {
+                    skip_value(&meta)?;
+                    unknown_key(cx, p, FIELD_KEYS, STRUCT_KEYS, true);
+                }
             }
             Ok(())
         });

@@ -38,6 +38,8 @@ pub struct Input<'a> {
     pub original: &'a syn::DeriveInput,
     /// Its name.
     pub ident: &'a syn::Ident,
+    /// Its name as text (each `to_string` of a compiler ident is a call into the compiler).
+    pub name: String,
     /// Struct shape.
     pub kind: Kind,
     /// Fields in declaration order.
@@ -99,6 +101,7 @@ impl<'a> Input<'a> {
         Some(Input {
             original: input,
             ident: &input.ident,
+            name: input.ident.to_string(),
             kind,
             fields,
             repr,

@@ -93,8 +93,11 @@ fn generate(
         Some(path) => path.to_token_stream(),
         None => quote!(::layout_core),
     };
-    let krate = krate_tokens.to_string();
-    let ident = input.ident.to_string();
+    let krate = match &input.attrs.krate {
+        Some(_) => krate_tokens.to_string(),
+        None => String::from("::layout_core"),
+    };
+    let ident = &input.name;
     let n = input.fields.len();
     let plain = input.original.generics.params.is_empty() && input.attrs.bound.is_none();
     let (impl_generics, ty_generics, where_clause) = if plain {
@@ -114,7 +117,7 @@ fn generate(
         code.push(&impl_generics);
         code.push(" ");
         code.push(trait_);
-        code.push(&ident);
+        code.push(ident);
         code.push(&ty_generics);
         code.push(" ");
         code.push(&where_clause);
@@ -185,7 +188,7 @@ fn generate(
             code.display(format_args!(
                 "const _: () = {krate}::__private::expect::<{concrete}>("
             ));
-            code.str_literal(&ident);
+            code.str_literal(ident);
             code.push(", ");
             predicted(&mut code, p, &krate);
             code.push(");\n");
@@ -269,7 +272,7 @@ fn struct_def(
     code.push("]); fields },\n        ..");
     code.push(krate);
     code.push("::__private::def::<Self>(");
-    code.str_literal(&input.ident.to_string());
+    code.str_literal(&input.name);
     code.push(", ");
     repr(code, input, krate);
     code.push(", &[");

@@ -178,9 +178,9 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
             ty: *ty,
         })
         .collect();
-    let name = input.ident.to_string();
+    let name = &input.name;
     let def = StructDef {
-        name: &name,
+        name,
         shape: shape(input),
         repr: input.repr.repr,
         fields: &fields,
@@ -192,11 +192,14 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let atomics = tys.iter().any(Ty::contains_atomic);
     let families = family_table(atomics);
     let mut laid: Vec<(usize, Laid<'_>)> = Vec::new();
+    // Where each family representative's layout is in `laid`.
+    let mut slot = vec![usize::MAX; families.len()];
     if predictable {
         for (i, &f) in families.iter().enumerate() {
             if f == i {
                 let mut placed = vec![FieldLayout::default(); fields.len()];
                 let result = struct_layout(&def, &Target::ALL[i], &mut placed);
+                slot[i] = laid.len();
                 laid.push((i, result.map(|l| (l, placed))));
             }
         }
@@ -250,31 +253,46 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
         })
         .collect();
     let mut verdicts: Vec<Option<Broken>> = vec![None; laid.len()];
+    for &i in named {
+        let j = slot[families[i]];
+        if j == usize::MAX || verdicts[alike[j]].is_some() {
+            continue;
+        }
+        let Ok((layout, placed)) = &laid[j].1 else {
+            continue;
+        };
+        let target = &Target::ALL[i];
+        verdicts[alike[j]] = Some(broken(
+            &def,
+            &policy,
+            &Placed::new(&def, target, *layout, placed),
+        ));
+    }
+    let all_laid = laid.iter().all(|(_, r)| r.is_ok());
+    if all_laid && verdicts.iter().flatten().all(|b| !b.any()) {
+        return out;
+    }
+    // The named targets in order: the first without a layout or with a broken policy is
+    // reported, the other broken ones listed.
     let mut first: Option<(&'static Target, Broken, &[FieldLayout], TypeLayout)> = None;
     let mut others: Vec<&'static Target> = Vec::new();
     for &i in named {
-        let target = &Target::ALL[i];
-        let rep = families[i];
-        let Some(j) = laid.iter().position(|(r, _)| *r == rep) else {
+        let j = slot[families[i]];
+        if j == usize::MAX {
             continue;
-        };
-        let result = &laid[j].1;
-        let (layout, placed) = match result {
+        }
+        let target = &Target::ALL[i];
+        let (layout, placed) = match &laid[j].1 {
             Ok((layout, placed)) => (*layout, placed.as_slice()),
             Err(e) => {
                 out.reports.push(no_layout(input, &def, target, e));
                 return out;
             }
         };
-        let b = *verdicts[alike[j]].get_or_insert_with(|| {
-            broken(&def, &policy, &Placed::new(&def, target, layout, placed))
-        });
-        if b.any() {
-            if first.is_none() {
-                first = Some((target, b, placed, layout));
-            } else {
-                others.push(target);
-            }
+        match verdicts[alike[j]] {
+            Some(b) if b.any() && first.is_none() => first = Some((target, b, placed, layout)),
+            Some(b) if b.any() => others.push(target),
+            _ => {}
         }
     }
     let Some((target, b, placed, layout)) = first else {

@@ -6,6 +6,9 @@
 #   layout  #[derive(Layout)]                                   (no policy; budget <= 1.3x)
 #   policy  #[derive(Layout)] #[layout(targets = "all", optimal)] (budget <= 2x)
 # and times `cargo check` of each crate alone (dependencies built beforehand), best of N rounds.
+# A fourth crate, `expanded`, is the `layout` crate with the derive already expanded (its output
+# pasted in by rustc's `-Zunpretty=expanded`, RUSTC_BOOTSTRAP=1): the cost of the generated code
+# alone, a floor no derive emitting it can go under.
 #
 # Usage: benches/compile-time/run.sh [structs=1000] [rounds=5]
 #   OPTIMIZED_MACROS=1 builds proc macros (syn, the derive) with optimisations in all three crates
@@ -72,15 +75,25 @@ make_crate policy '#[derive(Layout)]
 #[layout(targets = "all", optimal)]'
 
 export CARGO_TARGET_DIR="$work/target"
-for c in debug layout policy; do
+
+# The `layout` crate expanded, without the nightly-only prelude lines of the pretty-printer and
+# without the import of the derive (the output names everything by absolute path).
+make_crate expanded ''
+RUSTC_BOOTSTRAP=1 cargo rustc -q --profile=check --manifest-path "$work/layout/Cargo.toml" \
+    -- -Zunpretty=expanded |
+    grep -v -e '^#!\[feature(prelude_import)\]' -e '^#\[prelude_import\]' \
+        -e '^use std::prelude::rust_2024::\*;' -e '^extern crate std;' \
+        -e '^use layout_core::Layout;' > "$work/expanded/src/lib.rs"
+
+for c in debug layout policy expanded; do
     cargo check -q --manifest-path "$work/$c/Cargo.toml" # dependencies, and a warm-up
 done
 
 # Rounds of one `cargo check` per crate, interleaved so that a slow spell of the machine hits all
-# three alike; each crate's best time over the rounds.
+# of them alike; each crate's best time over the rounds.
 declare -A best
 for ((r = 0; r < runs; r++)); do
-    for c in debug layout policy; do
+    for c in debug layout policy expanded; do
         touch "$work/$c/src/lib.rs"
         t0=$(date +%s.%N)
         cargo check -q --manifest-path "$work/$c/Cargo.toml"
@@ -92,7 +105,9 @@ done
 debug=${best[debug]}
 layout=${best[layout]}
 policy=${best[policy]}
+expanded=${best[expanded]}
 printf '%-48s %8s %7s\n' "crate ($structs repr(C) structs, cargo check)" seconds ratio
 printf '%-48s %8.2f %7s\n' "#[derive(Debug)]" "$debug" "1.00x"
 printf '%-48s %8.2f %6.2fx  (budget 1.3x)\n' "#[derive(Layout)]" "$layout" "$(echo "$layout / $debug" | bc -l)"
 printf '%-48s %8.2f %6.2fx  (budget 2x)\n' "#[derive(Layout)] targets = \"all\", optimal" "$policy" "$(echo "$policy / $debug" | bc -l)"
+printf '%-48s %8.2f %6.2fx  (generated code alone)\n' "#[derive(Layout)] pre-expanded" "$expanded" "$(echo "$expanded / $debug" | bc -l)"

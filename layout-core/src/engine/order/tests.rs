@@ -120,6 +120,20 @@ impl OwnedConstraints {
         }
         c
     }
+
+    /// The groups as the slices `Constraints` takes.
+    fn group_slices(&self) -> Vec<&[usize]> {
+        self.groups.iter().map(Vec::as_slice).collect()
+    }
+
+    /// These constraints, borrowed, with `groups` from [`OwnedConstraints::group_slices`].
+    fn constraints<'a>(&'a self, groups: &'a [&'a [usize]]) -> Constraints<'a> {
+        Constraints::NONE
+            .pinned(&self.pinned)
+            .groups(groups)
+            .hot(&self.hot)
+            .cache_line(self.cache_line)
+    }
 }
 
 /// Brute force, independent of the module: every permutation in lexicographic order, the
@@ -356,12 +370,8 @@ fn brute_force_prunes_soundly() {
         let items = random_items(&mut rng, n);
         let align = random_struct_align(&mut rng);
         let oc = OwnedConstraints::random(&mut rng, n);
-        let groups: Vec<&[usize]> = oc.groups.iter().map(|g| g.as_slice()).collect();
-        let c = Constraints::NONE
-            .pinned(&oc.pinned)
-            .groups(&groups)
-            .hot(&oc.hot)
-            .cache_line(oc.cache_line);
+        let groups = oc.group_slices();
+        let c = oc.constraints(&groups);
         assert_eq!(
             brute_with(&items, align, &c, true),
             brute_with(&items, align, &c, false)
@@ -391,12 +401,8 @@ fn brute_force_constrained() {
         let items = random_items(&mut rng, n);
         let align = random_struct_align(&mut rng);
         let oc = OwnedConstraints::random(&mut rng, n);
-        let groups: Vec<&[usize]> = oc.groups.iter().map(|g| g.as_slice()).collect();
-        let c = Constraints::NONE
-            .pinned(&oc.pinned)
-            .groups(&groups)
-            .hot(&oc.hot)
-            .cache_line(oc.cache_line);
+        let groups = oc.group_slices();
+        let c = oc.constraints(&groups);
         if check(&items, align, &c) {
             checked += 1;
             let s = suggest(&Problem::new(&items).min_struct_align(align).constraints(c)).unwrap();
@@ -554,12 +560,8 @@ fn heuristic_with_pins_and_groups_on_large_structs() {
         let n = 20 + rng.index(60);
         let items = random_items(&mut rng, n);
         let oc = OwnedConstraints::random(&mut rng, n);
-        let groups: Vec<&[usize]> = oc.groups.iter().map(|g| g.as_slice()).collect();
-        let c = Constraints::NONE
-            .pinned(&oc.pinned)
-            .groups(&groups)
-            .hot(&oc.hot)
-            .cache_line(oc.cache_line);
+        let groups = oc.group_slices();
+        let c = oc.constraints(&groups);
         match suggest(&Problem::new(&items).constraints(c)) {
             Ok(s) => {
                 assert_eq!(layout_size(&items, &s.order, 1), Ok(s.size));

@@ -416,6 +416,24 @@ pub const STANDARD_RANDOM: usize = 400;
 /// the generated `measured()` functions return it.
 pub type Measured = (&'static str, usize, usize, Vec<(&'static str, usize)>);
 
+/// Asserts that each of `defs`, laid out on the compiling target, is what the compiler made of
+/// the struct of the same name in `measured` (the same structs in the same order); the message
+/// lists every difference.
+pub fn assert_match_compiler(defs: &[(&str, &StructDef<'_>)], measured: &[Measured]) {
+    assert_eq!(defs.len(), measured.len());
+    let mut diffs = Vec::new();
+    for ((name, def), real) in defs.iter().zip(measured) {
+        assert_eq!(*name, real.0);
+        diffs.extend(diff_against_compiler(def, real));
+    }
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
+}
+
 /// Every difference between `def` laid out on the compiling target and what the compiler says
 /// of the same struct, as readable lines. The offsets of a `repr(transparent)` struct's ZSTs are
 /// unspecified (see the engine's `place_transparent`) and not compared unless `def` carries the

@@ -23,20 +23,9 @@ fn derived_defs() -> Vec<(&'static str, StructDef<'static>)> {
 
 #[test]
 fn derived_layouts_match_the_compiler_on_the_host() {
-    let measured = derived::measured();
     let defs = derived_defs();
-    assert_eq!(defs.len(), measured.len());
-    let mut diffs = Vec::new();
-    for ((name, def), real) in defs.iter().zip(&measured) {
-        assert_eq!(*name, real.0);
-        diffs.extend(corpus::diff_against_compiler(def, real));
-    }
-    assert!(
-        diffs.is_empty(),
-        "{} differences:\n{}",
-        diffs.len(),
-        diffs.join("\n")
-    );
+    let defs: Vec<(&str, &StructDef<'_>)> = defs.iter().map(|(name, def)| (*name, def)).collect();
+    corpus::assert_match_compiler(&defs, &derived::measured());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! every size, alignment and field offset compared with `size_of`, `align_of` and
 //! `memoffset::offset_of!`.
 
-use layout_core::Target;
+use layout_core::{StructDef, Target};
 use layout_tests::corpus;
 
 #[allow(dead_code, clippy::all)]
@@ -13,19 +13,9 @@ mod real {
 #[test]
 fn engine_matches_the_compiler_on_the_host() {
     let corpus = corpus::standard();
-    let measured = real::measured();
-    assert_eq!(measured.len(), corpus.structs.len());
-    let mut diffs = Vec::new();
-    for (s, real) in corpus.structs.iter().zip(&measured) {
-        assert_eq!(s.def.name, real.0);
-        diffs.extend(corpus::diff_against_compiler(s.def, real));
-    }
-    assert!(
-        diffs.is_empty(),
-        "{} differences:\n{}",
-        diffs.len(),
-        diffs.join("\n")
-    );
+    let defs: Vec<(&str, &StructDef<'_>)> =
+        corpus.structs.iter().map(|s| (s.def.name, s.def)).collect();
+    corpus::assert_match_compiler(&defs, &real::measured());
 }
 
 /// The seed articles' structs, with the numbers the articles give (x86_64 sizes).

@@ -309,69 +309,89 @@ pub fn index_of(t: &Target) -> Option<usize> {
     Target::ALL.iter().position(|x| x.triple == t.triple)
 }
 
+/// Runs `each` on every key of the `#[layout(...)]` attributes among `attrs` that is one of
+/// `keys`. A bare `#[layout]` is reported with the message `bare` makes; any other key (`other` are the keys of
+/// the other place, struct or field) is reported and its value skipped, so parsing goes on.
+fn parse_keys(
+    cx: &mut Ctxt,
+    attrs: &[syn::Attribute],
+    (keys, other, on_field): (&[Symbol], &[Symbol], bool),
+    bare: impl Fn() -> String,
+    mut each: impl FnMut(&mut Ctxt, Symbol, &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in layout_attrs(attrs) {
+        if let syn::Meta::Path(_) = attr.meta {
+            cx.error_spanned_by(attr, bare());
+            continue;
+        }
+        let r = attr.parse_nested_meta(|meta| match key(&meta.path, keys) {
+            Some(k) => each(cx, k, &meta),
+            None => {
+                skip_value(&meta)?;
+                unknown_key(cx, &meta.path, keys, other, on_field);
+                Ok(())
+            }
+        });
+        if let Err(e) = r {
+            cx.syn_error(e);
+        }
+    }
+}
+
+/// `bound = "..."`: predicates separated by commas.
+type WherePredicates = syn::punctuated::Punctuated<syn::WherePredicate, syn::Token![,]>;
+
 /// Parses the struct's `#[layout(...)]` attributes.
 pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
     let mut out = StructAttrs::default();
-    for attr in layout_attrs(attrs) {
-        if let syn::Meta::Path(_) = attr.meta {
-            cx.error_spanned_by(attr, "`#[layout]` needs policies: `#[layout(optimal)]`, `#[layout(max_padding = 0)]`, ...");
-            continue;
-        }
-        let r = attr.parse_nested_meta(|meta| {
-            let p = &meta.path;
-            let span = key_span(p);
-            match key(p, STRUCT_KEYS) {
-                Some(TARGETS) => {
-                    if let Some(lit) = string(cx, &meta, TARGETS, "\"64, 32\"")?
+    let bare = || {
+        "`#[layout]` needs policies: `#[layout(optimal)]`, `#[layout(max_padding = 0)]`, ..."
+            .to_owned()
+    };
+    parse_keys(
+        cx,
+        attrs,
+        (STRUCT_KEYS, FIELD_KEYS, false),
+        bare,
+        |cx, key, meta| {
+            let span = key_span(&meta.path);
+            match key {
+                TARGETS => {
+                    if let Some(lit) = string(cx, meta, TARGETS, "\"64, 32\"")?
                         && let Some(list) = targets(cx, &lit)
                     {
-                        set(
-                            cx,
-                            TARGETS,
-                            span,
-                            &mut out.targets,
-                            WithSpan {
-                                value: list,
-                                span: lit.span(),
-                            },
-                        );
+                        let value = WithSpan {
+                            value: list,
+                            span: lit.span(),
+                        };
+                        set(cx, TARGETS, span, &mut out.targets, value);
                     }
                 }
-                Some(MAX_PADDING) => {
-                    if let Some(v) = int(cx, &meta, MAX_PADDING, false)? {
+                MAX_PADDING => {
+                    if let Some(v) = int(cx, meta, MAX_PADDING, false)? {
                         set(cx, MAX_PADDING, span, &mut out.max_padding, v);
                     }
                 }
-                Some(SIZE) => {
-                    if let Some(v) = int(cx, &meta, SIZE, false)? {
+                SIZE => {
+                    if let Some(v) = int(cx, meta, SIZE, false)? {
                         set(cx, SIZE, span, &mut out.size, v);
                     }
                 }
-                Some(ALIGN) => {
-                    if let Some(v) = int(cx, &meta, ALIGN, true)? {
+                ALIGN => {
+                    if let Some(v) = int(cx, meta, ALIGN, true)? {
                         set(cx, ALIGN, span, &mut out.align, v);
                     }
                 }
-                Some(CACHE_LINE) => {
-                    if let Some(v) = int(cx, &meta, CACHE_LINE, true)? {
+                CACHE_LINE => {
+                    if let Some(v) = int(cx, meta, CACHE_LINE, true)? {
                         set(cx, CACHE_LINE, span, &mut out.cache_line, v);
                     }
                 }
-                Some(OPTIMAL) => {
-                    flag(cx, &meta, OPTIMAL, &mut out.optimal)?;
-                }
-                Some(WARN) => {
-                    flag(cx, &meta, WARN, &mut out.warn)?;
-                }
-                Some(BOUND) => {
-                    if let Some(lit) = string(cx, &meta, BOUND, "\"T: layout_core::Model\"")? {
-                        let parsed =
-                                lit.parse_with(
-                                    syn::punctuated::Punctuated::<
-                                        syn::WherePredicate,
-                                        syn::Token![,],
-                                    >::parse_terminated,
-                                );
+                OPTIMAL => flag(cx, meta, OPTIMAL, &mut out.optimal)?,
+                WARN => flag(cx, meta, WARN, &mut out.warn)?,
+                BOUND => {
+                    if let Some(lit) = string(cx, meta, BOUND, "\"T: layout_core::Model\"")? {
+                        let parsed = lit.parse_with(WherePredicates::parse_terminated);
                         match parsed {
                             Ok(preds) => {
                                 set(cx, BOUND, span, &mut out.bound, preds.into_iter().collect())
@@ -383,8 +403,8 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
                         }
                     }
                 }
-                Some(CRATE) => {
-                    if let Some(lit) = string(cx, &meta, CRATE, "\"my_layout_core\"")? {
+                CRATE => {
+                    if let Some(lit) = string(cx, meta, CRATE, "\"my_layout_core\"")? {
                         match lit.parse::<syn::Path>() {
                             Ok(path) => set(cx, CRATE, span, &mut out.krate, path),
                             Err(e) => {
@@ -393,56 +413,35 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
                         }
                     }
                 }
-                _ => {
-                    skip_value(&meta)?;
-                    unknown_key(cx, p, STRUCT_KEYS, FIELD_KEYS, false);
-                }
+                // `parse_keys` passes only `STRUCT_KEYS`.
+                _ => {}
             }
             Ok(())
-        });
-        if let Err(e) = r {
-            cx.syn_error(e);
-        }
-    }
+        },
+    );
     out
 }
 
 /// Parses a field's `#[layout(...)]` attributes.
 pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
     let mut out = FieldAttrs::default();
-    for attr in layout_attrs(attrs) {
-        if let syn::Meta::Path(_) = attr.meta {
-            cx.error_spanned_by(
-                attr,
-                format!("`#[layout]` on a field needs one of {}", list(FIELD_KEYS)),
-            );
-            continue;
-        }
-        let r = attr.parse_nested_meta(|meta| {
-            let p = &meta.path;
-            match key(p, FIELD_KEYS) {
-                Some(HOT) => {
-                    flag(cx, &meta, HOT, &mut out.hot)?;
-                }
-                Some(SEPARATE_LINE) => {
-                    flag(cx, &meta, SEPARATE_LINE, &mut out.separate_line)?;
-                }
-                Some(PINNED) => {
-                    flag(cx, &meta, PINNED, &mut out.pinned)?;
-                }
-                Some(HOST_ONLY) => {
-                    flag(cx, &meta, HOST_ONLY, &mut out.host_only)?;
-                }
-                _ => {
-                    skip_value(&meta)?;
-                    unknown_key(cx, p, FIELD_KEYS, STRUCT_KEYS, true);
-                }
-            }
-            Ok(())
-        });
-        if let Err(e) = r {
-            cx.syn_error(e);
-        }
-    }
+    let bare = || format!("`#[layout]` on a field needs one of {}", list(FIELD_KEYS));
+    parse_keys(
+        cx,
+        attrs,
+        (FIELD_KEYS, STRUCT_KEYS, true),
+        bare,
+        |cx, key, meta| {
+            let slot = match key {
+                HOT => &mut out.hot,
+                SEPARATE_LINE => &mut out.separate_line,
+                PINNED => &mut out.pinned,
+                HOST_ONLY => &mut out.host_only,
+                // `parse_keys` passes only `FIELD_KEYS`.
+                _ => return Ok(()),
+            };
+            flag(cx, meta, key, slot)
+        },
+    );
     out
 }

@@ -43,6 +43,21 @@ impl Code {
         let _ = write!(self.text, "{s:?}");
     }
 
+    /// Appends each of `items` with `write`, `separator` between them.
+    pub fn separated<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        separator: &str,
+        mut write: impl FnMut(&mut Code, T),
+    ) {
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.push(separator);
+            }
+            write(self, item);
+        }
+    }
+
     /// Appends a hole that [`Code::into_tokens`] fills with `tokens`, spans kept.
     pub fn hole(&mut self, tokens: TokenStream) {
         let _ = write!(self.text, " \"{}\"{HOLE} ", self.holes.len());

@@ -263,12 +263,7 @@ fn struct_def(
     ));
     code.str_literal(&spec);
     code.push(", [");
-    for (i, slot) in slots.into_iter().enumerate() {
-        if i > 0 {
-            code.push(", ");
-        }
-        code.hole(slot);
-    }
+    code.separated(slots, ", ", Code::hole);
     code.push("]); fields },\n        ..");
     code.push(krate);
     code.push("::__private::def::<Self>(");
@@ -281,14 +276,11 @@ fn struct_def(
     // layout is the engine's, checked against `offset_of!` by the project's tests; leaving the
     // offsets out keeps the derive cheap to compile.
     if matches!(input.repr.repr.base, ReprBase::Rust | ReprBase::Transparent) {
-        for (i, f) in input.fields.iter().enumerate() {
-            if i > 0 {
-                code.push(", ");
-            }
+        code.separated(&input.fields, ", ", |code, f| {
             code.push("::core::mem::offset_of!(Self, ");
             code.push(&f.member.to_token_stream().to_string());
             code.push(") as u64");
-        }
+        });
     }
     code.push("])");
     if input.kind == Kind::Union {
@@ -349,12 +341,7 @@ fn predicted(code: &mut Code, p: &Predictions, krate: &str) {
             continue;
         }
         code.push("\n        ");
-        for (k, rep) in reps.iter().enumerate() {
-            if k > 0 {
-                code.push(" | ");
-            }
-            code.display(rep);
-        }
+        code.separated(reps, " | ", Code::display);
         code.push(" => ");
         pair(code, *layout);
         code.push(",");

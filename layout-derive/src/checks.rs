@@ -15,8 +15,8 @@ use crate::check::report::{self, Reorder, Subject};
 use crate::check::{Broken, Msg, Placed, Policy, broken, family};
 use crate::engine::order::{Blocker, Constraints, Suggestion};
 use crate::engine::{
-    Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, Target, Ty, TypeLayout,
-    struct_layout,
+    Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
+    TypeLayout, struct_layout,
 };
 use crate::entries::Model;
 use crate::syntax::source::{field_source, tokens_source};
@@ -124,10 +124,10 @@ impl Sources {
     }
 }
 
-/// The representative 64-bit target of the doc table when no target is named, looked up once
-/// per compiler process.
-static TARGET_64: std::sync::LazyLock<Option<&'static Target>> =
-    std::sync::LazyLock::new(|| Target::find("64"));
+/// The representative 64-bit target of the doc table when no target is named (an index into
+/// `Target::ALL`), looked up once per compiler process.
+static TARGET_64: std::sync::LazyLock<Option<usize>> =
+    std::sync::LazyLock::new(|| Target::find("64").and_then(crate::attr::index_of));
 
 /// The family of every built-in target (see `layout_core::check::family`), computed once per
 /// compiler process.
@@ -217,14 +217,21 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     // The doc comment: the named targets when they are three at most, else the first of them,
     // or a representative 64-bit target when none is named.
     if predictable {
-        let doc_targets: Vec<&'static Target> = match named {
+        let doc_targets: Vec<usize> = match named {
             [] => TARGET_64.iter().copied().collect(),
-            [first, _, _, _, ..] => vec![&Target::ALL[*first]],
-            few => few.iter().map(|&i| &Target::ALL[i]).collect(),
+            [first, _, _, _, ..] => vec![*first],
+            few => few.to_vec(),
         };
-        for t in &doc_targets {
-            if let Ok(l) = def.layout_on(t) {
-                out.doc.push(l.to_string());
+        for &i in &doc_targets {
+            // The target's family layout, laid out above.
+            if let Some((_, Ok((layout, placed)))) = laid.get(slot[families[i]]) {
+                let table = StructLayout {
+                    def,
+                    target: &Target::ALL[i],
+                    layout: *layout,
+                    fields: placed.clone(),
+                };
+                out.doc.push(table.to_string());
             }
         }
         if named.len() > doc_targets.len() {

@@ -398,7 +398,22 @@ impl Resolver<'static> for Scoped<'_, '_> {
     }
 }
 
-impl Scoped<'_, '_> {
+impl<'t> Scoped<'_, 't> {
+    /// The substitution of the crate's constants and of this instantiation's const arguments
+    /// into array lengths, in this scope.
+    fn const_subst(&mut self) -> ConstSubst<'_, 't> {
+        ConstSubst {
+            models: &mut *self.models,
+            scope: self.scope,
+            depth: 0,
+            consts: self
+                .subst
+                .as_ref()
+                .map(|s| s.consts.clone())
+                .unwrap_or_default(),
+        }
+    }
+
     /// `Generic<A, B, N>`: the generic struct the path names, with its parameters replaced by
     /// the arguments' models (classified here, where they are written).
     fn instantiate(
@@ -497,17 +512,7 @@ impl Scoped<'_, '_> {
                             }
                         },
                     };
-                    let mut sub = ConstSubst {
-                        models: &mut *self.models,
-                        scope: self.scope,
-                        depth: 0,
-                        consts: self
-                            .subst
-                            .as_ref()
-                            .map(|s| s.consts.clone())
-                            .unwrap_or_default(),
-                    };
-                    sub.visit_expr_mut(&mut expr);
+                    self.const_subst().visit_expr_mut(&mut expr);
                     match eval_len(&expr) {
                         Some(v) => {
                             subst.consts.insert(p.ident.to_string(), v);
@@ -775,17 +780,7 @@ fn resolve_use(tree: &Tree, m: ModId, u: &UseDecl, depth: usize) -> Option<Found
 /// (which evaluates literal expressions) sees `[u8; 16]` for `[u8; LEN]`.
 fn with_const_lengths(ty: &syn::Type, scoped: &mut Scoped<'_, '_>) -> syn::Type {
     let mut ty = ty.clone();
-    let mut sub = ConstSubst {
-        models: scoped.models,
-        scope: scoped.scope,
-        depth: 0,
-        consts: scoped
-            .subst
-            .as_ref()
-            .map(|s| s.consts.clone())
-            .unwrap_or_default(),
-    };
-    sub.visit_type_mut(&mut ty);
+    scoped.const_subst().visit_type_mut(&mut ty);
     ty
 }
 

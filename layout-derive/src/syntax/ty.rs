@@ -174,26 +174,19 @@ fn strip(ty: &syn::Type) -> &syn::Type {
 
 /// The `'static` model of a leaf type, so that an array can borrow it.
 fn leaf(ty: Ty<'_>) -> Option<&'static Ty<'static>> {
-    const PRIMS: [Ty<'static>; 16] = {
+    /// `Ty::Prim` (or `Ty::Atomic`) of every primitive, in `Prim::ALL` order.
+    const fn each_prim(atomic: bool) -> [Ty<'static>; 16] {
         let mut out = [Ty::Zst; 16];
         let mut i = 0;
         while i < 16 {
-            out[i] = Ty::Prim(Prim::ALL[i]);
+            let p = Prim::ALL[i];
+            out[i] = if atomic { Ty::Atomic(p) } else { Ty::Prim(p) };
             i += 1;
         }
         out
-    };
-    const ATOMICS: [Ty<'static>; 16] = {
-        let mut out = [Ty::Zst; 16];
-        let mut i = 0;
-        while i < 16 {
-            out[i] = Ty::Atomic(Prim::ALL[i]);
-            i += 1;
-        }
-        out
-    };
-    static STATIC_PRIMS: [Ty<'static>; 16] = PRIMS;
-    static STATIC_ATOMICS: [Ty<'static>; 16] = ATOMICS;
+    }
+    static STATIC_PRIMS: [Ty<'static>; 16] = each_prim(false);
+    static STATIC_ATOMICS: [Ty<'static>; 16] = each_prim(true);
     let index = |p: Prim| Prim::ALL.iter().position(|q| *q == p).unwrap_or(0);
     Some(match ty {
         Ty::Prim(p) => &STATIC_PRIMS[index(p)],

@@ -78,7 +78,7 @@ export CARGO_TARGET_DIR="$work/target"
 
 # The `layout` crate expanded, without the nightly-only prelude lines of the pretty-printer and
 # without the import of the derive (the output names everything by absolute path).
-make_crate expanded ''
+make_crate expanded "" # for its manifest: the source is replaced below
 RUSTC_BOOTSTRAP=1 cargo rustc -q --profile=check --manifest-path "$work/layout/Cargo.toml" \
     -- -Zunpretty=expanded |
     grep -v -e '^#!\[feature(prelude_import)\]' -e '^#\[prelude_import\]' \

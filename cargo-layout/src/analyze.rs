@@ -2,8 +2,8 @@
 //! `order::suggest`, and what differs between targets. Nothing here computes a layout or an
 //! order itself; it only asks the engine and collects the answers.
 
-use layout_core::engine::order::{Constraints, Suggestion};
-use layout_core::{LayoutError, ReprBase, Shape, StructDef, StructLayout, Target};
+use layout_engine::order::{Constraints, Suggestion};
+use layout_engine::{LayoutError, ReprBase, Shape, StructDef, StructLayout, Target};
 
 /// One struct's layout on one target, with the suggested order.
 #[derive(Debug)]
@@ -122,15 +122,15 @@ fn explain(def: &StructDef<'_>, e: &LayoutError<'_>) -> String {
 }
 
 /// Whether a field type is, or nests by value, the type named `name`.
-fn mentions(ty: layout_core::Ty<'_>, name: &str) -> bool {
+fn mentions(ty: layout_engine::Ty<'_>, name: &str) -> bool {
     match ty {
-        layout_core::Ty::Struct(d) => {
+        layout_engine::Ty::Struct(d) => {
             d.name == name || d.fields.iter().any(|f| mentions(f.ty, name))
         }
-        layout_core::Ty::Array(e, _) => mentions(*e, name),
-        layout_core::Ty::Host { name: n, .. }
-        | layout_core::Ty::Opaque { name: n }
-        | layout_core::Ty::Fixed { name: n, .. } => n == name,
+        layout_engine::Ty::Array(e, _) => mentions(*e, name),
+        layout_engine::Ty::Host { name: n, .. }
+        | layout_engine::Ty::Opaque { name: n }
+        | layout_engine::Ty::Fixed { name: n, .. } => n == name,
         _ => false,
     }
 }
@@ -178,7 +178,7 @@ pub fn differences(def: &StructDef<'static>, on: &[OnTarget]) -> Vec<Difference>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use layout_core::{Field, Prim, Ty};
+    use layout_engine::{Field, Prim, Ty};
 
     static FIELDS: [Field<'static>; 3] = [
         Field::new("a", "i8", Ty::Prim(Prim::I8)),

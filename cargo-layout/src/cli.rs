@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use layout_core::Target;
+use layout_engine::Target;
 
 /// The help text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\

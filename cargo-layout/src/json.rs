@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use layout_core::{Shape, Target};
+use layout_engine::{Shape, Target};
 
 use crate::analyze::OnTarget;
 use crate::scan::{Status, StructReport};
@@ -244,9 +244,9 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
         },
         repr: r.repr.map(|repr| JsonRepr {
             base: match repr.base {
-                layout_core::ReprBase::Rust => "Rust",
-                layout_core::ReprBase::C => "C",
-                layout_core::ReprBase::Transparent => "transparent",
+                layout_engine::ReprBase::Rust => "Rust",
+                layout_engine::ReprBase::C => "C",
+                layout_engine::ReprBase::Transparent => "transparent",
             },
             packed: repr.packed,
             align: repr.align,

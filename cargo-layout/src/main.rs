@@ -3,7 +3,7 @@
 //! See `README.md` for usage, markers, the JSON schema and exit codes.
 //!
 //! The pipeline: [`cli`] → [`discover`] (crates or files) → [`tree`] (modules and items, by
-//! following `mod`) → [`resolve`] (engine models, through the shared [`syntax`] classifier) →
+//! following `mod`) → [`resolve`] (engine models, through the shared `layout_syntax` classifier) →
 //! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
 
 mod analyze;
@@ -19,17 +19,6 @@ mod segment;
 mod source;
 mod text;
 mod tree;
-
-/// The engine, under the name the shared `syntax` sources use for it.
-mod engine {
-    pub use layout_core::engine::*;
-}
-
-/// Rust syntax → engine model, shared with the derive through the symlink `src/syntax`
-/// (formatted with the derive's sources, not here).
-#[allow(dead_code)]
-#[rustfmt::skip]
-mod syntax;
 
 use std::collections::HashMap;
 use std::io::Write;

@@ -22,12 +22,12 @@ use std::collections::HashMap;
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
-use crate::engine::{Field, Repr, Shape, StructDef, Ty};
 use crate::source::Sources;
-use crate::syntax::repr::parse_repr;
-use crate::syntax::source::tokens_source;
-use crate::syntax::ty::{Class, Context, HostOnly, Resolver, Unknown, classify, eval_len};
 use crate::tree::{ItemId, ItemKind, ModId, Tree, UseDecl};
+use layout_engine::{Field, Repr, Shape, StructDef, Ty};
+use layout_syntax::repr::parse_repr;
+use layout_syntax::source::tokens_source;
+use layout_syntax::ty::{Class, Context, HostOnly, Resolver, Unknown, classify, eval_len};
 
 /// Why a struct has no model: the fields that block it.
 #[derive(Clone, Debug, PartialEq, Eq)]

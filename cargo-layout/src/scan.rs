@@ -1,7 +1,7 @@
 //! One run's findings: which structs are reported (markers, `--all`, `--name`,
 //! `--min-saving`), each with its model's layouts on every target or the fields that block it.
 
-use layout_core::{Repr, ReprBase, Shape, StructDef, Target};
+use layout_engine::{Repr, ReprBase, Shape, StructDef, Target};
 
 use crate::analyze::{self, Difference, OnTarget, OrderRules};
 use crate::resolve::{Blocked, Models};

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use layout_core::{Comparison, StructLayout, Target};
+use layout_engine::{Comparison, StructLayout, Target};
 
 use crate::analyze::{Difference, OnTarget};
 use crate::scan::{Status, StructReport};
@@ -114,7 +114,7 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
 
 /// The engine's side-by-side view, one column per distinct layout (the first target of each
 /// group of targets with identical layouts), and who shares each column.
-fn comparison(out: &mut String, def: &layout_core::StructDef<'static>, on: &[OnTarget]) {
+fn comparison(out: &mut String, def: &layout_engine::StructDef<'static>, on: &[OnTarget]) {
     let mut reps: Vec<(usize, Vec<&'static str>)> = Vec::new();
     for (i, o) in on.iter().enumerate() {
         let same = reps.iter_mut().find(|(k, _)| same_layout(&on[*k], o));
@@ -152,7 +152,7 @@ fn same_layout(a: &OnTarget, b: &OnTarget) -> bool {
     }
 }
 
-fn key(l: &StructLayout<'_>) -> (Vec<layout_core::FieldLayout>, u64, u64) {
+fn key(l: &StructLayout<'_>) -> (Vec<layout_engine::FieldLayout>, u64, u64) {
     (l.fields.clone(), l.size(), l.align())
 }
 

@@ -462,7 +462,7 @@ fn json_numbers_match_rustc_on_many_targets() {
     let targets: Vec<&str> = ORACLE_TARGETS
         .iter()
         .copied()
-        .filter(|t| layout_core::Target::find(t).is_some())
+        .filter(|t| layout_engine::Target::find(t).is_some())
         .collect();
     assert_eq!(
         targets, ORACLE_TARGETS,

@@ -2,8 +2,8 @@
 
 use crate::Model;
 #[cfg(feature = "alloc")]
-use crate::engine::{LayoutError, StructLayout, Target};
-use crate::engine::{StructDef, Ty};
+use crate::{LayoutError, StructLayout, Target};
+use crate::{StructDef, Ty};
 
 /// A struct or union whose layout the engine knows: implemented by `#[derive(Layout)]`.
 ///

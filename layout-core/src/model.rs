@@ -6,8 +6,8 @@
 //! `#[derive(Layout)]` implements it for the user's structs so they nest. `Vec` and `String` get
 //! a model for the compiling target only ([`Ty::Host`]): their layout is rustc's choice.
 
-use crate::engine::Prim;
-use crate::engine::{PtrKind, Ty};
+use crate::Prim;
+use crate::{PtrKind, Ty};
 use core::mem::size_of;
 
 /// A type whose layout the engine can compute on every target it supports (or, for

@@ -3,7 +3,7 @@
 
 use crate::attr::{self, FieldAttrs, StructAttrs};
 use crate::ctxt::Ctxt;
-use crate::syntax::repr::{ReprAttr, parse_repr};
+use layout_syntax::repr::{ReprAttr, parse_repr};
 
 /// What kind of item the derive is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use crate::ctxt::Ctxt;
-use crate::engine::{Target, edit_distance};
 use crate::symbol::*;
+use layout_engine::{Target, edit_distance};
 
 /// A value with the span of the key that set it.
 #[derive(Clone, Debug)]

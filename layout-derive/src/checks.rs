@@ -11,15 +11,15 @@ use std::sync::OnceLock;
 use proc_macro2::Span;
 
 use crate::ast::{Input, Kind};
-use crate::check::report::{self, Reorder, Subject};
-use crate::check::{Broken, Msg, Placed, Policy, broken, family};
-use crate::engine::order::{Blocker, Constraints, Suggestion};
-use crate::engine::{
+use crate::entries::Model;
+use layout_engine::check::report::{self, Reorder, Subject};
+use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family};
+use layout_engine::order::{Blocker, Constraints, Suggestion};
+use layout_engine::{
     Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
     TypeLayout, struct_layout,
 };
-use crate::entries::Model;
-use crate::syntax::source::{field_source, tokens_source};
+use layout_syntax::source::{field_source, tokens_source};
 
 /// A broken policy found at expansion time.
 pub struct Report {

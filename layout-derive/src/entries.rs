@@ -5,10 +5,10 @@
 use quote::ToTokens;
 
 use crate::ast::Input;
-use crate::check::fields::spelling;
-use crate::engine::Ty;
-use crate::syntax::source::tokens_source;
-use crate::syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
+use layout_engine::Ty;
+use layout_engine::check::fields::spelling;
+use layout_syntax::source::tokens_source;
+use layout_syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
 
 /// How one field's model is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,8 +95,8 @@ pub fn spec(input: &Input<'_>, models: &[Model], ty_names: &[String]) -> (String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::fields::fields;
-    use crate::engine::{Prim, PtrKind};
+    use layout_engine::check::fields::fields;
+    use layout_engine::{Prim, PtrKind};
 
     fn known(src: &str) -> Ty<'static> {
         let ty: syn::Type = syn::parse_str(src).unwrap();
@@ -160,7 +160,7 @@ mod tests {
             size: 24,
             align: 8,
         };
-        let fields: [crate::engine::Field<'static>; 24] = fields(
+        let fields: [layout_engine::Field<'static>; 24] = fields(
             leak(spec),
             [host, Ty::Prim(Prim::U32), Ty::Array(&Ty::Prim(Prim::U8), 3)],
         );
@@ -193,7 +193,7 @@ mod tests {
         let (spec, slots) = spec(&input, &ms, &names);
         assert_eq!(slots, [1]);
         assert_eq!(spec.lines().count(), 2, "{spec:?}");
-        let [a, b]: [crate::engine::Field<'static>; 2] = fields(leak(spec), [Ty::Prim(Prim::U8)]);
+        let [a, b]: [layout_engine::Field<'static>; 2] = fields(leak(spec), [Ty::Prim(Prim::U8)]);
         assert_eq!(a.ty, Ty::Array(&Ty::Prim(Prim::U8), 4));
         assert!(!b.ty_name.contains('\n') && b.ty_name.starts_with("HashMap<"));
     }

@@ -36,9 +36,10 @@ use crate::ast::{Input, Kind};
 use crate::checks::{self, Findings, Lists, Predictions, Sources};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
-use crate::engine::{ReprBase, TypeLayout};
 use crate::entries::{self, Model};
 use crate::{bound, fallback, valid};
+use layout_engine::check::family;
+use layout_engine::{ReprBase, Target, TypeLayout};
 
 /// The derive: the generated items, or the errors beside a placeholder impl.
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
@@ -97,6 +98,13 @@ fn generate(
         Some(_) => krate_tokens.to_string(),
         None => String::from("::layout_core"),
     };
+    // Everything the expansion calls, as opposed to the traits it implements, is in the private
+    // module named after this version (see `private_module`).
+    let private = format!("{krate}::{}", private_module());
+    let private_tokens = {
+        let module = syn::Ident::new(&private_module(), Span::call_site());
+        quote!(#krate_tokens::#module)
+    };
     let ident = &input.name;
     let n = input.fields.len();
     let plain = input.original.generics.params.is_empty() && input.attrs.bound.is_none();
@@ -126,7 +134,7 @@ fn generate(
 
     let any_check = lists.any_check(input);
     let const_checks = any_check && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| policy_run(input, lists, findings, &krate_tokens));
+    let run = const_checks.then(|| policy_run(input, lists, findings, &private_tokens));
     let warn = input.attrs.warn.is_some();
 
     let mut code = Code::default();
@@ -134,14 +142,18 @@ fn generate(
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
         header(&mut code, "");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
-        code.push(&krate);
+        code.push(&private);
         code.push("::StructDef<'static> = ");
-        struct_def(&mut code, input, models, ty_names, (&krate, &krate_tokens));
+        struct_def(
+            &mut code,
+            input,
+            models,
+            ty_names,
+            (&private, &krate_tokens, &private_tokens),
+        );
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
-        code.push(&krate);
-        code.display(format_args!(
-            "::__private::verify::<{n}>(&Self::__LAYOUT_DEF); "
-        ));
+        code.push(&private);
+        code.display(format_args!("::verify::<{n}>(&Self::__LAYOUT_DEF); "));
         if let Some((run, _)) = run {
             code.hole(run);
         }
@@ -149,11 +161,11 @@ fn generate(
         doc_comment(&mut code, input, findings);
         header(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
-        code.push(&krate);
+        code.push(&private);
         code.push("::StructDef<'static> = {\n        let () = Self::__LAYOUT_CHECKED;\n        Self::__LAYOUT_DEF\n    };\n}\n");
         header(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(
-            "\n    const TY: {krate}::Ty<'static> = {krate}::Ty::Struct(&<Self as {krate}::Layout>::DEF);\n}}\n"
+            "\n    const TY: {private}::Ty<'static> = {private}::Ty::Struct(&<Self as {krate}::Layout>::DEF);\n}}\n"
         ));
         let mut tokens = code.into_tokens()?;
         tokens.extend(expansion_warnings(input, findings));
@@ -173,11 +185,17 @@ fn generate(
     code.push("}\n");
     header(&mut code, &format!("{krate}::Model for "));
     code.push("\n    const TY: ");
-    code.push(&krate);
+    code.push(&private);
     code.push("::Ty<'static> = ");
-    code.push(&krate);
+    code.push(&private);
     code.push("::Ty::Struct(&");
-    struct_def(&mut code, input, models, ty_names, (&krate, &krate_tokens));
+    struct_def(
+        &mut code,
+        input,
+        models,
+        ty_names,
+        (&private, &krate_tokens, &private_tokens),
+    );
     code.push(");\n}\n");
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
@@ -186,16 +204,16 @@ fn generate(
     match &findings.predictions {
         Some(p) => {
             code.display(format_args!(
-                "const _: () = {krate}::__private::expect::<{concrete}>("
+                "const _: () = {private}::expect::<{concrete}>("
             ));
             code.str_literal(ident);
             code.push(", ");
-            predicted(&mut code, p, &krate);
+            predicted(&mut code, p, &private);
             code.push(");\n");
         }
         None if all_known && input.repr.repr.base == ReprBase::Rust => {}
         None => code.display(format_args!(
-            "const _: () = {krate}::__private::verify::<{n}>(&<{concrete} as {krate}::Layout>::DEF);\n"
+            "const _: () = {private}::verify::<{n}>(&<{concrete} as {krate}::Layout>::DEF);\n"
         )),
     }
     let mut tokens = code.into_tokens()?;
@@ -217,13 +235,13 @@ fn generate(
         };
         if !warn {
             tokens.extend(quote_spanned! {span=>
-                const _: () = { const DEF: #krate::StructDef<'static> = #this; #run };
+                const _: () = { const DEF: #private_tokens::StructDef<'static> = #this; #run };
             });
         } else {
             tokens.extend(quote_spanned! {span=>
                 const _: () = {
-                    const DEF: #krate::StructDef<'static> = #this;
-                    <<[(); #violated as usize] as #krate::__private::Select>::Report>::layout_policy_broken_on_the_compiling_target();
+                    const DEF: #private_tokens::StructDef<'static> = #this;
+                    <<[(); #violated as usize] as #private_tokens::Select>::Report>::layout_policy_broken_on_the_compiling_target();
                 };
             });
         }
@@ -240,24 +258,23 @@ fn struct_def(
     input: &Input<'_>,
     models: &[Model],
     ty_names: &[String],
-    (krate, krate_tokens): (&str, &TokenStream),
+    (private, krate_tokens, private_tokens): (&str, &TokenStream, &TokenStream),
 ) {
     let (spec, slot_fields) = entries::spec(input, models, ty_names);
     let slots = slot_fields.into_iter().map(|i| {
         let ty = input.fields[i].ty;
         let span = syn::spanned::Spanned::span(ty);
-        let krate = krate_tokens;
         match models[i] {
-            Model::HostOnly => quote_spanned!(span=> #krate::__private::host_only::<#ty>()),
-            _ => quote_spanned!(span=> <#ty as #krate::Model>::TY),
+            Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
+            _ => quote_spanned!(span=> <#ty as #krate_tokens::Model>::TY),
         }
     });
     let slots: Vec<TokenStream> = slots.collect();
-    code.push(krate);
+    code.push(private);
     code.push("::StructDef {\n        fields: &{ let fields = ");
-    code.push(krate);
+    code.push(private);
     code.display(format_args!(
-        "::__private::fields::<{}, {}>(",
+        "::fields::<{}, {}>(",
         input.fields.len(),
         slots.len()
     ));
@@ -265,11 +282,11 @@ fn struct_def(
     code.push(", [");
     code.separated(slots, ", ", Code::hole);
     code.push("]); fields },\n        ..");
-    code.push(krate);
-    code.push("::__private::def::<Self>(");
+    code.push(private);
+    code.push("::def::<Self>(");
     code.str_literal(&input.name);
     code.push(", ");
-    repr(code, input, krate);
+    repr(code, input, private);
     code.push(", &[");
     // Field offsets from the compiler only where the engine needs them: rustc's own order
     // (`repr(Rust)`) and the zero-sized fields of `repr(transparent)`. A `repr(C)`-family
@@ -290,9 +307,9 @@ fn struct_def(
 }
 
 /// `Repr::C`, `Repr::C.packed(2)`, ...
-fn repr(code: &mut Code, input: &Input<'_>, krate: &str) {
+fn repr(code: &mut Code, input: &Input<'_>, private: &str) {
     let repr = input.repr.repr;
-    code.push(krate);
+    code.push(private);
     code.push(match repr.base {
         ReprBase::C => "::Repr::C",
         ReprBase::Transparent => "::Repr::TRANSPARENT",
@@ -309,7 +326,7 @@ fn repr(code: &mut Code, input: &Input<'_>, krate: &str) {
 /// The predicted `(size, align)` on the compiling target: one pair when every family agrees,
 /// else a `match` on the compiling target's family, the most common pair last. `(0, 0)` where
 /// the struct has no layout.
-fn predicted(code: &mut Code, p: &Predictions, krate: &str) {
+fn predicted(code: &mut Code, p: &Predictions, private: &str) {
     let pair = |code: &mut Code, l: Option<TypeLayout>| {
         let (size, align) = l.map_or((0, 0), |l| (l.size, l.align));
         code.display(format_args!("({size}, {align})"));
@@ -330,18 +347,25 @@ fn predicted(code: &mut Code, p: &Predictions, krate: &str) {
         return pair(code, groups[0].0);
     }
     code.push("match ");
-    code.push(krate);
+    code.push(private);
     code.push(if p.atomics {
-        "::__private::ATOMIC_FAMILY {"
+        "::ATOMIC_FAMILY {"
     } else {
-        "::__private::FAMILY {"
+        "::FAMILY {"
     });
     for (i, (layout, reps)) in groups.iter().enumerate() {
         if i == common {
             continue;
         }
         code.push("\n        ");
-        code.separated(reps, " | ", Code::display);
+        // A family is written as the key of its facts, not as a position in the target table:
+        // its meaning does not depend on which table the derive was built with.
+        let keys = reps
+            .iter()
+            .map(|&rep| family::key(&Target::ALL[rep], p.atomics));
+        code.separated(keys, " | ", |code, key| {
+            code.display(format_args!("{key:#x}"))
+        });
         code.push(" => ");
         pair(code, *layout);
         code.push(",");
@@ -357,7 +381,7 @@ fn policy_run(
     input: &Input<'_>,
     lists: &Lists,
     findings: &Findings,
-    krate: &TokenStream,
+    private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let n = input.fields.len();
     let a = &input.attrs;
@@ -371,10 +395,10 @@ fn policy_run(
     let header = &sources.header;
     let field_sources = &sources.fields;
     let tuple = input.kind == Kind::Tuple;
-    let named = findings
-        .const_named
-        .iter()
-        .map(|i| quote!(&#krate::Target::ALL[#i]));
+    let named = findings.const_named.iter().map(|&i| {
+        let triple = Target::ALL[i].triple;
+        quote!(#private::target(#i, #triple))
+    });
     let current = findings.const_current;
     let def = if input.is_generic() {
         quote!(Self::__LAYOUT_DEF)
@@ -382,21 +406,21 @@ fn policy_run(
         quote!(DEF)
     };
     let policy = quote! {
-        &#krate::check::Policy {
+        &#private::Policy {
             max_padding: #max_padding, optimal: #optimal, size: #size, align: #align,
             cache_line: #cache_line, hot: #hot, separate: #separate, pinned: #pinned,
         }
     };
-    let targets = quote!(&#krate::check::Targets { named: &[#(#named),*], current: #current });
+    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
     let span = input.ident.span();
     let run = quote_spanned! {span=>
-        #krate::check::run::<#n>(
-            &#krate::check::Subject { def: &#def, header: #header, sources: &[#(#field_sources),*], tuple: #tuple },
+        #private::run::<#n>(
+            &#private::Subject { def: &#def, header: #header, sources: &[#(#field_sources),*], tuple: #tuple },
             #policy,
             #targets,
         );
     };
-    let violated = quote_spanned!(span=> #krate::check::violated::<#n>(&#def, #policy, #targets));
+    let violated = quote_spanned!(span=> #private::violated::<#n>(&#def, #policy, #targets));
     (respan(run, span), respan(violated, span))
 }
 
@@ -451,6 +475,17 @@ fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     code.push("#[doc = ");
     code.str_literal(&text);
     code.push("]\n");
+}
+
+/// The name of layout-core's module for generated code: `__private_` and this crate's version,
+/// which is layout-core's too (they are released together and require each other exactly).
+/// layout-core defines the module under the same name (`private_module!` in its `lib.rs`), so
+/// code generated by a derive of another version does not build.
+pub fn private_module() -> String {
+    format!(
+        "__private_{}",
+        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
+    )
 }
 
 /// `tokens` with every token at `span`, so that an error in constant evaluation points at the

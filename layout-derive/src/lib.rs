@@ -5,22 +5,14 @@ extern crate alloc;
 mod ast;
 mod attr;
 mod bound;
-// The const checks and report texts of layout-core, shared like the engine.
-#[allow(dead_code, unused_imports)]
-mod check;
 mod checks;
 mod code;
 mod ctxt;
 mod entries;
-// The engine is shared with layout-core; the derive uses only part of it.
-#[allow(dead_code, unused_imports)]
-mod engine;
 mod expand;
 mod fallback;
 mod suggest;
 mod symbol;
-#[allow(dead_code)]
-mod syntax;
 mod valid;
 
 /// Implements `layout_core::Layout` and `layout_core::Model`, asserts at compile time that the

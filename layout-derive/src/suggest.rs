@@ -7,8 +7,8 @@
 //! hot block allow; tested below); the `const` one may move more fields than needed.
 
 use crate::checks::{Lists, constraints};
-use crate::engine::order::Suggestion;
-use crate::engine::{StructDef, Target};
+use layout_engine::order::Suggestion;
+use layout_engine::{StructDef, Target};
 
 /// The suggested order of `def` laid out on `target`, or `None` if the engine has none (no
 /// layout there, or constraints no order satisfies).

@@ -3,7 +3,7 @@
 
 use crate::ast::{Input, Kind};
 use crate::ctxt::Ctxt;
-use crate::engine::ReprBase;
+use layout_engine::ReprBase;
 
 /// Records every problem of `input` in `cx`.
 pub fn check(cx: &mut Ctxt, input: &Input<'_>) {

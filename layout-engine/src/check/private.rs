@@ -1,0 +1,219 @@
+//! What the code `#[derive(Layout)]` generates calls: not a public API.
+
+use crate::check::{Msg, family};
+use crate::{FieldLayout, HostLayout, Shape, Target, struct_layout};
+
+pub use crate::check::fields::fields;
+
+pub use crate::check::{Policy, Subject, Targets, run, violated};
+pub use crate::{Repr, StructDef, Ty};
+
+/// The family key ([`family::key`]) of the target being compiled, for structs without atomic
+/// fields; 0 for a target that is not a built-in one.
+pub const FAMILY: u64 = family::current_key(false);
+
+/// The family key of the target being compiled, for structs with atomic fields.
+pub const ATOMIC_FAMILY: u64 = family::current_key(true);
+
+/// The built-in target `triple`, which the derive found at `index` of its target table: checked
+/// where it is used, so a table that differs from the derive's cannot select another target.
+pub const fn target(index: usize, triple: &str) -> &'static Target {
+    if index < Target::ALL.len()
+        && crate::bytes_eq(Target::ALL[index].triple.as_bytes(), triple.as_bytes())
+    {
+        return &Target::ALL[index];
+    }
+    match Target::find(triple) {
+        Some(t) => t,
+        None => panic!(
+            "`#[derive(Layout)]` named a target this layout-core does not know: the derive and layout-core are of different versions"
+        ),
+    }
+}
+
+/// The struct `T` named `name`, without its fields (the derive adds them, see [`fields`]), with
+/// the compiler's size and alignment of `T` and the field offsets the derive passes.
+pub const fn def<T>(name: &'static str, repr: Repr, offsets: &'static [u64]) -> StructDef<'static> {
+    StructDef {
+        name,
+        shape: Shape::Struct,
+        repr,
+        fields: &[],
+        host: Some(HostLayout {
+            size: core::mem::size_of::<T>() as u64,
+            align: core::mem::align_of::<T>() as u64,
+            offsets,
+        }),
+    }
+}
+
+/// The model of a field known only on the compiling target (`#[layout(host_only)]`, `Vec`,
+/// `c_int`, ...): the compiler's size and alignment; [`fields`] names it.
+pub const fn host_only<T>() -> Ty<'static> {
+    Ty::Host {
+        name: "",
+        size: core::mem::size_of::<T>() as u64,
+        align: core::mem::align_of::<T>() as u64,
+    }
+}
+
+/// Checks the size and alignment the derive computed for `T` (named `name`) on the family of the
+/// compiling target ([`FAMILY`] or [`ATOMIC_FAMILY`]), `(size, align)`, against the compiler's,
+/// and panics with both if they differ. Nothing is checked on a target that is not a built-in
+/// one, or where the derive has no prediction (`align == 0`: the struct cannot exist there).
+pub const fn expect<T>(name: &str, (size, align): (u64, u64)) {
+    let Some(target) = Target::CURRENT else {
+        return;
+    };
+    let (real_size, real_align) = (
+        core::mem::size_of::<T>() as u64,
+        core::mem::align_of::<T>() as u64,
+    );
+    if align == 0 || (size == real_size && align == real_align) {
+        return;
+    }
+    let mut m = Msg::<2048>::new();
+    size_differs(&mut m, name, (size, align), (real_size, real_align));
+    wrong_model(m, target)
+}
+
+/// `layout-core predicts size .. and alignment .. for `name`, but rustc gives ..`.
+const fn size_differs(m: &mut Msg<2048>, name: &str, predicted: (u64, u64), real: (u64, u64)) {
+    m.str("layout-core predicts size ");
+    m.u64(predicted.0);
+    m.str(" and alignment ");
+    m.u64(predicted.1);
+    m.str(" for `");
+    m.str(name);
+    m.str("`, but rustc gives size ");
+    m.u64(real.0);
+    m.str(" and alignment ");
+    m.u64(real.1);
+}
+
+/// Panics with `m`, the target, and what it means: a model that disagrees with the compiler.
+const fn wrong_model(mut m: Msg<2048>, target: &Target) -> ! {
+    m.str(" on ");
+    m.str(target.triple);
+    m.str(". A field type's `layout_core::Model` is wrong: please report it.");
+    panic!("{}", m.as_str());
+}
+
+/// Checks that the engine's layout of `def` on the compiling target equals the compiler's
+/// numbers in `def.host` (size, alignment, every field offset the derive passed); `F` is the
+/// number of fields. Panics with what differs.
+pub const fn verify<const F: usize>(def: &StructDef<'_>) {
+    let (Some(target), Some(host)) = (Target::CURRENT, def.host) else {
+        return;
+    };
+    let mut fields = [FieldLayout {
+        offset: 0,
+        size: 0,
+        align: 1,
+    }; F];
+    let mut m = Msg::<2048>::new();
+    // Offsets are compared only where the derive passed the compiler's (`repr(Rust)`,
+    // `repr(transparent)`); the engine then skips writing them.
+    let out: &mut [FieldLayout] = if host.offsets.is_empty() {
+        &mut []
+    } else {
+        &mut fields
+    };
+    match struct_layout(def, target, out) {
+        Ok(l) => {
+            if l.size == host.size && l.align == host.align {
+                let mut i = 0;
+                while i < F && i < host.offsets.len() {
+                    if fields[i].offset != host.offsets[i] {
+                        m.str("layout-core predicts offset ");
+                        m.u64(fields[i].offset);
+                        m.str(" for field `");
+                        m.str(def.fields[i].name);
+                        m.str("` of `");
+                        m.str(def.name);
+                        m.str("`, but rustc placed it at ");
+                        m.u64(host.offsets[i]);
+                        break;
+                    }
+                    i += 1;
+                }
+                if i == F || i == host.offsets.len() {
+                    return;
+                }
+            } else {
+                size_differs(&mut m, def.name, (l.size, l.align), (host.size, host.align));
+            }
+        }
+        Err(e) => {
+            m.str("layout-core has no layout for `");
+            m.str(def.name);
+            m.str("` on the compiling target: ");
+            m.str(e.kind_str());
+        }
+    }
+    wrong_model(m, target)
+}
+
+/// Picks [`Quiet`] or [`Loud`] from a `[(); broken as usize]`: the warning mode's switch for
+/// checks that only constant evaluation can decide.
+pub trait Select {
+    /// The reporter.
+    type Report;
+}
+impl Select for [(); 0] {
+    type Report = Quiet;
+}
+impl Select for [(); 1] {
+    type Report = Loud;
+}
+
+/// Nothing is broken.
+pub struct Quiet;
+impl Quiet {
+    /// Says nothing.
+    pub const fn layout_policy_broken_on_the_compiling_target() {}
+}
+
+/// A policy is broken: using this prints the warning.
+pub struct Loud;
+impl Loud {
+    /// The warning.
+    #[deprecated(
+        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); remove `warn` to get the full report, with the suggested order, as an error"
+    )]
+    pub const fn layout_policy_broken_on_the_compiling_target() {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Field;
+
+    #[test]
+    fn expect_accepts_the_compilers_numbers_and_no_prediction() {
+        expect::<u64>("u64", (8, core::mem::align_of::<u64>() as u64));
+        expect::<u64>("u64", (0, 0));
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "layout-core predicts size 8 and alignment 8 for `X`, but rustc gives size 4 and alignment 4 on "
+    )]
+    fn expect_names_the_struct_both_numbers_and_the_target() {
+        expect::<u32>("X", (8, 8));
+    }
+
+    #[test]
+    #[should_panic(expected = "predicts size 2 and alignment 1 for `S`, but rustc gives size 3")]
+    fn verify_reports_a_size_the_compiler_disagrees_with() {
+        const FIELDS: [Field<'static>; 2] =
+            [Field::new("a", "u8", Ty::U8), Field::new("b", "u8", Ty::U8)];
+        let mut def = StructDef::repr_c("S", &FIELDS);
+        def.host = Some(HostLayout {
+            size: 3,
+            align: 1,
+            offsets: &[],
+        });
+        verify::<2>(&def);
+    }
+}

@@ -1,0 +1,557 @@
+//! A `syn::Type` as an engine [`Ty`], where the syntax alone decides its layout on every target.
+//!
+//! Recognised without help: the primitives and `()`; raw pointers, references, `Box`, `Rc`,
+//! `Arc`, `NonNull` (two words when they point to `[T]`, `str`, `dyn Trait`, `CStr`, `OsStr` or
+//! `Path`, one otherwise), function pointers; `Option` of those and of `NonZero*`; `NonZero<T>`
+//! and `NonZeroU32`-style names; the transparent wrappers `ManuallyDrop`, `MaybeUninit`, `Cell`,
+//! `UnsafeCell`, `Wrapping`, `Saturating`; `PhantomData`, `PhantomPinned`; the atomics; arrays
+//! whose length is an integer expression of literals; the C aliases whose layout is the same on
+//! every target (`c_char`, `c_short`, `c_longlong`, `c_float`, ...). Each may be spelt bare or
+//! qualified by `core::`, `std::` or `alloc::`.
+//!
+//! `Vec`, `String`, tuples, `Option` of anything else and the C aliases whose size depends on the
+//! target (`c_int`, `c_long`, `c_double`, ...) are [`Class::HostOnly`]: rustc chooses their
+//! layout, or it differs between targets in a way the engine does not model, so only the
+//! compiler's own numbers on the compiling target describe them. Every other path goes to the
+//! [`Resolver`]; what it does not know is [`Class::Unknown`].
+
+use layout_engine::{Prim, PtrKind, Ty};
+
+/// What the syntax says about a type's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class<'a> {
+    /// The same model on every target.
+    Known(Ty<'a>),
+    /// Only the compiler's numbers on the compiling target describe it.
+    HostOnly(HostOnly),
+    /// The syntax does not tell (only the compiler resolves it).
+    Unknown(Unknown),
+}
+
+/// Why a type is known on the compiling target only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostOnly {
+    /// `Vec`, `String`, a tuple or an `Option` without a niche: `repr(Rust)`, chosen by rustc.
+    ReprRust,
+    /// `c_int`, `c_uint`, `c_long`, `c_ulong`, `c_double` (and `c_size_t`-like aliases): their
+    /// width differs between targets (16-bit `c_int`, 32-bit `c_long` on Windows, ...).
+    TargetDependentC,
+}
+
+/// Why the syntax does not tell a type's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// A type parameter of the struct: known per instantiation.
+    Param,
+    /// A path the resolver does not know: another struct, an alias, another crate's type.
+    Path,
+    /// An array whose length is not an integer expression of literals (a `const`, a const
+    /// parameter, a function call).
+    ArrayLen,
+    /// A pointer to a type parameter that may be unsized (`T: ?Sized`): thin or wide per
+    /// instantiation.
+    MaybeUnsizedPointee,
+    /// Anything else (`impl Trait`, a macro call, `<T as Trait>::Assoc`, `Self`, ...).
+    Other,
+}
+
+/// Resolves the paths the module does not know, to a model in storage the caller owns.
+pub trait Resolver<'a> {
+    /// The model of the type `path` names, if the resolver knows it.
+    fn resolve(&mut self, path: &syn::TypePath) -> Option<&'a Ty<'a>>;
+}
+
+/// The resolver that knows nothing (the derive's: the compiler resolves the rest).
+pub struct NoResolver;
+
+impl<'a> Resolver<'a> for NoResolver {
+    fn resolve(&mut self, _: &syn::TypePath) -> Option<&'a Ty<'a>> {
+        None
+    }
+}
+
+/// The context of a classification: the struct's type parameters and the resolver.
+pub struct Context<'r, 'a> {
+    /// The struct's type parameters, each with whether it may be unsized (`T: ?Sized`).
+    pub params: Vec<(String, bool)>,
+    /// Resolves the other paths.
+    pub resolver: &'r mut dyn Resolver<'a>,
+}
+
+impl<'r, 'a> Context<'r, 'a> {
+    /// A context for an item with these generics.
+    pub fn new(generics: &syn::Generics, resolver: &'r mut dyn Resolver<'a>) -> Self {
+        let mut params: Vec<(String, bool)> = generics
+            .type_params()
+            .map(|p| (p.ident.to_string(), p.bounds.iter().any(is_maybe_sized)))
+            .collect();
+        if let Some(wc) = &generics.where_clause {
+            for pred in &wc.predicates {
+                if let syn::WherePredicate::Type(t) = pred
+                    && t.bounds.iter().any(is_maybe_sized)
+                    && let syn::Type::Path(p) = &t.bounded_ty
+                    && let Some(id) = p.path.get_ident()
+                {
+                    let id = id.to_string();
+                    for (name, unsized_) in &mut params {
+                        if *name == id {
+                            *unsized_ = true;
+                        }
+                    }
+                }
+            }
+        }
+        Context { params, resolver }
+    }
+
+    fn param(&self, path: &syn::Path) -> Option<bool> {
+        let id = path.get_ident()?.to_string();
+        self.params.iter().find(|(n, _)| *n == id).map(|(_, u)| *u)
+    }
+}
+
+fn is_maybe_sized(b: &syn::TypeParamBound) -> bool {
+    matches!(b, syn::TypeParamBound::Trait(t)
+        if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_)) && t.path.is_ident("Sized"))
+}
+
+/// Classifies `ty` (see the [module documentation](self)).
+pub fn classify<'a>(ty: &syn::Type, cx: &mut Context<'_, 'a>) -> Class<'a> {
+    classify_ref(ty, cx).0
+}
+
+/// [`classify`], plus, for a known type, a reference to its model that lives for `'a` (a
+/// `'static` leaf or the resolver's storage), which an array of it borrows.
+fn classify_ref<'a>(ty: &syn::Type, cx: &mut Context<'_, 'a>) -> (Class<'a>, Option<&'a Ty<'a>>) {
+    match ty {
+        syn::Type::Paren(p) => classify_ref(&p.elem, cx),
+        syn::Type::Group(g) => classify_ref(&g.elem, cx),
+        syn::Type::Array(a) => {
+            let Some(len) = eval_len(&a.len) else {
+                return (Class::Unknown(Unknown::ArrayLen), None);
+            };
+            match classify_ref(&a.elem, cx) {
+                // Saturating: an overflowing total length makes the size overflow too, which
+                // the engine reports as too big, exactly as rustc rejects the type.
+                (Class::Known(Ty::Array(inner, n)), _) => {
+                    (Class::Known(Ty::Array(inner, n.saturating_mul(len))), None)
+                }
+                (Class::Known(_), Some(elem)) => (Class::Known(Ty::Array(elem, len)), None),
+                (Class::Known(_), None) => (Class::Unknown(Unknown::Other), None),
+                (other, _) => (other, None),
+            }
+        }
+        syn::Type::Path(p) => path_type(p, cx),
+        other => {
+            let class = match other {
+                syn::Type::Tuple(t) if t.elems.is_empty() => Class::Known(Ty::Zst),
+                syn::Type::Tuple(_) => Class::HostOnly(HostOnly::ReprRust),
+                syn::Type::Ptr(p) => pointer(&p.elem, cx),
+                syn::Type::Reference(r) => pointer(&r.elem, cx),
+                syn::Type::BareFn(_) => Class::Known(Ty::Ptr(PtrKind::Fn)),
+                _ => Class::Unknown(Unknown::Other),
+            };
+            with_leaf(class)
+        }
+    }
+}
+
+fn with_leaf(class: Class<'_>) -> (Class<'_>, Option<&'static Ty<'static>>) {
+    let r = match class {
+        Class::Known(t) => leaf(t),
+        _ => None,
+    };
+    (class, r)
+}
+
+fn strip(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Paren(p) => strip(&p.elem),
+        syn::Type::Group(g) => strip(&g.elem),
+        other => other,
+    }
+}
+
+/// The `'static` model of a leaf type, so that an array can borrow it.
+fn leaf(ty: Ty<'_>) -> Option<&'static Ty<'static>> {
+    /// `Ty::Prim` (or `Ty::Atomic`) of every primitive, in `Prim::ALL` order.
+    const fn each_prim(atomic: bool) -> [Ty<'static>; 16] {
+        let mut out = [Ty::Zst; 16];
+        let mut i = 0;
+        while i < 16 {
+            let p = Prim::ALL[i];
+            out[i] = if atomic { Ty::Atomic(p) } else { Ty::Prim(p) };
+            i += 1;
+        }
+        out
+    }
+    static STATIC_PRIMS: [Ty<'static>; 16] = each_prim(false);
+    static STATIC_ATOMICS: [Ty<'static>; 16] = each_prim(true);
+    let index = |p: Prim| Prim::ALL.iter().position(|q| *q == p).unwrap_or(0);
+    Some(match ty {
+        Ty::Prim(p) => &STATIC_PRIMS[index(p)],
+        Ty::Atomic(p) => &STATIC_ATOMICS[index(p)],
+        Ty::Zst => &Ty::Zst,
+        Ty::Ptr(PtrKind::Thin) => &Ty::Ptr(PtrKind::Thin),
+        Ty::Ptr(PtrKind::Wide) => &Ty::Ptr(PtrKind::Wide),
+        Ty::Ptr(PtrKind::Fn) => &Ty::Ptr(PtrKind::Fn),
+        Ty::AtomicPtr => &Ty::AtomicPtr,
+        _ => return None,
+    })
+}
+
+/// A pointer-like type to `pointee`: thin, or two words for unsized pointees.
+fn pointer<'a>(pointee: &syn::Type, cx: &mut Context<'_, 'a>) -> Class<'a> {
+    match pointee_kind(pointee, cx) {
+        Some(kind) => Class::Known(Ty::Ptr(kind)),
+        None => Class::Unknown(Unknown::MaybeUnsizedPointee),
+    }
+}
+
+fn pointee_kind(pointee: &syn::Type, cx: &Context<'_, '_>) -> Option<PtrKind> {
+    match strip(pointee) {
+        syn::Type::Slice(_) | syn::Type::TraitObject(_) => Some(PtrKind::Wide),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            if let Some(maybe_unsized) = cx.param(&p.path) {
+                return if maybe_unsized {
+                    None
+                } else {
+                    Some(PtrKind::Thin)
+                };
+            }
+            let last = p.path.segments.last()?;
+            let unsized_std = matches!(
+                last.ident.to_string().as_str(),
+                "str" | "CStr" | "OsStr" | "Path"
+            ) && last.arguments.is_empty()
+                && std_path(&p.path, &["str", "ffi", "path"]);
+            Some(if unsized_std {
+                PtrKind::Wide
+            } else {
+                PtrKind::Thin
+            })
+        }
+        syn::Type::Path(_) => None,
+        _ => Some(PtrKind::Thin),
+    }
+}
+
+/// Whether `path` is a bare name or starts with `core`, `std` or `alloc` (optionally `::`),
+/// and every middle segment is one of `modules`.
+fn std_path(path: &syn::Path, modules: &[&str]) -> bool {
+    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segs.as_slice() {
+        [_] => path.leading_colon.is_none(),
+        [root, middle @ .., _] => {
+            matches!(root.as_str(), "core" | "std" | "alloc")
+                && middle.iter().all(|m| modules.contains(&m.as_str()))
+                && path
+                    .segments
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .all(|s| s.arguments.is_empty())
+        }
+        [] => false,
+    }
+}
+
+/// The single generic type argument of the last segment (`Box<T>` → `T`).
+fn type_arg(seg: &syn::PathSegment) -> Option<&syn::Type> {
+    match &seg.arguments {
+        syn::PathArguments::AngleBracketed(a) => {
+            let mut types = a.args.iter().filter_map(|g| match g {
+                syn::GenericArgument::Type(t) => Some(t),
+                _ => None,
+            });
+            let first = types.next();
+            // `Box<T, A>` with a custom allocator: still one pointer only for the global one.
+            if types.next().is_some() { None } else { first }
+        }
+        _ => None,
+    }
+}
+
+fn prim_named(name: &str) -> Option<Prim> {
+    Prim::from_name(name)
+}
+
+fn path_type<'a>(p: &syn::TypePath, cx: &mut Context<'_, 'a>) -> (Class<'a>, Option<&'a Ty<'a>>) {
+    let class = match path_class(p, cx) {
+        Ok(resolved) => return (Class::Known(*resolved), Some(resolved)),
+        Err(class) => class,
+    };
+    with_leaf(class)
+}
+
+/// A path type: `Ok` with the resolver's model, or `Err` with the class of a type this module
+/// knows itself (or does not know).
+fn path_class<'a>(p: &syn::TypePath, cx: &mut Context<'_, 'a>) -> Result<&'a Ty<'a>, Class<'a>> {
+    if p.qself.is_some() {
+        return Err(Class::Unknown(Unknown::Other));
+    }
+    let path = &p.path;
+    if cx.param(path).is_some() {
+        return Err(Class::Unknown(Unknown::Param));
+    }
+    let Some(last) = path.segments.last() else {
+        return Err(Class::Unknown(Unknown::Other));
+    };
+    let name = last.ident.to_string();
+    let bare = path.segments.len() == 1 && path.leading_colon.is_none();
+    let no_args = last.arguments.is_empty();
+
+    if bare && no_args {
+        if let Some(prim) = prim_named(&name) {
+            return Err(Class::Known(Ty::Prim(prim)));
+        }
+        if name == "Self" {
+            return Err(Class::Unknown(Unknown::Other));
+        }
+    }
+    let is = |modules: &[&str]| std_path(path, modules);
+    let arg = type_arg(last);
+
+    // C aliases: `core::ffi`, `std::ffi`, `std::os::raw`, `libc`, or bare.
+    let c_alias = no_args
+        && (bare
+            || std_path(path, &["ffi", "os", "raw"])
+            || (path.segments.len() == 2 && path.segments[0].ident == "libc"));
+    if c_alias {
+        let fixed = match name.as_str() {
+            "c_char" | "c_schar" => Some(Prim::I8),
+            "c_uchar" => Some(Prim::U8),
+            "c_short" => Some(Prim::I16),
+            "c_ushort" => Some(Prim::U16),
+            "c_longlong" => Some(Prim::I64),
+            "c_ulonglong" => Some(Prim::U64),
+            "c_float" => Some(Prim::F32),
+            _ => None,
+        };
+        if let Some(prim) = fixed {
+            return Err(Class::Known(Ty::Prim(prim)));
+        }
+        if matches!(
+            name.as_str(),
+            "c_int"
+                | "c_uint"
+                | "c_long"
+                | "c_ulong"
+                | "c_double"
+                | "c_size_t"
+                | "c_ssize_t"
+                | "c_ptrdiff_t"
+        ) {
+            return Err(Class::HostOnly(HostOnly::TargetDependentC));
+        }
+    }
+
+    match name.as_str() {
+        "Box" | "Rc" | "Arc" | "NonNull" if is(&["boxed", "rc", "sync", "ptr"]) => {
+            return Err(match arg {
+                Some(t) => pointer(t, cx),
+                None => Class::Unknown(Unknown::Other),
+            });
+        }
+        "Option" if is(&["option"]) => {
+            return Err(match arg.map(|t| classify(t, cx)) {
+                Some(Class::Known(inner)) if has_niche(arg, &inner) => Class::Known(inner),
+                Some(Class::Unknown(u)) => Class::Unknown(u),
+                Some(_) => Class::HostOnly(HostOnly::ReprRust),
+                None => Class::Unknown(Unknown::Other),
+            });
+        }
+        "NonZero" if is(&["num"]) => {
+            if let Some(syn::Type::Path(t)) = arg.map(strip)
+                && let Some(id) = t.path.get_ident()
+                && let Some(prim) = prim_named(&id.to_string())
+                && !matches!(prim, Prim::Bool | Prim::Char | Prim::F32 | Prim::F64)
+            {
+                return Err(Class::Known(Ty::Prim(prim)));
+            }
+            return Err(Class::Unknown(Unknown::Other));
+        }
+        "ManuallyDrop" | "MaybeUninit" | "Cell" | "UnsafeCell" | "Wrapping" | "Saturating"
+            if is(&["mem", "cell", "num"]) =>
+        {
+            return match arg {
+                Some(t) => match classify_ref(t, cx) {
+                    (Class::Known(_), Some(r)) => Ok(r),
+                    (class, _) => Err(class),
+                },
+                None => Err(Class::Unknown(Unknown::Other)),
+            };
+        }
+        "PhantomData" | "PhantomPinned" if is(&["marker"]) => return Err(Class::Known(Ty::Zst)),
+        "AtomicPtr" if is(&["sync", "atomic"]) => return Err(Class::Known(Ty::AtomicPtr)),
+        "Vec" | "String" if is(&["vec", "string"]) => {
+            return Err(Class::HostOnly(HostOnly::ReprRust));
+        }
+        _ => {}
+    }
+    if no_args {
+        if let Some(rest) = name.strip_prefix("NonZero")
+            && is(&["num"])
+            && let Some(prim) = prim_named(&rest.to_ascii_lowercase())
+        {
+            return Err(Class::Known(Ty::Prim(prim)));
+        }
+        if let Some(rest) = name.strip_prefix("Atomic")
+            && is(&["sync", "atomic"])
+            && let Some(prim) = prim_named(&rest.to_ascii_lowercase())
+            && !matches!(
+                prim,
+                Prim::Char | Prim::F32 | Prim::F64 | Prim::U128 | Prim::I128
+            )
+        {
+            return Err(Class::Known(Ty::Atomic(prim)));
+        }
+    }
+    cx.resolver.resolve(p).ok_or(Class::Unknown(Unknown::Path))
+}
+
+/// Whether `Option<inner>` stores no tag: references, `Box`, `NonNull`, fn pointers, `NonZero*`
+/// (not raw pointers, which may be null).
+fn has_niche(arg: Option<&syn::Type>, inner: &Ty<'_>) -> bool {
+    let Some(arg) = arg else { return false };
+    match strip(arg) {
+        syn::Type::Reference(_) | syn::Type::BareFn(_) => true,
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "Box" | "Rc" | "Arc" | "NonNull" => matches!(inner, Ty::Ptr(_)),
+                n if n.starts_with("NonZero") => matches!(inner, Ty::Prim(_)),
+                // Transparent wrappers pass the niche through only for these.
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Evaluates an array length written with integer literals and `+ - * / % << >> & | ^` and
+/// parentheses, with checked arithmetic; `None` for anything else.
+pub fn eval_len(expr: &syn::Expr) -> Option<u64> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => match i.suffix() {
+            "" | "usize" | "u8" | "u16" | "u32" | "u64" => i.base10_parse::<u64>().ok(),
+            _ => None,
+        },
+        syn::Expr::Paren(p) => eval_len(&p.expr),
+        syn::Expr::Group(g) => eval_len(&g.expr),
+        syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+            syn::Stmt::Expr(e, None) => eval_len(e),
+            _ => None,
+        },
+        syn::Expr::Binary(b) => {
+            let (l, r) = (eval_len(&b.left)?, eval_len(&b.right)?);
+            use syn::BinOp::*;
+            match b.op {
+                Add(_) => l.checked_add(r),
+                Sub(_) => l.checked_sub(r),
+                Mul(_) => l.checked_mul(r),
+                Div(_) => l.checked_div(r),
+                Rem(_) => l.checked_rem(r),
+                Shl(_) => u32::try_from(r)
+                    .ok()
+                    .and_then(|r| l.checked_shl(r))
+                    .filter(|v| v >> r == l),
+                Shr(_) => u32::try_from(r).ok().and_then(|r| l.checked_shr(r)),
+                BitAnd(_) => Some(l & r),
+                BitOr(_) => Some(l | r),
+                BitXor(_) => Some(l ^ r),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(src: &str) -> Class<'static> {
+        let ty: syn::Type = syn::parse_str(src).unwrap();
+        let generics: syn::Generics = syn::parse_str("<T, U: ?Sized>").unwrap();
+        let mut resolver = NoResolver;
+        let mut cx = Context::new(&generics, &mut resolver);
+        classify(&ty, &mut cx)
+    }
+
+    fn known(src: &str) -> Ty<'static> {
+        match class(src) {
+            Class::Known(t) => t,
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn primitives_pointers_and_wrappers() {
+        assert_eq!(known("u64"), Ty::Prim(Prim::U64));
+        assert_eq!(known("()"), Ty::Zst);
+        assert_eq!(known("&'a str"), Ty::Ptr(PtrKind::Wide));
+        assert_eq!(known("*const [u8]"), Ty::Ptr(PtrKind::Wide));
+        assert_eq!(known("Box<dyn Fn()>"), Ty::Ptr(PtrKind::Wide));
+        assert_eq!(known("std::boxed::Box<u8>"), Ty::Ptr(PtrKind::Thin));
+        assert_eq!(known("&T"), Ty::Ptr(PtrKind::Thin));
+        assert_eq!(known("&std::path::Path"), Ty::Ptr(PtrKind::Wide));
+        assert_eq!(known("Option<&u8>"), Ty::Ptr(PtrKind::Thin));
+        assert_eq!(
+            known("Option<extern \"C\" fn(i32) -> i32>"),
+            Ty::Ptr(PtrKind::Fn)
+        );
+        assert_eq!(
+            known("core::option::Option<core::num::NonZeroU32>"),
+            Ty::Prim(Prim::U32)
+        );
+        assert_eq!(known("Option<NonZero<i16>>"), Ty::Prim(Prim::I16));
+        assert_eq!(known("ManuallyDrop<Cell<u16>>"), Ty::Prim(Prim::U16));
+        assert_eq!(known("PhantomData<fn() -> T>"), Ty::Zst);
+        assert_eq!(
+            known("::core::sync::atomic::AtomicU64"),
+            Ty::Atomic(Prim::U64)
+        );
+        assert_eq!(known("AtomicPtr<u8>"), Ty::AtomicPtr);
+        assert_eq!(known("c_char"), Ty::Prim(Prim::I8));
+    }
+
+    #[test]
+    fn arrays_flatten_and_lengths_evaluate() {
+        assert_eq!(known("[u8; 4]"), Ty::Array(&Ty::U8, 4));
+        assert_eq!(
+            known("[[u16; 2 * 3]; (1 << 2) + 1]"),
+            Ty::Array(&Ty::Prim(Prim::U16), 30)
+        );
+        assert_eq!(
+            known("[[u8; 0xFFFF_FFFF_FFFF_FFFF]; 2]"),
+            Ty::Array(&Ty::U8, u64::MAX)
+        );
+    }
+
+    #[test]
+    fn what_the_syntax_cannot_tell() {
+        assert_eq!(class("T"), Class::Unknown(Unknown::Param));
+        assert_eq!(class("&U"), Class::Unknown(Unknown::MaybeUnsizedPointee));
+        assert_eq!(class("[u8; N]"), Class::Unknown(Unknown::ArrayLen));
+        assert_eq!(class("Foo"), Class::Unknown(Unknown::Path));
+        assert_eq!(class("Option<u32>"), Class::HostOnly(HostOnly::ReprRust));
+        assert_eq!(
+            class("Option<*const u8>"),
+            Class::HostOnly(HostOnly::ReprRust)
+        );
+        assert_eq!(class("Vec<u8>"), Class::HostOnly(HostOnly::ReprRust));
+        assert_eq!(class("(u8, u16)"), Class::HostOnly(HostOnly::ReprRust));
+        assert_eq!(
+            class("core::ffi::c_long"),
+            Class::HostOnly(HostOnly::TargetDependentC)
+        );
+        assert_eq!(class("<T as Tr>::X"), Class::Unknown(Unknown::Other));
+    }
+}

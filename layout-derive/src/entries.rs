@@ -8,7 +8,7 @@ use crate::ast::Input;
 use layout_engine::Ty;
 use layout_engine::check::fields::spelling;
 use layout_syntax::source::tokens_source;
-use layout_syntax::ty::{Class, Context, HostOnly, NoResolver, classify};
+use layout_syntax::ty::{Class, Context, HostOnly, NoResolver, classify, confirmation};
 
 /// How one field's model is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,40 @@ pub fn models(input: &Input<'_>) -> Vec<Model> {
             }
         })
         .collect()
+}
+
+/// The compiler's confirmation that the fields modelled from their names are the types the
+/// names were taken for (see `layout_syntax::ty::Confirmation`): a call of
+/// `{private}::same_types::<(written, ...), (meant, ...)>()`, or `None` when no model rests on a
+/// name. Without it a `type u8 = u64;` in scope would build a wrong prediction.
+pub fn confirmations(input: &Input<'_>, models: &[Model], private: &str) -> Option<String> {
+    let mut resolver = NoResolver;
+    let mut cx = Context::new(&input.original.generics, &mut resolver);
+    let (mut written, mut meant) = (String::new(), String::new());
+    for (f, model) in input.fields.iter().zip(models) {
+        if !matches!(model, Model::Known(_)) {
+            continue;
+        }
+        let Some(c) = confirmation(f.ty, &mut cx, private) else {
+            continue;
+        };
+        if c.is_trivial() {
+            continue;
+        }
+        for (side, ty) in [(&mut written, &c.written), (&mut meant, &c.meant)] {
+            side.push_str(ty);
+            side.push_str(", ");
+        }
+        // A pointee taken to be `Sized`: a tuple's first element must be.
+        for ty in &c.sized {
+            for side in [&mut written, &mut meant] {
+                side.push('(');
+                side.push_str(ty);
+                side.push_str(", ()), ");
+            }
+        }
+    }
+    (!written.is_empty()).then(|| format!("{private}::same_types::<({written}), ({meant})>()"))
 }
 
 /// The type of `ty` as written, for messages and the engine's tables.

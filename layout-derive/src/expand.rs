@@ -5,22 +5,25 @@
 //! #[doc = "The layout of `S`, as `#[derive(Layout)]` computed it: <table>"]
 //! impl ::layout_core::Layout for S {}
 //! impl ::layout_core::Model for S {
-//!     const TY: ::layout_core::Ty<'static> = ::layout_core::Ty::Struct(&::layout_core::StructDef {
-//!         fields: &{ let fields = ::layout_core::__private::fields::<2, 0>("a: u8\nb: u64", []); fields },
-//!         ..::layout_core::__private::def::<Self>("S", ::layout_core::Repr::C, &[])
+//!     const TY: P::Ty<'static> = P::Ty::Struct(&P::StructDef {
+//!         fields: &{ let fields = P::fields::<2, 0>("a: u8\nb: u64", []); fields },
+//!         ..P::def::<Self>("S", P::Repr::C, &[])
 //!     });
 //! }
-//! const _: () = ::layout_core::__private::expect::<S>("S", match ::layout_core::__private::FAMILY {
-//!     48 => (12, 4),
-//!     _ => (16, 8),
-//! });
+//! const _: () = P::same_types::<(u8, u64), (::core::primitive::u8, ::core::primitive::u64)>();
+//! const _: () = P::expect::<S>("S", match P::FAMILY { 0x4022222222100 => (12, 4), _ => (16, 8) });
 //! ```
 //!
+//! where `P` is `::layout_core::__private_0_1_0`, the private module named after this version
+//! ([`private_module`]); `tests/expand/*.expanded.rs` pin the real expansions.
+//!
 //! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
-//! when used; the `const _` asserts that the size and alignment the macro computed for the
-//! compiling target's family of targets (`layout_core::check::family`) are the compiler's.
-//! Where a field type is resolved by the compiler only, its model is `<T as Model>::TY` and the
-//! assertion runs the engine during constant evaluation instead (`__private::verify`); generic
+//! when used; `same_types` has the compiler confirm that the field types modelled from their
+//! names are the types those names were taken for; the last `const _` asserts that the size
+//! and alignment the macro computed for the compiling target's family of targets (named by the
+//! key of its facts, `layout_engine::check::family::key`) are the compiler's. Where a field type
+//! is resolved by the compiler only, its model is `<T as Model>::TY` and the assertion runs the
+//! engine during constant evaluation instead (`P::verify`); generic
 //! structs check each instantiation when it is used; policies the macro cannot decide are
 //! `const` items that run `layout_core::check`.
 //!
@@ -76,9 +79,30 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         for e in errors {
             first.combine(e);
         }
-        return Err(first);
+        // The reports read the field types by name: if a name in scope means something else,
+        // the confirmation says so beside them.
+        let mut tokens = fallback::expand(original, first);
+        if !input.is_generic()
+            && let Some(check) = entries::confirmations(&input, &models, &private_path(&input))
+        {
+            let mut code = Code::default();
+            code.push("const _: () = ");
+            code.push(&check);
+            code.push(";\n");
+            tokens.extend(code.into_tokens()?);
+        }
+        return Ok(tokens);
     }
     generate(&input, &lists, &models, &ty_names, &findings)
+}
+
+/// The path of layout-core's private module for generated code, as text.
+fn private_path(input: &Input<'_>) -> String {
+    let krate = match &input.attrs.krate {
+        Some(path) => path.to_token_stream().to_string(),
+        None => String::from("::layout_core"),
+    };
+    format!("{krate}::{}", private_module())
 }
 
 /// The generated items (see the module documentation for their shape).
@@ -100,7 +124,8 @@ fn generate(
     };
     // Everything the expansion calls, as opposed to the traits it implements, is in the private
     // module named after this version (see `private_module`).
-    let private = format!("{krate}::{}", private_module());
+    let private = private_path(input);
+    let confirmation = entries::confirmations(input, models, &private);
     let private_tokens = {
         let module = syn::Ident::new(&private_module(), Span::call_site());
         quote!(#krate_tokens::#module)
@@ -154,6 +179,10 @@ fn generate(
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
         code.push(&private);
         code.display(format_args!("::verify::<{n}>(&Self::__LAYOUT_DEF); "));
+        if let Some(check) = &confirmation {
+            code.push(check);
+            code.push("; ");
+        }
         if let Some((run, _)) = run {
             code.hole(run);
         }
@@ -197,6 +226,11 @@ fn generate(
         (&private, &krate_tokens, &private_tokens),
     );
     code.push(");\n}\n");
+    if let Some(check) = &confirmation {
+        code.push("const _: () = ");
+        code.push(check);
+        code.push(";\n");
+    }
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
     // compiler's numbers themselves, with nothing to compare.

@@ -25,4 +25,6 @@ pub fn derive_layout(input: proc_macro::TokenStream) -> proc_macro::TokenStream 
 }
 
 #[cfg(test)]
+mod expansion_snapshots;
+#[cfg(test)]
 mod no_panic;

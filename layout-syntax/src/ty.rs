@@ -473,6 +473,221 @@ pub fn eval_len(expr: &syn::Expr) -> Option<u64> {
     }
 }
 
+/// A field type the classifier modelled from names, with what it took each name to mean: two
+/// types that must be one and the same type for the model to be right.
+///
+/// The classifier reads names: `u8` is taken to be the primitive, `Wrapping` core's wrapper.
+/// A `type u8 = u64;` or a local `struct Wrapping` in scope makes them something else, and only
+/// the compiler knows. So the derive has the compiler check it: [`Confirmation::written`] is
+/// the type as written, [`Confirmation::meant`] the same type with every name the classifier
+/// relied on spelt as an absolute path (`::core::primitive::u8`) and every part it did not rely
+/// on left to inference (`_`), and [`Confirmation::sized`] the pointees it took to be `Sized`
+/// (a pointer to them is one word). Named lifetimes are erased to `'_` in all three (bound
+/// ones, `for<'a>`, are kept), so the types can be written where the struct's are not in scope.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Confirmation {
+    /// The type as written, lifetimes erased.
+    pub written: String,
+    /// The type the model is right for.
+    pub meant: String,
+    /// Pointee types, as written, that the model takes to be `Sized`.
+    pub sized: Vec<String>,
+}
+
+impl Confirmation {
+    /// Whether the model rests on no name at all (a function pointer, `()`, `*const [T]`):
+    /// nothing to confirm.
+    pub fn is_trivial(&self) -> bool {
+        self.sized.is_empty() && !self.meant.contains("::")
+    }
+}
+
+/// What the compiler must confirm for the model of `ty` to be right (see [`Confirmation`]);
+/// `None` unless [`classify`] gives `ty` a model from the syntax alone (`Class::Known`).
+/// `alloc` is a path under which `Box`, `Rc` and `Arc` are reachable from the generated code.
+pub fn confirmation(ty: &syn::Type, cx: &mut Context<'_, '_>, alloc: &str) -> Option<Confirmation> {
+    use quote::ToTokens;
+    let mut out = Confirmation {
+        written: erase_lifetimes(ty.to_token_stream()).to_string(),
+        ..Confirmation::default()
+    };
+    let mut meant = String::new();
+    write_meant(ty, cx, alloc, &mut meant, &mut out.sized)?;
+    out.meant = meant;
+    Some(out)
+}
+
+/// Writes the type `ty` is taken to be into `out` (see [`Confirmation::meant`]); `None` if `ty`
+/// has no model from the syntax. Decides nothing itself: it asks [`classify`] and spells the
+/// names classify recognised.
+fn write_meant(
+    ty: &syn::Type,
+    cx: &mut Context<'_, '_>,
+    alloc: &str,
+    out: &mut String,
+    sized: &mut Vec<String>,
+) -> Option<()> {
+    use quote::ToTokens;
+    let Class::Known(model) = classify(ty, cx) else {
+        return None;
+    };
+    match strip(ty) {
+        syn::Type::Array(a) => {
+            out.push('[');
+            write_meant(&a.elem, cx, alloc, out, sized)?;
+            out.push_str(&format!("; {}]", eval_len(&a.len)?));
+        }
+        syn::Type::Tuple(_) => out.push_str("()"),
+        // A function pointer is one word whatever it names.
+        syn::Type::BareFn(_) => out.push('_'),
+        syn::Type::Ptr(p) => {
+            out.push_str(if p.mutability.is_some() {
+                "*mut "
+            } else {
+                "*const "
+            });
+            write_pointee(&p.elem, model, out, sized);
+        }
+        syn::Type::Reference(r) => {
+            out.push_str(if r.mutability.is_some() { "&mut " } else { "&" });
+            write_pointee(&r.elem, model, out, sized);
+        }
+        syn::Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            let name = last.ident.to_string();
+            let arg = type_arg(last);
+            let bare = p.path.segments.len() == 1 && p.path.leading_colon.is_none();
+            if bare && prim_named(&name).is_some() {
+                out.push_str("::core::primitive::");
+                out.push_str(&name);
+                return Some(());
+            }
+            let home = match name.as_str() {
+                "Box" => format!("{alloc}::Box"),
+                "Rc" => format!("{alloc}::Rc"),
+                "Arc" => format!("{alloc}::Arc"),
+                "NonNull" => "::core::ptr::NonNull".into(),
+                "Option" => "::core::option::Option".into(),
+                "NonZero" => "::core::num::NonZero".into(),
+                "ManuallyDrop" | "MaybeUninit" => format!("::core::mem::{name}"),
+                "Cell" | "UnsafeCell" => format!("::core::cell::{name}"),
+                "Wrapping" | "Saturating" => format!("::core::num::{name}"),
+                // The pointee of these does not matter.
+                "PhantomData" | "AtomicPtr" => {
+                    let module = if name == "PhantomData" {
+                        "marker"
+                    } else {
+                        "sync::atomic"
+                    };
+                    out.push_str(&format!("::core::{module}::{name}<_>"));
+                    return Some(());
+                }
+                "PhantomPinned" => "::core::marker::PhantomPinned".into(),
+                n if n.starts_with("c_") && p.path.segments[0].ident == "libc" => {
+                    format!("::libc::{n}")
+                }
+                n if n.starts_with("c_") => format!("::core::ffi::{n}"),
+                n if n.starts_with("NonZero") => format!("::core::num::{n}"),
+                n if n.starts_with("Atomic") => format!("::core::sync::atomic::{n}"),
+                _ => return None,
+            };
+            out.push_str(&home);
+            if let Some(arg) = arg {
+                out.push('<');
+                match name.as_str() {
+                    "Box" | "Rc" | "Arc" | "NonNull" => write_pointee(arg, model, out, sized),
+                    _ => write_meant(arg, cx, alloc, out, sized)?,
+                }
+                out.push('>');
+            }
+        }
+        other => out.push_str(&erase_lifetimes(other.to_token_stream()).to_string()),
+    }
+    Some(())
+}
+
+/// The pointee of a pointer modelled as `model`: what made it thin or wide.
+fn write_pointee(pointee: &syn::Type, model: Ty<'_>, out: &mut String, sized: &mut Vec<String>) {
+    use quote::ToTokens;
+    match strip(pointee) {
+        // Unsized by their syntax, whatever they name.
+        syn::Type::Slice(_) | syn::Type::TraitObject(_) => out.push('_'),
+        syn::Type::Path(p) if model == Ty::Ptr(PtrKind::Wide) => {
+            // `str`, `CStr`, `OsStr` or `Path`: unsized by name.
+            let name = p.path.segments.last().map(|s| s.ident.to_string());
+            out.push_str(match name.as_deref() {
+                Some("str") => "::core::primitive::str",
+                Some("CStr") => "::core::ffi::CStr",
+                Some("OsStr") => "::std::ffi::OsStr",
+                Some("Path") => "::std::path::Path",
+                _ => "_",
+            });
+        }
+        other => {
+            // Thin: taken to be `Sized`.
+            out.push('_');
+            sized.push(erase_lifetimes(other.to_token_stream()).to_string());
+        }
+    }
+}
+
+/// `tokens` with every named lifetime but `'static` and those bound by a `for<...>` in `tokens`
+/// replaced by `'_`, so a type can be written outside the item that declares its lifetimes.
+pub fn erase_lifetimes(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    use proc_macro2::TokenTree;
+    fn bound(tokens: &proc_macro2::TokenStream, out: &mut Vec<String>) {
+        let v: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        for (i, t) in v.iter().enumerate() {
+            match t {
+                TokenTree::Ident(id) if id == "for" => {
+                    let mut j = i + 1;
+                    while let Some(t) = v.get(j) {
+                        match t {
+                            TokenTree::Punct(p) if p.as_char() == '>' => break,
+                            TokenTree::Ident(id)
+                                if j > 0
+                                    && matches!(&v[j - 1], TokenTree::Punct(p) if p.as_char() == '\'') =>
+                            {
+                                out.push(id.to_string())
+                            }
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                }
+                TokenTree::Group(g) => bound(&g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    fn erase(tokens: proc_macro2::TokenStream, keep: &[String]) -> proc_macro2::TokenStream {
+        let mut after_quote = false;
+        tokens
+            .into_iter()
+            .map(|t| {
+                let t = match t {
+                    TokenTree::Group(g) => {
+                        let mut n = proc_macro2::Group::new(g.delimiter(), erase(g.stream(), keep));
+                        n.set_span(g.span());
+                        TokenTree::Group(n)
+                    }
+                    TokenTree::Ident(id)
+                        if after_quote && id != "static" && !keep.iter().any(|k| id == k) =>
+                    {
+                        TokenTree::Ident(proc_macro2::Ident::new("_", id.span()))
+                    }
+                    other => other,
+                };
+                after_quote = matches!(&t, TokenTree::Punct(p) if p.as_char() == '\'');
+                t
+            })
+            .collect()
+    }
+    let mut keep = Vec::new();
+    bound(&tokens, &mut keep);
+    erase(tokens, &keep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,5 +768,61 @@ mod tests {
             Class::HostOnly(HostOnly::TargetDependentC)
         );
         assert_eq!(class("<T as Tr>::X"), Class::Unknown(Unknown::Other));
+    }
+
+    fn confirm(src: &str) -> Option<Confirmation> {
+        let ty: syn::Type = syn::parse_str(src).unwrap();
+        let generics: syn::Generics = syn::parse_str("<'a, T, U: ?Sized>").unwrap();
+        let mut resolver = NoResolver;
+        let mut cx = Context::new(&generics, &mut resolver);
+        confirmation(&ty, &mut cx, "::a")
+    }
+
+    fn meant(src: &str) -> String {
+        confirm(src).unwrap().meant.replace(' ', "")
+    }
+
+    #[test]
+    fn confirmations_spell_every_name_the_model_rests_on() {
+        assert_eq!(meant("u8"), "::core::primitive::u8");
+        assert_eq!(meant("[u16; 2 * 3]"), "[::core::primitive::u16;6]");
+        assert_eq!(meant("&'a str"), "&::core::primitive::str");
+        assert_eq!(meant("*mut [Foo]"), "*mut_");
+        assert_eq!(
+            meant("Option<Box<dyn Fn()>>"),
+            "::core::option::Option<::a::Box<_>>"
+        );
+        assert_eq!(
+            meant("std::num::Wrapping<u64>"),
+            "::core::num::Wrapping<::core::primitive::u64>"
+        );
+        assert_eq!(
+            meant("NonZero<u32>"),
+            "::core::num::NonZero<::core::primitive::u32>"
+        );
+        assert_eq!(meant("NonZeroU32"), "::core::num::NonZeroU32");
+        assert_eq!(meant("AtomicU64"), "::core::sync::atomic::AtomicU64");
+        assert_eq!(
+            meant("PhantomData<&'a T>"),
+            "::core::marker::PhantomData<_>"
+        );
+        assert_eq!(meant("libc::c_char"), "::libc::c_char");
+        assert_eq!(meant("c_char"), "::core::ffi::c_char");
+        assert_eq!(meant("fn(&'a u8) -> u8"), "_");
+        assert_eq!(confirm("Foo"), None);
+        assert_eq!(confirm("Vec<u8>"), None);
+        assert!(confirm("fn(u8)").unwrap().is_trivial());
+        assert!(!confirm("u8").unwrap().is_trivial());
+    }
+
+    #[test]
+    fn thin_pointees_must_be_sized_and_lifetimes_are_erased() {
+        let c = confirm("&'a Foo<'a, T>").unwrap();
+        assert_eq!(c.meant, "&_");
+        assert_eq!(c.sized, ["Foo < '_ , T >"]);
+        assert_eq!(c.written, "& '_ Foo < '_ , T >");
+        let c = confirm("Option<for<'b> fn(&'b u8, &'a u8)>").unwrap();
+        assert_eq!(c.written, "Option < for < 'b > fn (& 'b u8 , & '_ u8) >");
+        assert_eq!(confirm("&'static u8").unwrap().written, "& 'static u8");
     }
 }

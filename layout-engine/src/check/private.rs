@@ -8,6 +8,30 @@ pub use crate::check::fields::fields;
 pub use crate::check::{Policy, Subject, Targets, run, violated};
 pub use crate::{Repr, StructDef, Ty};
 
+/// Where the confirmation of a `Box`, `Rc` or `Arc` field ([`same_types`]) names them: the
+/// generated code cannot assume a crate named `alloc` or `std`.
+#[cfg(feature = "alloc")]
+pub use alloc::boxed::Box;
+#[cfg(feature = "alloc")]
+pub use alloc::rc::Rc;
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+pub use alloc::sync::Arc;
+
+/// `Self` is `T`: the only impl is the identity.
+#[diagnostic::on_unimplemented(
+    message = "a field type is not the type `#[derive(Layout)]` read from its name",
+    label = "the fields, as written: `{Self}`",
+    note = "`#[derive(Layout)]` models these field types by their names, as `{T}`",
+    note = "a name in scope (a `type`, `struct` or `use`) gives a standard name another meaning, so the derive's model would be wrong: write the type the name stands for, or mark the field `#[layout(host_only)]` to use the compiler's numbers on the compiling target only"
+)]
+pub trait Is<T: ?Sized> {}
+impl<T: ?Sized> Is<T> for T {}
+
+/// Compiles only if `Written` is `Meant`: the derive's confirmation that the field types it
+/// modelled from their names are the types it took them to be (`layout_syntax`'s
+/// `Confirmation`). Costs one trait obligation per struct, nothing at run time.
+pub const fn same_types<Written: ?Sized + Is<Meant>, Meant: ?Sized>() {}
+
 /// The family key ([`family::key`]) of the target being compiled, for structs without atomic
 /// fields; 0 for a target that is not a built-in one.
 pub const FAMILY: u64 = family::current_key(false);
@@ -95,7 +119,7 @@ const fn size_differs(m: &mut Msg<2048>, name: &str, predicted: (u64, u64), real
 const fn wrong_model(mut m: Msg<2048>, target: &Target) -> ! {
     m.str(" on ");
     m.str(target.triple);
-    m.str(". A field type's `layout_core::Model` is wrong: please report it.");
+    m.str(". A field type is not what its model says: a name in scope that shadows a standard type (see the error on the fields, if any), or a wrong `layout_core::Model` impl (please report it).");
     panic!("{}", m.as_str());
 }
 

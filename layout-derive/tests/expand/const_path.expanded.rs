@@ -1,0 +1,70 @@
+/**The layout of `Ffi`, as `#[derive(Layout)]` computed it:
+
+some field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.*/
+#[automatically_derived]
+impl ::layout_core::Layout for Ffi {}
+#[automatically_derived]
+impl ::layout_core::Model for Ffi {
+    const TY: ::layout_core::__private_0_1_0::Ty<'static> = ::layout_core::__private_0_1_0::Ty::Struct(
+        &::layout_core::__private_0_1_0::StructDef {
+            fields: &{
+                let fields = ::layout_core::__private_0_1_0::fields::<
+                    4,
+                    4,
+                >(
+                    "fd: core::ffi::c_int\t?\ninner: Inner\t?\nbuf: [u8; LEN]\t?\nname: Vec<u8>\t?",
+                    [
+                        ::layout_core::__private_0_1_0::host_only::<core::ffi::c_int>(),
+                        <Inner as ::layout_core::Model>::TY,
+                        <[u8; LEN] as ::layout_core::Model>::TY,
+                        ::layout_core::__private_0_1_0::host_only::<Vec<u8>>(),
+                    ],
+                );
+                fields
+            },
+            ..::layout_core::__private_0_1_0::def::<
+                Self,
+            >("Ffi", ::layout_core::__private_0_1_0::Repr::C, &[])
+        },
+    );
+}
+const _: () = ::layout_core::__private_0_1_0::verify::<
+    4,
+>(&<Ffi as ::layout_core::Layout>::DEF);
+const _: () = {
+    const DEF: ::layout_core::__private_0_1_0::StructDef<'static> = <Ffi as ::layout_core::Layout>::DEF;
+    ::layout_core::__private_0_1_0::run::<
+        4usize,
+    >(
+        &::layout_core::__private_0_1_0::Subject {
+            def: &DEF,
+            header: "struct Ffi",
+            sources: &[
+                "fd: core::ffi::c_int",
+                "inner: Inner",
+                "buf: [u8; LEN]",
+                "#[layout(host_only)]\nname: Vec<u8>",
+            ],
+            tuple: false,
+        },
+        &::layout_core::__private_0_1_0::Policy {
+            max_padding: ::core::option::Option::None,
+            optimal: true,
+            size: ::core::option::Option::None,
+            align: ::core::option::Option::None,
+            cache_line: 64u64,
+            hot: &[],
+            separate: &[],
+            pinned: &[],
+        },
+        &::layout_core::__private_0_1_0::Targets {
+            named: &[
+                ::layout_core::__private_0_1_0::target(
+                    122usize,
+                    "i686-unknown-linux-gnu",
+                ),
+            ],
+            current: false,
+        },
+    );
+};

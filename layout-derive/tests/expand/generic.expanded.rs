@@ -1,0 +1,52 @@
+#[automatically_derived]
+impl<'a, T> Slot<'a, T>
+where
+    T: ::layout_core::Model,
+{
+    #[doc(hidden)]
+    const __LAYOUT_DEF: ::layout_core::__private_0_1_0::StructDef<'static> = ::layout_core::__private_0_1_0::StructDef {
+        fields: &{
+            let fields = ::layout_core::__private_0_1_0::fields::<
+                4,
+                1,
+            >(
+                "tag: u8\nvalue: T\t?\nnext: *const Slot<'a, T>\t*const ()\nname: &'a str\t*const str",
+                [<T as ::layout_core::Model>::TY],
+            );
+            fields
+        },
+        ..::layout_core::__private_0_1_0::def::<
+            Self,
+        >("Slot", ::layout_core::__private_0_1_0::Repr::C, &[])
+    };
+    #[doc(hidden)]
+    const __LAYOUT_CHECKED: () = {
+        ::layout_core::__private_0_1_0::verify::<4>(&Self::__LAYOUT_DEF);
+        ::layout_core::__private_0_1_0::same_types::<
+            (u8, *const Slot<'_, T>, (Slot<'_, T>, ()), &'_ str),
+            (::core::primitive::u8, *const _, (Slot<'_, T>, ()), &::core::primitive::str),
+        >();
+    };
+}
+/**The layout of `Slot`, as `#[derive(Layout)]` computed it:
+
+some field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.*/
+#[automatically_derived]
+impl<'a, T> ::layout_core::Layout for Slot<'a, T>
+where
+    T: ::layout_core::Model,
+{
+    const DEF: ::layout_core::__private_0_1_0::StructDef<'static> = {
+        let () = Self::__LAYOUT_CHECKED;
+        Self::__LAYOUT_DEF
+    };
+}
+#[automatically_derived]
+impl<'a, T> ::layout_core::Model for Slot<'a, T>
+where
+    T: ::layout_core::Model,
+{
+    const TY: ::layout_core::__private_0_1_0::Ty<'static> = ::layout_core::__private_0_1_0::Ty::Struct(
+        &<Self as ::layout_core::Layout>::DEF,
+    );
+}

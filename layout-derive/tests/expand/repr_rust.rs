@@ -1,0 +1,4 @@
+struct Plain {
+    a: u8,
+    b: u32,
+}

@@ -1,0 +1,2 @@
+#[repr(transparent)]
+struct Meters(f64, core::marker::PhantomData<u8>);

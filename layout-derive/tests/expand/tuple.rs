@@ -1,0 +1,2 @@
+#[repr(C)]
+struct Pair(u32, &'static str);

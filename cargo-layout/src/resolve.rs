@@ -893,10 +893,6 @@ fn why(class: Class<'_>, ty: &str) -> String {
             "`{ty}` is laid out by rustc as it chooses (repr(Rust)): only the compiler knows its \
              layout"
         ),
-        Class::HostOnly(HostOnly::TargetDependentC) => format!(
-            "`{ty}` has a different width on different targets, which the engine does not model \
-             for C aliases"
-        ),
         Class::Unknown(Unknown::Param) => {
             format!("`{ty}` is a type parameter: the layout depends on the instantiation")
         }

@@ -31,29 +31,38 @@ impl<T: Niche> Model for Option<T> {
 }
 
 macro_rules! prims {
-    ($($t:ty => $p:ident),* $(,)?) => {$(
+    ($($t:ty => $ty:expr),* $(,)?) => {$(
         impl Model for $t {
-            const TY: Ty<'static> = Ty::Prim(Prim::$p);
+            const TY: Ty<'static> = $ty;
         }
     )*};
 }
+// The integers that a C type may be (`c_int` is `i32` here, `i16` on MSP430; `c_long` is `i64`
+// on 64-bit Unix, `i32` on Windows) are [`Ty::Aliased`]: a type resolved by the compiler cannot
+// tell `c_int` from `i32`, so the engine predicts it only where both have one layout. A field
+// written `i32` or `c_int` is modelled from its name by the derive and needs no trait.
 prims! {
-    bool => Bool, char => Char, u8 => U8, u16 => U16, u32 => U32, u64 => U64, u128 => U128,
-    usize => Usize, i8 => I8, i16 => I16, i32 => I32, i64 => I64, i128 => I128, isize => Isize,
-    f32 => F32, f64 => F64,
+    bool => Ty::Prim(Prim::Bool), char => Ty::Prim(Prim::Char), u8 => Ty::Prim(Prim::U8),
+    u16 => Ty::Aliased(Prim::U16), u32 => Ty::Aliased(Prim::U32), u64 => Ty::Aliased(Prim::U64),
+    u128 => Ty::Prim(Prim::U128), usize => Ty::Prim(Prim::Usize), i8 => Ty::Prim(Prim::I8),
+    i16 => Ty::Aliased(Prim::I16), i32 => Ty::Aliased(Prim::I32), i64 => Ty::Aliased(Prim::I64),
+    i128 => Ty::Prim(Prim::I128), isize => Ty::Prim(Prim::Isize), f32 => Ty::Prim(Prim::F32),
+    f64 => Ty::Prim(Prim::F64),
 }
 
 macro_rules! non_zero {
-    ($($t:ty => $p:ident),* $(,)?) => {$(
+    ($($t:ty => $ty:expr),* $(,)?) => {$(
         impl Model for core::num::NonZero<$t> {
-            const TY: Ty<'static> = Ty::Prim(Prim::$p);
+            const TY: Ty<'static> = $ty;
         }
         impl Niche for core::num::NonZero<$t> {}
     )*};
 }
 non_zero! {
-    u8 => U8, u16 => U16, u32 => U32, u64 => U64, u128 => U128, usize => Usize,
-    i8 => I8, i16 => I16, i32 => I32, i64 => I64, i128 => I128, isize => Isize,
+    u8 => Ty::Prim(Prim::U8), u16 => Ty::Aliased(Prim::U16), u32 => Ty::Aliased(Prim::U32),
+    u64 => Ty::Aliased(Prim::U64), u128 => Ty::Prim(Prim::U128), usize => Ty::Prim(Prim::Usize),
+    i8 => Ty::Prim(Prim::I8), i16 => Ty::Aliased(Prim::I16), i32 => Ty::Aliased(Prim::I32),
+    i64 => Ty::Aliased(Prim::I64), i128 => Ty::Prim(Prim::I128), isize => Ty::Prim(Prim::Isize),
 }
 
 /// Thin or wide: a pointer to `T` is two words exactly when it is on the compiling target, since

@@ -8,7 +8,7 @@ use crate::ast::Input;
 use layout_engine::Ty;
 use layout_engine::check::fields::spelling;
 use layout_syntax::source::tokens_source;
-use layout_syntax::ty::{Class, Context, HostOnly, NoResolver, classify, confirmation};
+use layout_syntax::ty::{Class, Context, HostOnly, NoResolver, Unknown, classify, confirmation};
 
 /// How one field's model is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,9 @@ pub enum Model {
     /// By the compiler's size and alignment on the compiling target only (`host_only`, `Vec`,
     /// `c_int`, ...).
     HostOnly,
+    /// `[elem; LEN]` with a length only the compiler knows and an element modelled from the
+    /// syntax: the element keeps its model (`[c_long; N]` is not `[i64; N]` elsewhere).
+    ArrayOf(Ty<'static>),
     /// By the compiler, through the type's `layout_core::Model` impl.
     Compiler,
 }
@@ -35,11 +38,38 @@ pub fn models(input: &Input<'_>) -> Vec<Model> {
             }
             match classify(f.ty, &mut cx) {
                 Class::Known(ty) => Model::Known(ty),
-                Class::HostOnly(HostOnly::ReprRust | HostOnly::TargetDependentC) => Model::HostOnly,
+                Class::HostOnly(HostOnly::ReprRust) => Model::HostOnly,
+                Class::Unknown(Unknown::ArrayLen) => match array_elem(f.ty) {
+                    Some(elem) => match classify(elem, &mut cx) {
+                        Class::Known(ty) if spelling(&ty).is_some() => Model::ArrayOf(ty),
+                        _ => Model::Compiler,
+                    },
+                    None => Model::Compiler,
+                },
                 Class::Unknown(_) => Model::Compiler,
             }
         })
         .collect()
+}
+
+/// The element type of an array type (through parentheses and invisible groups).
+pub fn array_elem(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Paren(p) => array_elem(&p.elem),
+        syn::Type::Group(g) => array_elem(&g.elem),
+        syn::Type::Array(a) => Some(&a.elem),
+        _ => None,
+    }
+}
+
+/// The length expression of an array type.
+pub fn array_len(ty: &syn::Type) -> Option<&syn::Expr> {
+    match ty {
+        syn::Type::Paren(p) => array_len(&p.elem),
+        syn::Type::Group(g) => array_len(&g.elem),
+        syn::Type::Array(a) => Some(&a.len),
+        _ => None,
+    }
 }
 
 /// The compiler's confirmation that the fields modelled from their names are the types the
@@ -51,10 +81,12 @@ pub fn confirmations(input: &Input<'_>, models: &[Model], private: &str) -> Opti
     let mut cx = Context::new(&input.original.generics, &mut resolver);
     let (mut written, mut meant) = (String::new(), String::new());
     for (f, model) in input.fields.iter().zip(models) {
-        if !matches!(model, Model::Known(_)) {
-            continue;
-        }
-        let Some(c) = confirmation(f.ty, &mut cx, private) else {
+        let read_by_name = match model {
+            Model::Known(_) => f.ty,
+            Model::ArrayOf(_) => array_elem(f.ty).unwrap_or(f.ty),
+            _ => continue,
+        };
+        let Some(c) = confirmation(read_by_name, &mut cx, private) else {
             continue;
         };
         if c.is_trivial() {

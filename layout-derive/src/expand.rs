@@ -42,6 +42,7 @@ use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
 use crate::{bound, fallback, valid};
 use layout_engine::check::family;
+use layout_engine::check::fields::spelling;
 use layout_engine::{ReprBase, Target, TypeLayout};
 
 /// The derive: the generated items, or the errors beside a placeholder impl.
@@ -300,6 +301,14 @@ fn struct_def(
         let span = syn::spanned::Spanned::span(ty);
         match models[i] {
             Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
+            Model::ArrayOf(elem) => {
+                let elem = spelling(&elem).unwrap_or_default();
+                let len = match entries::array_len(ty) {
+                    Some(len) => quote!(#len),
+                    None => quote!(0),
+                };
+                quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
+            }
             _ => quote_spanned!(span=> <#ty as #krate_tokens::Model>::TY),
         }
     });

@@ -13,6 +13,7 @@
 
 use crate::def::{Shape, StructDef};
 use crate::error::{LayoutError, ReprProblem};
+use crate::prim::Prim;
 use crate::repr::{MAX_ALIGN, MAX_PACK, ReprBase};
 use crate::target::Target;
 use crate::ty::{PtrKind, Ty};
@@ -115,6 +116,10 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
             }
             (size, align)
         }
+        Ty::Aliased(prim) => match aliased(prim, target) {
+            Ok(l) => (l.size, l.align),
+            Err(c) => return Err(LayoutError::MaybeCType { prim, c }),
+        },
         Ty::Host { name, size, align } => {
             if !target.is_current() {
                 return Err(LayoutError::HostOnly { ty: name });
@@ -124,6 +129,51 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
         Ty::Opaque { name } => return Err(LayoutError::NoModel { ty: name }),
     };
     Ok(TypeLayout { size, align })
+}
+
+/// The layout on `target` of `prim` reached through a name ([`Ty::Aliased`]): that of `prim`,
+/// provided every C type that is `prim` on the compiling target has it on `target` too; else
+/// `Err` with the C type that differs.
+const fn aliased(prim: Prim, target: &Target) -> Result<TypeLayout, Prim> {
+    let (size, align) = target.prim(prim);
+    let layout = TypeLayout { size, align };
+    let Some(here) = Target::CURRENT else {
+        // No facts about the compiling target: only its own layout is sure.
+        return if target.is_current() {
+            Ok(layout)
+        } else {
+            Err(c_twin(prim))
+        };
+    };
+    let width = here.prim(prim).0;
+    let (c_int, c_long) = match prim {
+        Prim::I16 | Prim::U16 | Prim::I32 | Prim::U32 | Prim::I64 | Prim::U64 => {
+            (here.c_int_bytes() == width, here.c_long_bytes() == width)
+        }
+        _ => (false, false),
+    };
+    let unsigned = matches!(prim, Prim::U16 | Prim::U32 | Prim::U64);
+    if c_int && !same(target.prim(Prim::CInt), (size, align)) {
+        return Err(if unsigned { Prim::CUint } else { Prim::CInt });
+    }
+    if c_long && !same(target.prim(Prim::CLong), (size, align)) {
+        return Err(if unsigned { Prim::CUlong } else { Prim::CLong });
+    }
+    Ok(layout)
+}
+
+/// The C type an integer may be, for a message where the compiling target is unknown.
+const fn c_twin(prim: Prim) -> Prim {
+    match prim {
+        Prim::I64 => Prim::CLong,
+        Prim::U64 => Prim::CUlong,
+        Prim::U16 | Prim::U32 => Prim::CUint,
+        _ => Prim::CInt,
+    }
+}
+
+const fn same(a: (u64, u64), b: (u64, u64)) -> bool {
+    a.0 == b.0 && a.1 == b.1
 }
 
 /// Checks a definition's `repr` the way rustc does, before any layout is computed.

@@ -40,6 +40,15 @@ pub enum LayoutError<'a> {
         /// The type's name.
         ty: &'a str,
     },
+    /// A field whose type the compiler resolved to a primitive through a name ([`Ty::Aliased`](
+    /// crate::Ty::Aliased)) that may be a C type of another width on the target asked about
+    /// (an alias of `c_int` is `i32` here and `i16` on MSP430).
+    MaybeCType {
+        /// The primitive on the compiling target.
+        prim: crate::Prim,
+        /// The C type it may be (`c_int` or `c_long`).
+        c: crate::Prim,
+    },
     /// A `repr(Rust)` type asked about for a target other than the compiling one: rustc chooses
     /// that layout and does not promise it.
     Unpredictable {
@@ -74,6 +83,9 @@ impl LayoutError<'_> {
             LayoutError::Unpredictable { .. } => {
                 "repr(Rust) layouts are chosen by rustc and cannot be predicted for another target"
             }
+            LayoutError::MaybeCType { .. } => {
+                "a field type resolved through a name may be a C type of another width there"
+            }
             LayoutError::NoAtomic { .. } => "the target has no atomics of that width",
             LayoutError::BadRepr { .. } => "rustc would reject this representation",
         }
@@ -96,6 +108,15 @@ impl fmt::Display for LayoutError<'_> {
                 f,
                 "`{ty}` has a layout only on the compiling target; for other targets give it a \
                  cross-target model (derive `Layout` on it, or implement `layout_core::Model`)"
+            ),
+            LayoutError::MaybeCType { prim, c } => write!(
+                f,
+                "a field's type is `{prim}` on the compiling target, reached through a name (a \
+                 type alias or another crate's type), and may be `{c}`, which has another width \
+                 on this target; write the field's type as the C type (`core::ffi::{c}`) or as \
+                 the primitive, or give the type a `layout_core::Model`",
+                prim = prim.name(),
+                c = c.name()
             ),
             LayoutError::Unpredictable { ty } => write!(
                 f,

@@ -1,7 +1,8 @@
 //! The primitive scalar types.
 
-/// A primitive scalar type. Its size is the same on every target except `usize`/`isize`;
-/// its alignment comes from the [`Target`](crate::Target).
+/// A primitive scalar type: Rust's, and the C integer types whose width differs between targets
+/// (`core::ffi::c_int`, `c_long` and their unsigned twins). The size of `usize`/`isize` and of
+/// the C types depends on the [`Target`](crate::Target); every alignment comes from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Prim {
@@ -37,11 +38,20 @@ pub enum Prim {
     F32,
     /// `f64`
     F64,
+    /// `core::ffi::c_int`: `i16` on AVR and MSP430, `i32` elsewhere.
+    CInt,
+    /// `core::ffi::c_uint`: as [`Prim::CInt`], unsigned.
+    CUint,
+    /// `core::ffi::c_long`: `i64` on 64-bit targets other than Windows and on 32-bit WebAssembly
+    /// Linux, `i32` elsewhere.
+    CLong,
+    /// `core::ffi::c_ulong`: as [`Prim::CLong`], unsigned.
+    CUlong,
 }
 
 impl Prim {
-    /// Every primitive, in declaration order.
-    pub const ALL: [Prim; 16] = [
+    /// Every primitive, in declaration order: Rust's ([`Prim::RUST`]), then the C types.
+    pub const ALL: [Prim; 20] = [
         Prim::Bool,
         Prim::Char,
         Prim::U8,
@@ -58,7 +68,22 @@ impl Prim {
         Prim::Isize,
         Prim::F32,
         Prim::F64,
+        Prim::CInt,
+        Prim::CUint,
+        Prim::CLong,
+        Prim::CUlong,
     ];
+
+    /// Rust's primitives: the first 16 of [`Prim::ALL`].
+    pub const RUST: [Prim; 16] = {
+        let mut out = [Prim::Bool; 16];
+        let mut i = 0;
+        while i < 16 {
+            out[i] = Prim::ALL[i];
+            i += 1;
+        }
+        out
+    };
 
     /// The Rust spelling of the type.
     pub const fn name(self) -> &'static str {
@@ -79,11 +104,21 @@ impl Prim {
             Prim::Isize => "isize",
             Prim::F32 => "f32",
             Prim::F64 => "f64",
+            Prim::CInt => "c_int",
+            Prim::CUint => "c_uint",
+            Prim::CLong => "c_long",
+            Prim::CUlong => "c_ulong",
         }
     }
 
-    /// Parses the Rust spelling of a primitive (`"u64"` → `Prim::U64`).
+    /// Parses the spelling of a Rust primitive (`"u64"` → `Prim::U64`); not the C types, which
+    /// are not primitives to rustc (`c_int` is a name any crate may define).
     pub fn from_name(name: &str) -> Option<Prim> {
-        Prim::ALL.into_iter().find(|p| p.name() == name)
+        Prim::RUST.into_iter().find(|p| p.name() == name)
+    }
+
+    /// Whether this is one of the C types (`c_int`, ...), whose width depends on the target.
+    pub const fn is_c(self) -> bool {
+        matches!(self, Prim::CInt | Prim::CUint | Prim::CLong | Prim::CUlong)
     }
 }

@@ -142,6 +142,38 @@ impl Target {
             Prim::F64 => (8, a.f64 as u64),
             Prim::Char => (4, a.char as u64),
             Prim::Usize | Prim::Isize => (self.pointer_bytes(), a.ptr as u64),
+            Prim::CInt | Prim::CUint => match self.c_int_bytes() {
+                2 => (2, a.i16 as u64),
+                _ => (4, a.i32 as u64),
+            },
+            Prim::CLong | Prim::CUlong => match self.c_long_bytes() {
+                8 => (8, a.i64 as u64),
+                _ => (4, a.i32 as u64),
+            },
+        }
+    }
+
+    /// The width of `core::ffi::c_int` in bytes: 2 on AVR and MSP430, 4 elsewhere (core's
+    /// definition; the oracle test checks it on every target against rustc compiling core's
+    /// `cfg`s).
+    pub const fn c_int_bytes(&self) -> u64 {
+        if str_eq(self.arch, "avr") || str_eq(self.arch, "msp430") {
+            2
+        } else {
+            4
+        }
+    }
+
+    /// The width of `core::ffi::c_long` in bytes: 8 on 64-bit targets other than Windows
+    /// (`target_family = "windows"`, whose triples all name `windows`) and on 32-bit WebAssembly
+    /// Linux, 4 elsewhere (core's definition, checked like [`Target::c_int_bytes`]).
+    pub const fn c_long_bytes(&self) -> u64 {
+        let windows = contains(self.triple.as_bytes(), b"-windows");
+        let wasm_linux = str_eq(self.arch, "wasm32") && contains(self.triple.as_bytes(), b"-linux");
+        if (self.pointer_bits == 64 && !windows) || wasm_linux {
+            8
+        } else {
+            4
         }
     }
 }
@@ -150,6 +182,22 @@ impl core::fmt::Display for Target {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.triple)
     }
+}
+
+/// Whether `needle` occurs in `haystack`, usable in `const`.
+const fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let mut i = 0;
+    while i + needle.len() <= haystack.len() {
+        let mut j = 0;
+        while j < needle.len() && haystack[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `const` string equality (`==` on `str` is not `const`).

@@ -39,6 +39,12 @@ pub enum Ty<'a> {
     Array(&'a Ty<'a>, u64),
     /// A struct or union described to the engine (a nested `#[derive(Layout)]` type).
     Struct(&'a StructDef<'a>),
+    /// A primitive the compiler resolved through a name (a `type` alias, another crate's type,
+    /// `<T as Model>::TY` of an integer): exact on the compiling target, but it may be a C
+    /// type in disguise (`c_int` and `c_long` are aliases of `i16`/`i32`/`i64`, per target), so
+    /// elsewhere it has a layout only where every C type it may be agrees
+    /// ([`LayoutError::MaybeCType`](crate::LayoutError::MaybeCType) otherwise).
+    Aliased(Prim),
     /// A type whose layout is the same on every target, given by the user
     /// (e.g. a foreign `#[repr(C)]` type whose definition the engine cannot see).
     Fixed {

@@ -5,14 +5,14 @@
 //! `Path`, one otherwise), function pointers; `Option` of those and of `NonZero*`; `NonZero<T>`
 //! and `NonZeroU32`-style names; the transparent wrappers `ManuallyDrop`, `MaybeUninit`, `Cell`,
 //! `UnsafeCell`, `Wrapping`, `Saturating`; `PhantomData`, `PhantomPinned`; the atomics; arrays
-//! whose length is an integer expression of literals; the C aliases whose layout is the same on
-//! every target (`c_char`, `c_short`, `c_longlong`, `c_float`, ...). Each may be spelt bare or
-//! qualified by `core::`, `std::` or `alloc::`.
+//! whose length is an integer expression of literals; core's C aliases (`c_char` ... `c_double`,
+//! with `c_int` and `c_long` per target: [`Prim::CInt`], [`Prim::CLong`]) under `core::ffi`,
+//! `std::ffi`, `std::os::raw`, `libc` or bare, and libc's `size_t`, `ssize_t`, `ptrdiff_t`,
+//! `intptr_t`, `uintptr_t` qualified by `libc::`. Each may be spelt bare or qualified by
+//! `core::`, `std::` or `alloc::`.
 //!
-//! `Vec`, `String`, tuples, `Option` of anything else and the C aliases whose size depends on the
-//! target (`c_int`, `c_long`, `c_double`, ...) are [`Class::HostOnly`]: rustc chooses their
-//! layout, or it differs between targets in a way the engine does not model, so only the
-//! compiler's own numbers on the compiling target describe them. Every other path goes to the
+//! `Vec`, `String`, tuples and `Option` of anything else are [`Class::HostOnly`]: rustc chooses
+//! their layout, so only the compiler's own numbers on the compiling target describe them. Every other path goes to the
 //! [`Resolver`]; what it does not know is [`Class::Unknown`].
 
 use layout_engine::{Prim, PtrKind, Ty};
@@ -33,9 +33,6 @@ pub enum Class<'a> {
 pub enum HostOnly {
     /// `Vec`, `String`, a tuple or an `Option` without a niche: `repr(Rust)`, chosen by rustc.
     ReprRust,
-    /// `c_int`, `c_uint`, `c_long`, `c_ulong`, `c_double` (and `c_size_t`-like aliases): their
-    /// width differs between targets (16-bit `c_int`, 32-bit `c_long` on Windows, ...).
-    TargetDependentC,
 }
 
 /// Why the syntax does not tell a type's layout.
@@ -175,18 +172,19 @@ fn strip(ty: &syn::Type) -> &syn::Type {
 /// The `'static` model of a leaf type, so that an array can borrow it.
 fn leaf(ty: Ty<'_>) -> Option<&'static Ty<'static>> {
     /// `Ty::Prim` (or `Ty::Atomic`) of every primitive, in `Prim::ALL` order.
-    const fn each_prim(atomic: bool) -> [Ty<'static>; 16] {
-        let mut out = [Ty::Zst; 16];
+    const N: usize = Prim::ALL.len();
+    const fn each_prim(atomic: bool) -> [Ty<'static>; N] {
+        let mut out = [Ty::Zst; N];
         let mut i = 0;
-        while i < 16 {
+        while i < N {
             let p = Prim::ALL[i];
             out[i] = if atomic { Ty::Atomic(p) } else { Ty::Prim(p) };
             i += 1;
         }
         out
     }
-    static STATIC_PRIMS: [Ty<'static>; 16] = each_prim(false);
-    static STATIC_ATOMICS: [Ty<'static>; 16] = each_prim(true);
+    static STATIC_PRIMS: [Ty<'static>; N] = each_prim(false);
+    static STATIC_ATOMICS: [Ty<'static>; N] = each_prim(true);
     let index = |p: Prim| Prim::ALL.iter().position(|q| *q == p).unwrap_or(0);
     Some(match ty {
         Ty::Prim(p) => &STATIC_PRIMS[index(p)],
@@ -312,38 +310,12 @@ fn path_class<'a>(p: &syn::TypePath, cx: &mut Context<'_, 'a>) -> Result<&'a Ty<
     let is = |modules: &[&str]| std_path(path, modules);
     let arg = type_arg(last);
 
-    // C aliases: `core::ffi`, `std::ffi`, `std::os::raw`, `libc`, or bare.
-    let c_alias = no_args
-        && (bare
-            || std_path(path, &["ffi", "os", "raw"])
-            || (path.segments.len() == 2 && path.segments[0].ident == "libc"));
-    if c_alias {
-        let fixed = match name.as_str() {
-            "c_char" | "c_schar" => Some(Prim::I8),
-            "c_uchar" => Some(Prim::U8),
-            "c_short" => Some(Prim::I16),
-            "c_ushort" => Some(Prim::U16),
-            "c_longlong" => Some(Prim::I64),
-            "c_ulonglong" => Some(Prim::U64),
-            "c_float" => Some(Prim::F32),
-            _ => None,
-        };
-        if let Some(prim) = fixed {
-            return Err(Class::Known(Ty::Prim(prim)));
-        }
-        if matches!(
-            name.as_str(),
-            "c_int"
-                | "c_uint"
-                | "c_long"
-                | "c_ulong"
-                | "c_double"
-                | "c_size_t"
-                | "c_ssize_t"
-                | "c_ptrdiff_t"
-        ) {
-            return Err(Class::HostOnly(HostOnly::TargetDependentC));
-        }
+    // C aliases: `core::ffi`, `std::ffi`, `std::os::raw`, `libc`, or bare; `libc`'s
+    // `size_t`-like aliases only qualified (a bare `size_t` is too common a name).
+    let libc = path.segments.len() == 2 && path.segments[0].ident == "libc";
+    let c_alias = no_args && (bare || std_path(path, &["ffi", "os", "raw"]) || libc);
+    if c_alias && let Some(prim) = c_type(&name, libc) {
+        return Err(Class::Known(Ty::Prim(prim)));
     }
 
     match name.as_str() {
@@ -408,6 +380,29 @@ fn path_class<'a>(p: &syn::TypePath, cx: &mut Context<'_, 'a>) -> Result<&'a Ty<
         }
     }
     cx.resolver.resolve(p).ok_or(Class::Unknown(Unknown::Path))
+}
+
+/// The model of the C type alias `name` (`c_int`, ...), as core defines it on every target;
+/// with `libc`, also libc's `size_t`, `ssize_t`, `ptrdiff_t`, `intptr_t` and `uintptr_t`.
+/// `c_longdouble` and other aliases are not modelled.
+fn c_type(name: &str, libc: bool) -> Option<Prim> {
+    Some(match name {
+        "c_char" | "c_schar" => Prim::I8,
+        "c_uchar" => Prim::U8,
+        "c_short" => Prim::I16,
+        "c_ushort" => Prim::U16,
+        "c_int" => Prim::CInt,
+        "c_uint" => Prim::CUint,
+        "c_long" => Prim::CLong,
+        "c_ulong" => Prim::CUlong,
+        "c_longlong" => Prim::I64,
+        "c_ulonglong" => Prim::U64,
+        "c_float" => Prim::F32,
+        "c_double" => Prim::F64,
+        "size_t" | "uintptr_t" if libc => Prim::Usize,
+        "ssize_t" | "ptrdiff_t" | "intptr_t" if libc => Prim::Isize,
+        _ => return None,
+    })
 }
 
 /// Whether `Option<inner>` stores no tag: references, `Box`, `NonNull`, fn pointers, `NonZero*`
@@ -583,9 +578,7 @@ fn write_meant(
                     return Some(());
                 }
                 "PhantomPinned" => "::core::marker::PhantomPinned".into(),
-                n if n.starts_with("c_") && p.path.segments[0].ident == "libc" => {
-                    format!("::libc::{n}")
-                }
+                n if p.path.segments[0].ident == "libc" => format!("::libc::{n}"),
                 n if n.starts_with("c_") => format!("::core::ffi::{n}"),
                 n if n.starts_with("NonZero") => format!("::core::num::{n}"),
                 n if n.starts_with("Atomic") => format!("::core::sync::atomic::{n}"),
@@ -735,6 +728,12 @@ mod tests {
         );
         assert_eq!(known("AtomicPtr<u8>"), Ty::AtomicPtr);
         assert_eq!(known("c_char"), Ty::Prim(Prim::I8));
+        assert_eq!(known("core::ffi::c_long"), Ty::Prim(Prim::CLong));
+        assert_eq!(known("std::os::raw::c_uint"), Ty::Prim(Prim::CUint));
+        assert_eq!(known("libc::c_int"), Ty::Prim(Prim::CInt));
+        assert_eq!(known("c_double"), Ty::Prim(Prim::F64));
+        assert_eq!(known("libc::size_t"), Ty::Prim(Prim::Usize));
+        assert_eq!(known("libc::intptr_t"), Ty::Prim(Prim::Isize));
     }
 
     #[test]
@@ -764,9 +763,10 @@ mod tests {
         assert_eq!(class("Vec<u8>"), Class::HostOnly(HostOnly::ReprRust));
         assert_eq!(class("(u8, u16)"), Class::HostOnly(HostOnly::ReprRust));
         assert_eq!(
-            class("core::ffi::c_long"),
-            Class::HostOnly(HostOnly::TargetDependentC)
+            class("core::ffi::c_longdouble"),
+            Class::Unknown(Unknown::Path)
         );
+        assert_eq!(class("size_t"), Class::Unknown(Unknown::Path));
         assert_eq!(class("<T as Tr>::X"), Class::Unknown(Unknown::Other));
     }
 

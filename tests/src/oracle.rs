@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// The lang items a plain struct needs on rustc 1.95. They change between rustc versions: when
 /// they stop matching, [`measure`] fails with the compiler's message, never silently.
 pub const PRELUDE: &str = r#"#![feature(no_core, lang_items, rustc_attrs, auto_traits)]
-#![allow(internal_features, dead_code, improper_ctypes_definitions, non_snake_case, unused)]
+#![allow(internal_features, dead_code, improper_ctypes_definitions, non_snake_case, non_camel_case_types, unused)]
 #![no_core]
 #![crate_type = "lib"]
 #[lang = "pointee_sized"] pub trait PointeeSized {}
@@ -33,6 +33,18 @@ impl Copy for u128 {} impl Copy for usize {} impl Copy for i8 {} impl Copy for i
 impl Copy for i32 {} impl Copy for i64 {} impl Copy for i128 {} impl Copy for isize {}
 impl<T: ?Sized> Copy for *const T {} impl<T: ?Sized> Copy for *mut T {}
 impl<T: Copy, const N: usize> Copy for [T; N] {}
+// core::ffi's C types, declared under core's own `cfg`s so that rustc decides them per target.
+pub type c_char = i8; pub type c_schar = i8; pub type c_uchar = u8;
+pub type c_short = i16; pub type c_ushort = u16;
+#[cfg(any(target_arch = "avr", target_arch = "msp430"))] pub type c_int = i16;
+#[cfg(any(target_arch = "avr", target_arch = "msp430"))] pub type c_uint = u16;
+#[cfg(not(any(target_arch = "avr", target_arch = "msp430")))] pub type c_int = i32;
+#[cfg(not(any(target_arch = "avr", target_arch = "msp430")))] pub type c_uint = u32;
+#[cfg(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux")))] pub type c_long = i64;
+#[cfg(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux")))] pub type c_ulong = u64;
+#[cfg(not(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux"))))] pub type c_long = i32;
+#[cfg(not(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux"))))] pub type c_ulong = u32;
+pub type c_longlong = i64; pub type c_ulonglong = u64; pub type c_float = f32; pub type c_double = f64;
 "#;
 
 /// Targets that rustc lists but cannot compile even a `no_core` crate for, with the reason.

@@ -10,13 +10,12 @@ impl ::layout_core::Model for Ffi {
             fields: &{
                 let fields = ::layout_core::__private_0_1_0::fields::<
                     4,
-                    4,
+                    3,
                 >(
-                    "fd: core::ffi::c_int\t?\ninner: Inner\t?\nbuf: [u8; LEN]\t?\nname: Vec<u8>\t?",
+                    "fd: core::ffi::c_int\tc_int\ninner: Inner\t?\nbuf: [u8; LEN]\t?\nname: Vec<u8>\t?",
                     [
-                        ::layout_core::__private_0_1_0::host_only::<core::ffi::c_int>(),
                         <Inner as ::layout_core::Model>::TY,
-                        <[u8; LEN] as ::layout_core::Model>::TY,
+                        ::layout_core::__private_0_1_0::array_of("u8", LEN),
                         ::layout_core::__private_0_1_0::host_only::<Vec<u8>>(),
                     ],
                 );
@@ -28,6 +27,10 @@ impl ::layout_core::Model for Ffi {
         },
     );
 }
+const _: () = ::layout_core::__private_0_1_0::same_types::<
+    (core::ffi::c_int, u8),
+    (::core::ffi::c_int, ::core::primitive::u8),
+>();
 const _: () = ::layout_core::__private_0_1_0::verify::<
     4,
 >(&<Ffi as ::layout_core::Layout>::DEF);

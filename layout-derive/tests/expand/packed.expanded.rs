@@ -38,7 +38,7 @@ const _: () = ::layout_core::__private_0_1_0::expect::<
 >(
     "Header",
     match ::layout_core::__private_0_1_0::FAMILY {
-        0x2000000000000 => (13, 1),
+        0x902000000000000 => (13, 1),
         _ => (14, 2),
     },
 );

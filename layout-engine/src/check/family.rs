@@ -18,6 +18,8 @@ use crate::{ScalarAligns, Target};
 pub const fn same_facts(a: &Target, b: &Target, atomics: bool) -> bool {
     a.pointer_bits == b.pointer_bits
         && same_aligns(&a.aligns, &b.aligns)
+        && a.c_int_bytes() == b.c_int_bytes()
+        && a.c_long_bytes() == b.c_long_bytes()
         && (!atomics || a.atomic_widths == b.atomic_widths)
 }
 
@@ -51,7 +53,8 @@ pub const fn family(target: &Target, atomics: bool) -> usize {
 pub const UNKNOWN: usize = usize::MAX;
 
 /// The facts that decide a layout on `target` (see [`same_facts`]) packed into one number, equal
-/// for two targets exactly when they are of one family: the pointer width in bytes (bits 48..56),
+/// for two targets exactly when they are of one family: the base-2 logarithms of the widths of
+/// `c_int` (bits 56..58) and `c_long` (bits 58..60), the pointer width in bytes (bits 48..56),
 /// the base-2 logarithms of the nine scalar alignments (four bits each from bit 8 on, `i16`
 /// lowest) and, when `atomics`, the atomic widths (bits 0..8). Never 0.
 pub const fn key(target: &Target, atomics: bool) -> u64 {
@@ -59,7 +62,9 @@ pub const fn key(target: &Target, atomics: bool) -> u64 {
     let aligns = [
         a.i16, a.i32, a.i64, a.i128, a.f32, a.f64, a.char, a.ptr, a.fn_ptr,
     ];
-    let mut key = ((target.pointer_bits / 8) as u64) << 48;
+    let mut key = ((target.pointer_bits / 8) as u64) << 48
+        | (target.c_int_bytes().trailing_zeros() as u64) << 56
+        | (target.c_long_bytes().trailing_zeros() as u64) << 58;
     let mut i = 0;
     while i < aligns.len() {
         key |= (aligns[i].trailing_zeros() as u64) << (8 + 4 * i);

@@ -43,7 +43,7 @@ use crate::{Field, Prim, PtrKind, Ty};
 
 /// Every leaf model with its spelling: the one table both [`fields`] (reading) and [`spelling`]
 /// (writing, in the derive) use.
-static LEAVES: [(&str, Ty<'static>); 32] = [
+static LEAVES: [(&str, Ty<'static>); 36] = [
     ("bool", Ty::Prim(Prim::Bool)),
     ("char", Ty::Prim(Prim::Char)),
     ("u8", Ty::Prim(Prim::U8)),
@@ -60,6 +60,10 @@ static LEAVES: [(&str, Ty<'static>); 32] = [
     ("isize", Ty::Prim(Prim::Isize)),
     ("f32", Ty::Prim(Prim::F32)),
     ("f64", Ty::Prim(Prim::F64)),
+    ("c_int", Ty::Prim(Prim::CInt)),
+    ("c_uint", Ty::Prim(Prim::CUint)),
+    ("c_long", Ty::Prim(Prim::CLong)),
+    ("c_ulong", Ty::Prim(Prim::CUlong)),
     ("()", Ty::Zst),
     ("*const ()", Ty::Ptr(PtrKind::Thin)),
     ("*const str", Ty::Ptr(PtrKind::Wide)),
@@ -163,6 +167,26 @@ pub const fn fields<const N: usize, const S: usize>(
         panic!("#[derive(Layout)] gave more models than its fields use");
     }
     out
+}
+
+/// `[elem; len]`, where `elem` is a spelling [`fields`] reads (`c_long`, `[u16; 4]`) and `len` a
+/// length only the compiler knows (a `const`): the model of an array of a type the derive read
+/// by name, so that `[c_long; N]` stays `c_long` on every target instead of the `i64` that
+/// `<[c_long; N] as Model>` would see. A length that overflows saturates, which the engine
+/// reports as too big, as rustc rejects the type.
+///
+/// # Panics
+///
+/// On a spelling [`fields`] does not read: the derive never writes one.
+pub const fn array_of(elem: &'static str, len: usize) -> Ty<'static> {
+    let len = len as u64;
+    if let Some(leaf) = leaf_named(elem.as_bytes()) {
+        return Ty::Array(leaf, len);
+    }
+    match model_named(elem.as_bytes()) {
+        Some(Ty::Array(leaf, n)) => Ty::Array(leaf, n.saturating_mul(len)),
+        _ => panic!("#[derive(Layout)] wrote an array element layout-core does not know"),
+    }
 }
 
 /// `s` split at the first `sep` (which is dropped), or all of `s` and nothing.
@@ -316,7 +340,7 @@ mod tests {
                 "{array:?}"
             );
         }
-        assert_eq!(spelt, 32);
+        assert_eq!(spelt, 36);
         assert_eq!(model_named(b"[u8; 18446744073709551616]"), None);
         assert_eq!(model_named(b"[[u8; 2]; 3]"), None);
         assert_eq!(model_named(b"[u8;3]"), None);

@@ -3,7 +3,7 @@
 use crate::check::{Msg, family};
 use crate::{FieldLayout, HostLayout, Shape, Target, struct_layout};
 
-pub use crate::check::fields::fields;
+pub use crate::check::fields::{array_of, fields};
 
 pub use crate::check::{Policy, Subject, Targets, run, violated};
 pub use crate::{Repr, StructDef, Ty};

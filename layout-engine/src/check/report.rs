@@ -300,6 +300,17 @@ pub const fn write_no_layout<const N: usize>(
             m.str(ty);
             m.str("`)");
         }
+        LayoutError::MaybeCType { prim, c } => {
+            m.str("a field's type is `");
+            m.str(prim.name());
+            m.str("` on the compiling target, reached through a name (a type alias or another ");
+            m.str("crate's type), and may be `");
+            m.str(c.name());
+            m.str("`, which has another width there. Write the field's type as the C type (`core::ffi::");
+            m.str(c.name());
+            m.str("`) or as the primitive, or give the type a `layout_core::Model`; or remove ");
+            m.str("this target from `targets`");
+        }
         LayoutError::NoAtomic { bits } => {
             m.str("the target has no ");
             m.u64(bits as u64);

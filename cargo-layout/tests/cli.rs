@@ -651,6 +651,10 @@ fn usage_errors_are_one_line_with_status_2() {
             "error: unknown target `x86_64-unknown-linux-gnux`; did you mean",
         ),
         (&["--bogus"][..], "error: unknown option `--bogus`"),
+        // Issue 11: a multi-byte short flag panicked.
+        (&["-é"][..], "error: unknown option `-é`"),
+        (&["--fix=yes"][..], "error: --fix takes no value"),
+        (&["--target"][..], "error: --target needs a value"),
         (
             &["--min-saving", "lots"][..],
             "error: --min-saving expects a number",

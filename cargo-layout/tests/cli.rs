@@ -783,3 +783,34 @@ fn fix_keeps_a_byte_order_mark_crlf_line_ends_and_everything_else() {
         .collect();
     assert_eq!(names, ["a.rs"]);
 }
+
+/// Issue 11: the hand-written diff kept every Myers frontier, memory quadratic in the change
+/// (6.4 GB for these 10,000 changed one-line structs). Run under a 1 GiB address-space limit
+/// (`ulimit -v`, which also binds root), the whole `--diff` must complete.
+#[cfg(unix)]
+#[test]
+fn a_large_diff_completes_in_bounded_memory() {
+    const STRUCTS: usize = 10_000;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-big-diff");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut src = String::from("#![allow(dead_code)]\n");
+    for i in 0..STRUCTS {
+        src.push_str(&format!(
+            "#[repr(C)] pub struct S{i} {{ a: u8, b: u64, c: u8 }}\n"
+        ));
+    }
+    std::fs::write(dir.join("big.rs"), &src).unwrap();
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -v 1048576 && exec \"$0\" \"$@\"", BIN])
+        .args(["--diff", "big.rs"])
+        .current_dir(&dir)
+        .output()
+        .expect("run cargo-layout under sh");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let diff = text(&out.stdout);
+    let count = |mark: char| diff.lines().filter(|l| l.starts_with(mark)).count();
+    // Every struct's line is replaced (plus the `---`/`+++` header lines).
+    assert_eq!((count('-'), count('+')), (STRUCTS + 1, STRUCTS + 1));
+    assert!(diff.contains("+#[repr(C)] pub struct S9999 { a: u8, c: u8, b: u64 }\n"));
+}

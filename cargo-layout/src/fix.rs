@@ -11,13 +11,12 @@
 //! 3. The new file is parsed again, and its tokens must equal those of the old file with the
 //!    same fields permuted in the syntax tree: the text edit did exactly the reordering and
 //!    nothing else.
-//! 4. The file is written to a temporary file in the same directory and renamed over the
-//!    original (atomic on one file system), keeping its permissions.
+//! 4. The file is written by [`crate::replace`]: only if it is still what was scanned, through
+//!    symlinks, keeping hard links, atomically where it has one link.
 //!
 //! A second run finds every fixed struct already at its minimum, so it changes nothing.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
@@ -44,14 +43,23 @@ struct Edit {
 /// What a fix run did.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// New contents per file, for the files that change.
-    pub files: Vec<(std::path::PathBuf, String)>,
+    /// The files that change.
+    pub files: Vec<Planned>,
+    /// Why structs were left alone, and failures.
+    pub diags: Vec<Diag>,
+}
+
+/// One file's new text, and the structs it fixes.
+#[derive(Debug)]
+pub struct Planned {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its new contents.
+    pub text: String,
     /// `crate::T1 in src/lib.rs: 24 -> 16 bytes on x86_64-unknown-linux-gnu`, per fixed struct.
     pub fixed: Vec<String>,
     /// Paths (`crate::T1`) of the structs fixed.
     pub fixed_paths: Vec<String>,
-    /// Why structs were left alone, and failures.
-    pub diags: Vec<Diag>,
 }
 
 /// Plans the rewrite of every report that can shrink on the first target.
@@ -157,11 +165,13 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         let new_parse_text = SourceFile::new(file.path.clone(), text.clone()).parse_text();
         match verify(&file.parse_text(), &new_parse_text, &plain) {
             Ok(()) => {
-                for (_, path, summary) in list {
-                    out.fixed.push(summary);
-                    out.fixed_paths.push(path);
-                }
-                out.files.push((file.path.clone(), text));
+                let (fixed_paths, fixed) = list.into_iter().map(|(_, p, s)| (p, s)).unzip();
+                out.files.push(Planned {
+                    path: file.path.clone(),
+                    text,
+                    fixed,
+                    fixed_paths,
+                });
             }
             Err(why) => out.diags.push(Diag::error(
                 &file.display,
@@ -280,26 +290,4 @@ impl VisitMut for Permute<'_> {
         }
         syn::visit_mut::visit_item_struct_mut(self, s);
     }
-}
-
-/// Writes `text` to `path` atomically: a temporary file in the same directory, renamed over
-/// the original, with the original's permissions.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.cargo-layout-{}.tmp", std::process::id()));
-    let result = (|| {
-        std::fs::write(&tmp, text)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -13,6 +13,7 @@ mod discover;
 mod fix;
 mod json;
 mod markers;
+mod replace;
 mod resolve;
 mod scan;
 mod segment;
@@ -20,7 +21,7 @@ mod source;
 mod text;
 mod tree;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,9 +96,8 @@ fn run(opts: &Options) -> u8 {
     let mut failed_write = false;
     match (opts.fix, &fix) {
         (FixMode::Diff, Some(f)) => {
-            for (path, new) in &f.files {
-                let file = sources.get(sources.find(path).expect("a scanned file"));
-                let d = diff::unified(&file.display, &file.text, new);
+            for file in &f.files {
+                let d = diff::unified(&source::display_path(&file.path), &file.scanned, &file.text);
                 failed_write |= out.write_all(d.as_bytes()).is_err();
             }
         }
@@ -114,22 +114,42 @@ fn run(opts: &Options) -> u8 {
     for d in &diags {
         eprintln!("{d}");
     }
+    let mut fixed: Vec<&str> = Vec::new();
     if let (FixMode::Write, Some(f)) = (opts.fix, &fix) {
-        for (path, new) in &f.files {
-            if let Err(e) = fix::write_atomic(path, new) {
-                let shown = source::display_path(path);
-                eprintln!("{}", Diag::error(shown, 0, format!("cannot write: {e}")));
-                errors = true;
+        pause_before_writing();
+        // Real paths written, with their text: one file reached by two paths is written once.
+        let mut written: Vec<(PathBuf, &str)> = Vec::new();
+        for file in &f.files {
+            let shown = source::display_path(&file.path);
+            let real = file
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| file.path.clone());
+            let result = match written.iter().find(|(p, _)| *p == real) {
+                Some((_, text)) if *text == file.text => Ok(()),
+                Some(_) => Err(
+                    "not rewritten: the same file, reached by another path, gets a \
+                                different fix"
+                        .to_owned(),
+                ),
+                None => replace::replace(&file.path, &file.scanned, &file.text)
+                    .map(|_| written.push((real, &file.text)))
+                    .map_err(|e| e.to_string()),
+            };
+            match result {
+                Ok(()) => {
+                    for line in &file.fixed {
+                        eprintln!("fixed: {line}");
+                    }
+                    fixed.extend(file.fixed_paths.iter().map(String::as_str));
+                }
+                Err(e) => {
+                    eprintln!("{}", Diag::error(shown, 0, e));
+                    errors = true;
+                }
             }
         }
-        for line in &f.fixed {
-            eprintln!("fixed: {line}");
-        }
     }
-    let fixed: Vec<&str> = match (opts.fix, &fix) {
-        (FixMode::Write, Some(f)) => f.fixed_paths.iter().map(String::as_str).collect(),
-        _ => Vec::new(),
-    };
     if failed_write || errors {
         return TROUBLE;
     }
@@ -140,6 +160,17 @@ fn run(opts: &Options) -> u8 {
         return WASTE;
     }
     OK
+}
+
+/// Set in the tests of a file edited during a run: `--fix` stops after planning, before it
+/// writes anything, says so on stderr and waits for a line on stdin.
+const PAUSE_BEFORE_WRITING: &str = "__CARGO_LAYOUT_TEST_PAUSE_BEFORE_WRITING";
+
+fn pause_before_writing() {
+    if std::env::var_os(PAUSE_BEFORE_WRITING).is_some() {
+        eprintln!("paused before writing");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
 }
 
 /// Reads and parses the crates, with `overlay` replacing files on disk.
@@ -167,19 +198,30 @@ fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (So
 
 /// What `--fix`/`--diff` will write.
 struct Rewrite {
-    /// Final text per changed file.
-    files: Vec<(PathBuf, String)>,
-    /// One line per fixed struct.
-    fixed: Vec<String>,
-    /// Paths (`crate::T1`) of the fixed structs.
-    fixed_paths: Vec<String>,
+    /// The changed files, by path.
+    files: Vec<FileRewrite>,
     /// Notes and errors.
     diags: Vec<Diag>,
 }
 
+/// One changed file.
+struct FileRewrite {
+    /// The file as scanned.
+    path: PathBuf,
+    /// Its text when it was scanned: it is rewritten only if it still holds exactly this.
+    scanned: String,
+    /// Its final text.
+    text: String,
+    /// One line per fixed struct.
+    fixed: Vec<String>,
+    /// Paths (`crate::T1`) of the fixed structs.
+    fixed_paths: Vec<String>,
+}
+
 /// Plans the rewrite in rounds until nothing changes: shrinking a struct can change the best
 /// order of a struct that nests it, and the result must be what a second run would leave as
-/// it is. Nothing is written here.
+/// it is. Nothing is written here, and nothing is read from disk after the first scan: every
+/// round works on the texts first read (or already rewritten).
 fn fix_rounds(
     roots: &[discover::CrateRoot],
     filter: &scan::Filter,
@@ -190,9 +232,12 @@ fn fix_rounds(
 ) -> Rewrite {
     /// Enough for any nesting depth seen in practice; each round only shrinks structs.
     const ROUNDS: usize = 8;
-    let mut overlay: HashMap<PathBuf, String> = HashMap::new();
-    let mut fixed = Vec::new();
-    let mut fixed_paths: Vec<String> = Vec::new();
+    let scanned: HashMap<PathBuf, String> = sources
+        .files()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let mut overlay = scanned.clone();
+    let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();
     let mut diags = Vec::new();
     let mut plan = fix::plan(tree, sources, reports);
     for round in 1..=ROUNDS {
@@ -200,10 +245,20 @@ fn fix_rounds(
         if plan.files.is_empty() {
             break;
         }
-        fixed.extend(plan.fixed.iter().cloned());
-        fixed_paths.extend(plan.fixed_paths.iter().cloned());
-        for (path, text) in &plan.files {
-            overlay.insert(path.clone(), text.clone());
+        for planned in plan.files {
+            overlay.insert(planned.path.clone(), planned.text.clone());
+            let file = files
+                .entry(planned.path.clone())
+                .or_insert_with(|| FileRewrite {
+                    scanned: scanned.get(&planned.path).cloned().unwrap_or_default(),
+                    path: planned.path,
+                    text: String::new(),
+                    fixed: Vec::new(),
+                    fixed_paths: Vec::new(),
+                });
+            file.text = planned.text;
+            file.fixed.extend(planned.fixed);
+            file.fixed_paths.extend(planned.fixed_paths);
         }
         if round == ROUNDS {
             break;
@@ -212,14 +267,12 @@ fn fix_rounds(
         let reports = scan::scan(&tree, &sources, &opts.targets, filter);
         plan = fix::plan(&tree, &sources, &reports);
     }
-    let mut files: Vec<(PathBuf, String)> = overlay.into_iter().collect();
-    files.sort();
-    fixed_paths.sort();
-    fixed_paths.dedup();
+    for file in files.values_mut() {
+        file.fixed_paths.sort();
+        file.fixed_paths.dedup();
+    }
     Rewrite {
-        files,
-        fixed,
-        fixed_paths,
+        files: files.into_values().collect(),
         diags,
     }
 }

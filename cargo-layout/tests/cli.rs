@@ -814,3 +814,137 @@ fn a_large_diff_completes_in_bounded_memory() {
     assert_eq!((count('-'), count('+')), (STRUCTS + 1, STRUCTS + 1));
     assert!(diff.contains("+#[repr(C)] pub struct S9999 { a: u8, c: u8, b: u64 }\n"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writing safely (issue 11)
+
+/// A fresh directory under the target's temporary directory with these files.
+fn scratch(tag: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cargo-layout-{tag}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// The names in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+const WASTEFUL_A: &str = "#[repr(C)]\npub struct A {\n    a: u8,\n    b: u64,\n    c: u8,\n}\n";
+const FIXED_A: &str = "#[repr(C)]\npub struct A {\n    a: u8,\n    c: u8,\n    b: u64,\n}\n";
+const WASTEFUL_B: &str = "#[repr(C)]\npub struct B {\n    x: u16,\n    y: u32,\n    z: u16,\n}\n";
+const FIXED_B: &str = "#[repr(C)]\npub struct B {\n    x: u16,\n    z: u16,\n    y: u32,\n}\n";
+
+/// A file edited while `--fix` runs (between the scan and the write, made deterministic by
+/// the tool's test-only pause) is not overwritten: an error names it, the status is 2, and the
+/// other files are still fixed.
+#[test]
+fn a_file_edited_during_the_run_is_not_overwritten() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::Stdio;
+    let dir = scratch("edited", &[("a.rs", WASTEFUL_A), ("b.rs", WASTEFUL_B)]);
+    let mut child = Command::new(BIN)
+        .args(["--fix", "a.rs", "b.rs"])
+        .current_dir(&dir)
+        .env("__CARGO_LAYOUT_TEST_PAUSE_BEFORE_WRITING", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut before = String::new();
+    while !before.ends_with("paused before writing\n") {
+        assert_ne!(
+            stderr.read_line(&mut before).unwrap(),
+            0,
+            "no pause: {before}"
+        );
+    }
+    let edited = format!("{WASTEFUL_A}// the user's edit\n");
+    std::fs::write(dir.join("a.rs"), &edited).unwrap();
+    child.stdin.take().unwrap().write_all(b"\n").unwrap();
+    let mut after = String::new();
+    stderr.read_to_string(&mut after).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "{after}");
+    assert!(
+        after.contains("error: a.rs: not rewritten: the file changed on disk since it was scanned"),
+        "{after}"
+    );
+    assert!(!after.contains("fixed: crate::a::A"), "{after}");
+    assert!(after.contains("fixed: crate::b::B"), "{after}");
+    assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(dir.join("b.rs")).unwrap(), FIXED_B);
+    assert_eq!(listing(&dir), ["a.rs", "b.rs"]);
+}
+
+/// A symlinked source file stays a link (its target is rewritten), and a hard-linked one keeps
+/// its links (rewritten in its own inode).
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_symlinks_and_keeps_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch(
+        "links",
+        &[("shared/a.rs", WASTEFUL_A), ("b.rs", WASTEFUL_B)],
+    );
+    std::os::unix::fs::symlink("shared/a.rs", dir.join("a.rs")).unwrap();
+    std::fs::hard_link(dir.join("b.rs"), dir.join("b-copy.rs")).unwrap();
+    let inode = std::fs::metadata(dir.join("b.rs")).unwrap().ino();
+    let out = run_in(&dir, &["--fix", "a.rs", "b.rs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let meta = std::fs::symlink_metadata(dir.join("a.rs")).unwrap();
+    assert!(meta.file_type().is_symlink(), "a.rs is no longer a symlink");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("shared/a.rs")).unwrap(),
+        FIXED_A
+    );
+    for name in ["b.rs", "b-copy.rs"] {
+        let meta = std::fs::metadata(dir.join(name)).unwrap();
+        assert_eq!(
+            (meta.ino(), meta.nlink()),
+            (inode, 2),
+            "{name}: link broken"
+        );
+        assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), FIXED_B);
+    }
+    assert_eq!(listing(&dir), ["a.rs", "b-copy.rs", "b.rs", "shared"]);
+    assert_eq!(listing(&dir.join("shared")), ["a.rs"]);
+}
+
+/// A write that fails (here: no byte may be written, `ulimit -f 0`, which binds root too, as a
+/// full disk would) is an error with status 2, never `fixed:`, and leaves no temporary file.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_an_error_not_fixed_and_leaves_no_temporary_file() {
+    let dir = scratch("full", &[("a.rs", WASTEFUL_A)]);
+    let out = Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 0 && exec \"$0\" \"$@\"", BIN])
+        .args(["--fix", "a.rs"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("fixed:"), "{stderr}");
+    assert!(
+        stderr.contains("error: a.rs: not rewritten: File too large"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.rs")).unwrap(),
+        WASTEFUL_A
+    );
+    assert_eq!(listing(&dir), ["a.rs"]);
+}

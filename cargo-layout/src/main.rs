@@ -222,6 +222,11 @@ struct FileRewrite {
 /// order of a struct that nests it, and the result must be what a second run would leave as
 /// it is. Nothing is written here, and nothing is read from disk after the first scan: every
 /// round works on the texts first read (or already rewritten).
+///
+/// The rounds end: a rewrite makes its struct smaller on some target and bigger on none, and
+/// makes no struct that nests it bigger (same alignment, fewer bytes), so the sum of every
+/// reported size on every target shrinks each round. Should a round ever fail to shrink it,
+/// the planning stops there with an error naming the structs of that round.
 fn fix_rounds(
     roots: &[discover::CrateRoot],
     filter: &scan::Filter,
@@ -230,8 +235,6 @@ fn fix_rounds(
     sources: &Sources,
     reports: &[scan::StructReport],
 ) -> Rewrite {
-    /// Enough for any nesting depth seen in practice; each round only shrinks structs.
-    const ROUNDS: usize = 8;
     let scanned: HashMap<PathBuf, String> = sources
         .files()
         .map(|f| (f.path.clone(), f.text.clone()))
@@ -240,13 +243,18 @@ fn fix_rounds(
     let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();
     let mut diags = Vec::new();
     let mut plan = fix::plan(tree, sources, reports);
-    for round in 1..=ROUNDS {
+    let mut total = total_size(reports);
+    let mut rounds = 0;
+    loop {
         diags.extend(plan.diags.iter().cloned());
         if plan.files.is_empty() {
             break;
         }
+        rounds += 1;
+        let mut this_round: Vec<String> = Vec::new();
         for planned in plan.files {
             overlay.insert(planned.path.clone(), planned.text.clone());
+            this_round.extend(planned.fixed_paths.iter().cloned());
             let file = files
                 .entry(planned.path.clone())
                 .or_insert_with(|| FileRewrite {
@@ -260,11 +268,22 @@ fn fix_rounds(
             file.fixed.extend(planned.fixed);
             file.fixed_paths.extend(planned.fixed_paths);
         }
-        if round == ROUNDS {
-            break;
-        }
         let (sources, tree) = load(roots, overlay.clone());
         let reports = scan::scan(&tree, &sources, &opts.targets, filter);
+        let after = total_size(&reports);
+        if after >= total {
+            diags.push(Diag::error(
+                ".",
+                0,
+                format!(
+                    "--fix stopped after {rounds} rounds of nested fixes: round {rounds} \
+                     ({}) made nothing smaller; nothing more is planned",
+                    this_round.join(", ")
+                ),
+            ));
+            break;
+        }
+        total = after;
         plan = fix::plan(&tree, &sources, &reports);
     }
     for file in files.values_mut() {
@@ -275,6 +294,21 @@ fn fix_rounds(
         files: files.into_values().collect(),
         diags,
     }
+}
+
+/// The sum of every laid-out size of every report on every target: what each round of
+/// `--fix` makes smaller.
+fn total_size(reports: &[scan::StructReport]) -> u128 {
+    reports
+        .iter()
+        .filter_map(|r| match &r.status {
+            scan::Status::Laid { on, .. } => Some(on),
+            scan::Status::Blocked(_) => None,
+        })
+        .flatten()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|l| u128::from(l.layout.size()))
+        .sum()
 }
 
 /// One note per file and message: the same note on many lines of a file (a macro invoked

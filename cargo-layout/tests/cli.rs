@@ -948,3 +948,58 @@ fn a_failed_write_is_an_error_not_fixed_and_leaves_no_temporary_file() {
     );
     assert_eq!(listing(&dir), ["a.rs"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Idempotence however deep the nesting (issue 11)
+
+/// A chain of structs, each of which can shrink only once the one it nests has: `L0` is
+/// `{ u8, u16, u8 }` (6 bytes, 4 reordered, align 2); each `Lk` is `{ i: L(k-1), d, b }` with
+/// `d` and `b` of size and alignment `4a` and `2a` (`a` the alignment of `L(k-1)`), which is
+/// already as small as it gets while `L(k-1)` is `3a` bytes and can shrink from `12a` to `8a`
+/// once `L(k-1)` is `2a`. So fixing `Lk` takes round `k + 1`.
+fn nested_chain(levels: u32) -> String {
+    let mut src = String::from("#![allow(dead_code)]\n");
+    src.push_str("#[repr(C)]\npub struct L0 {\n    x: u8,\n    y: u16,\n    z: u8,\n}\n");
+    let mut aligns = Vec::new();
+    for k in 1..levels {
+        let a = 2u64 << (2 * (k - 1));
+        aligns.extend([2 * a, 4 * a]);
+        src.push_str(&format!(
+            "#[repr(C)]\npub struct L{k} {{\n    i: L{},\n    d: A{},\n    b: A{},\n}}\n",
+            k - 1,
+            4 * a,
+            2 * a
+        ));
+    }
+    aligns.sort();
+    aligns.dedup();
+    for n in aligns {
+        src.push_str(&format!(
+            "#[repr(C, align({n}))]\npub struct A{n} {{\n    x: u8,\n}}\n"
+        ));
+    }
+    src
+}
+
+#[test]
+fn fix_is_idempotent_past_eight_rounds_of_nesting() {
+    const LEVELS: u32 = 12;
+    let dir = scratch("deep", &[("chain.rs", &nested_chain(LEVELS))]);
+    let first = run_in(&dir, &["--fix", "-t", "64", "chain.rs"]);
+    let stderr = text(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "{stderr}");
+    for k in 0..LEVELS {
+        assert!(
+            stderr.contains(&format!("fixed: crate::chain::L{k} in")),
+            "L{k}: {stderr}"
+        );
+    }
+    let fixed = std::fs::read_to_string(dir.join("chain.rs")).unwrap();
+    let second = run_in(&dir, &["--fix", "--deny-waste", "-t", "64", "chain.rs"]);
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second.stderr));
+    assert!(!text(&second.stderr).contains("fixed:"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("chain.rs")).unwrap(),
+        fixed
+    );
+}

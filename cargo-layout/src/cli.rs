@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use layout_engine::Target;
 
+use crate::refusal::Reason;
+
 /// The help text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
 cargo layout: report struct padding on any rustc target, and fix the field order
@@ -30,6 +32,10 @@ Options:
       --format <FMT>     text (default) or json
       --deny-waste       exit with status 1 if any reported struct can shrink
       --fix              rewrite the reported structs in the suggested order, in place
+      --allow-reorder <REASONS>
+                         let --fix reorder structs whose field order means something:
+                         cfg, ord, hash, bytes, serde, ffi or all; comma-separated,
+                         repeatable (per struct: `// cargo-layout: allow-reorder(...)`)
       --diff             print what --fix would change as a unified diff; write nothing
   -h, --help             print this help
   -V, --version          print the version
@@ -83,6 +89,8 @@ pub struct Options {
     pub deny_waste: bool,
     /// `--fix` / `--diff`.
     pub fix: FixMode,
+    /// `--allow-reorder`: the refusals `--fix` overrides.
+    pub allow_reorder: Vec<Reason>,
 }
 
 /// What the command line asked for: a run, or one of the informational flags.
@@ -120,6 +128,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         format: Format::Text,
         deny_waste: false,
         fix: FixMode::Off,
+        allow_reorder: Vec::new(),
     };
     let (mut fix, mut diff) = (false, false);
     let mut parser = lexopt::Parser::from_args(args);
@@ -155,6 +164,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
             Long("deny-waste") => opts.deny_waste = true,
             Long("fix") => fix = true,
             Long("diff") => diff = true,
+            Long("allow-reorder") => {
+                let v = value(&mut parser, "--allow-reorder")?;
+                let reasons = Reason::parse_list(v.split(',').map(str::trim)).map_err(|bad| {
+                    UsageError(format!(
+                        "--allow-reorder: unknown reason `{}` (expected cfg, ord, hash, bytes, \
+                         serde, ffi or all)",
+                        bad.join("`, `")
+                    ))
+                })?;
+                opts.allow_reorder.extend(reasons);
+                opts.allow_reorder.sort();
+                opts.allow_reorder.dedup();
+            }
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -275,6 +297,18 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("`x86_64-unknown-linux-gnu`"), "{e}");
+    }
+
+    #[test]
+    fn allow_reorder_takes_reason_lists() {
+        let o = run(&["--allow-reorder", "ffi,cfg", "--allow-reorder=ord"]).unwrap();
+        assert_eq!(o.allow_reorder, [Reason::Cfg, Reason::Ord, Reason::Ffi]);
+        assert_eq!(
+            run(&["--allow-reorder=all"]).unwrap().allow_reorder.len(),
+            6
+        );
+        let e = run(&["--allow-reorder", "ffi,abi"]).unwrap_err().0;
+        assert!(e.contains("unknown reason `abi`"), "{e}");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! Safety, in order:
 //! 1. Only named-field `repr(C)` structs whose suggested order (on the first target) saves
 //!    bytes are touched; tuple structs are refused (reordering positional fields changes what
-//!    `.0` means), structs marked `ignore` are never reported, and an order that would make the
-//!    struct bigger on any other target given is not applied.
+//!    `.0` means), structs marked `ignore` are never reported, an order that would make the
+//!    struct bigger on any other target given is not applied, and structs whose field order
+//!    means something (`#[cfg]` fields, order-dependent derives, byte views, FFI: see
+//!    [`crate::refusal`]) are refused unless a marker or `--allow-reorder` allows it.
 //! 2. Each field moves as its exact source text (see [`crate::segment`]): comments, doc
 //!    comments, attributes, visibility and the trailing-comma convention are kept, and every
 //!    byte outside the moved fields stays as it was.
@@ -107,6 +109,26 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
             ));
             continue;
         }
+        let refused: Vec<&crate::refusal::Refusal> =
+            r.refusals.iter().filter(|x| x.allowed.is_none()).collect();
+        if !refused.is_empty() {
+            let reasons: Vec<&str> = refused.iter().map(|x| x.reason.name()).collect();
+            let whys: Vec<&str> = refused.iter().map(|x| x.message.as_str()).collect();
+            out.diags.push(Diag::note(
+                &file.display,
+                r.line,
+                format!(
+                    "`{}` not reordered: {} (to reorder it anyway: \
+                     `// cargo-layout: allow-reorder({})` before it, or \
+                     --allow-reorder {})",
+                    r.name,
+                    whys.join("; "),
+                    reasons.join(", "),
+                    reasons.join(",")
+                ),
+            ));
+            continue;
+        }
         let order = match choose_order(on) {
             Ok(order) => order,
             Err(why) => {
@@ -186,7 +208,7 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
 /// The order to write: the first target's suggestion that is the best on every target given,
 /// else the first suggestion that shrinks the struct somewhere without growing it anywhere.
 /// Never an order that makes the struct bigger on any target.
-fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
+pub fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
     let laid: Vec<(&OnTarget, &Laid)> = on
         .iter()
         .filter_map(|o| o.result.as_ref().ok().map(|l| (o, l)))

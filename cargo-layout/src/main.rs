@@ -13,6 +13,7 @@ mod discover;
 mod fix;
 mod json;
 mod markers;
+mod refusal;
 mod replace;
 mod resolve;
 mod scan;
@@ -76,6 +77,7 @@ fn run(opts: &Options) -> u8 {
         only_marked: opts.only_marked,
         names: opts.names.clone(),
         min_saving: opts.min_saving,
+        allow_reorder: opts.allow_reorder.clone(),
     };
     let (sources, tree) = load(&roots, HashMap::new());
     let reports = scan::scan(&tree, &sources, &opts.targets, &filter);
@@ -190,6 +192,7 @@ fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (So
             &mut sources,
             &root.root,
             root.name.clone(),
+            root.ffi.clone(),
             tree::Follow::Modules,
         );
     }

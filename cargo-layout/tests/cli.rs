@@ -1003,3 +1003,201 @@ fn fix_is_idempotent_past_eight_rounds_of_nesting() {
         fixed
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Field order is behaviour (issue 11)
+
+/// Each struct of `tests/fixtures/orders/` with the reasons it is refused, and what allowed
+/// them anyway (`-`: nothing).
+const ORDER_REFUSALS: &[(&str, &[(&str, &str)])] = &[
+    ("from_c", &[("ffi", "-")]),
+    ("CfgGrows", &[("cfg", "-")]),
+    ("CfgSafe", &[]),
+    ("CfgNested", &[("cfg", "-")]),
+    ("OrdKey", &[("ord", "-")]),
+    ("Hashed", &[("hash", "-")]),
+    ("Wire", &[("serde", "-")]),
+    ("PodView", &[("bytes", "-")]),
+    ("HandView", &[("bytes", "-")]),
+    ("AllowedOrd", &[("ord", "marker")]),
+    ("AllowedOther", &[("hash", "-")]),
+    ("Plain", &[]),
+    ("InExtern", &[("ffi", "-")]),
+    ("NestedInC", &[("ffi", "-")]),
+    ("ByValue", &[("ffi", "-")]),
+    ("InFnPointer", &[("ffi", "-")]),
+    ("Exported", &[("ffi", "-")]),
+    ("RustAbi", &[]),
+    ("AllowedFfi", &[("ffi", "marker")]),
+];
+
+const ORDER_FILES: [&str; 4] = ["bindings.rs", "cfg.rs", "derives.rs", "ffi.rs"];
+
+/// The body of `pub struct NAME { ... }` in `src`.
+fn struct_body<'s>(src: &'s str, name: &str) -> &'s str {
+    let start = src
+        .find(&format!("pub struct {name} {{"))
+        .unwrap_or_else(|| panic!("no struct {name}"));
+    let end = start + src[start..].find('}').unwrap();
+    &src[start..end]
+}
+
+/// Whether `--fix` changed the struct `name` (found in whichever file has it).
+fn reordered(
+    before: &BTreeMap<PathBuf, String>,
+    after: &BTreeMap<PathBuf, String>,
+    name: &str,
+) -> bool {
+    let (path, old) = before
+        .iter()
+        .find(|(_, src)| src.contains(&format!("pub struct {name} {{")))
+        .unwrap();
+    struct_body(old, name) != struct_body(&after[path], name)
+}
+
+#[test]
+fn fix_leaves_alone_structs_whose_order_means_something_and_says_why() {
+    let dir = copy_fixture("orders", "orders");
+    let report = run_in(
+        &dir,
+        &[&["-t", "64", "--format", "json"][..], &ORDER_FILES].concat(),
+    );
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    let doc: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let structs = doc["structs"].as_array().unwrap();
+    assert_eq!(structs.len(), ORDER_REFUSALS.len() + 1, "with HasCfg");
+    for (name, wanted) in ORDER_REFUSALS {
+        let s = structs.iter().find(|s| s["name"] == *name).unwrap();
+        let got: Vec<(String, String)> = s["refusals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                assert!(r["message"].as_str().is_some_and(|m| !m.is_empty()));
+                (
+                    r["reason"].as_str().unwrap().to_owned(),
+                    r["allowed_by"].as_str().unwrap_or("-").to_owned(),
+                )
+            })
+            .collect();
+        let wanted: Vec<(String, String)> = wanted
+            .iter()
+            .map(|(r, a)| (r.to_string(), a.to_string()))
+            .collect();
+        assert_eq!(got, wanted, "{name}");
+    }
+
+    // The text report says why too.
+    let report = run_in(
+        &dir,
+        &[&["-t", "64", "--name", "CfgGrows"][..], &ORDER_FILES].concat(),
+    );
+    assert!(
+        text(&report.stdout).contains(
+            "note: --fix leaves it alone: some fields are under #[cfg], and without `a`, `d` \
+             the new order is 24 bytes instead of 16 on x86_64-unknown-linux-gnu (to reorder \
+             it anyway: `// cargo-layout: allow-reorder(cfg)` or --allow-reorder cfg)"
+        ),
+        "{}",
+        text(&report.stdout)
+    );
+
+    // --fix rewrites exactly the structs nothing refuses, and says why for the others.
+    let before = rust_files(&dir);
+    let fix = run_in(&dir, &[&["-t", "64", "--fix"][..], &ORDER_FILES].concat());
+    let stderr = text(&fix.stderr);
+    assert_eq!(fix.status.code(), Some(0), "{stderr}");
+    let after = rust_files(&dir);
+    for (name, reasons) in ORDER_REFUSALS {
+        let refused = reasons.iter().any(|(_, allowed)| *allowed == "-");
+        assert_eq!(
+            reordered(&before, &after, name),
+            !refused,
+            "{name}: {stderr}"
+        );
+        if refused {
+            assert!(
+                stderr.contains(&format!("`{name}` not reordered: ")),
+                "{name}: {stderr}"
+            );
+        }
+    }
+    for needle in [
+        "`OrdKey` not reordered: it derives `PartialOrd`: it compares the fields in declaration order",
+        "`InExtern` not reordered: it crosses an FFI boundary: it is named in the `extern \"C\"` block declaring `takes` (ffi.rs:20)",
+        "`NestedInC` not reordered: it crosses an FFI boundary: it is reached from `InExtern`",
+        "`from_c` not reordered: it crosses an FFI boundary: its file is generated by bindgen",
+    ] {
+        assert!(stderr.contains(needle), "{needle}: {stderr}");
+    }
+}
+
+#[test]
+fn allow_reorder_overrides_the_reasons_it_names() {
+    let dir = copy_fixture("orders", "orders-allowed");
+    let before = rust_files(&dir);
+    let args = [
+        &["-t", "64", "--fix", "--allow-reorder", "ffi,cfg"][..],
+        &ORDER_FILES,
+    ]
+    .concat();
+    let fix = run_in(&dir, &args);
+    let stderr = text(&fix.stderr);
+    assert_eq!(fix.status.code(), Some(0), "{stderr}");
+    let after = rust_files(&dir);
+    for (name, reasons) in ORDER_REFUSALS {
+        let refused = reasons
+            .iter()
+            .any(|(reason, allowed)| *allowed == "-" && !["ffi", "cfg"].contains(reason));
+        assert_eq!(
+            reordered(&before, &after, name),
+            !refused,
+            "{name}: {stderr}"
+        );
+    }
+    let report = run_in(
+        &dir,
+        &[
+            &["-t", "64", "--format", "json", "--allow-reorder", "all"][..],
+            &ORDER_FILES,
+        ]
+        .concat(),
+    );
+    let doc: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let hashed = doc["structs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Hashed")
+        .unwrap();
+    assert_eq!(hashed["refusals"][0]["allowed_by"], "flag");
+}
+
+#[test]
+fn sys_packages_and_packages_with_links_are_ffi() {
+    for (fixture, why) in [
+        ("native-sys", "its package `native-sys` is a `-sys` package"),
+        (
+            "linked",
+            "its package `linked` links the native library `z`",
+        ),
+    ] {
+        let dir = copy_fixture(fixture, fixture);
+        let before = rust_files(&dir);
+        let out = run_in(&dir, &["-t", "64", "--fix"]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "`Mirror` not reordered: it crosses an FFI boundary: {why}"
+            )),
+            "{stderr}"
+        );
+        assert_eq!(before, rust_files(&dir), "{fixture}");
+        let out = run_in(&dir, &["-t", "64", "--fix", "--allow-reorder", "ffi"]);
+        assert!(
+            text(&out.stderr).contains("fixed: crate::Mirror"),
+            "{fixture}"
+        );
+    }
+}

@@ -41,7 +41,8 @@ Options:
   -V, --version          print the version
 
 Exit status: 0 success, 1 --deny-waste found a struct that can shrink, 2 usage, I/O or
-syntax errors (the scan still covers every other file).
+syntax errors, or a file --fix could not write or found changed since the scan (the scan
+still covers every other file).
 ";
 
 /// Report format.

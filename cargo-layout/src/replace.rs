@@ -10,8 +10,8 @@
 //!   original's permissions and, where allowed, its owner, is flushed to disk, and is renamed
 //!   over the original: atomic on one file system, so a reader or a crash sees the old file or
 //!   the new one, never a mix. Any error before the rename removes the temporary file (on
-//!   drop); only a process killed in that window (SIGKILL, power loss) can leave one, and the
-//!   original is then untouched.
+//!   drop); only a process killed by a signal (no handler is installed) or a power loss in
+//!   that window can leave one, and the original is then untouched.
 //! - **Several hard links**: a rename would give the other names the old text (a new inode),
 //!   so the file is rewritten in place, which keeps its inode. The text is first written and
 //!   flushed to a temporary file beside it, so that a full disk or a read-only directory fails

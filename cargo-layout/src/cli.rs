@@ -1,10 +1,14 @@
-//! Command-line options, parsed by hand: the grammar is a dozen flags, which does not earn a
-//! parser crate's compile time (clap) or a dependency for what fits in one screen.
+//! Command-line options, parsed with `lexopt`: it splits the arguments (`--flag=value`,
+//! `-tvalue`, `--`, short options of any character) without a panic on any input, and leaves
+//! every message to this module, so each usage error stays one line that names the flag
+//! (clap has its own multi-line error format and help layout; the grammar is a dozen flags).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use layout_engine::Target;
+
+use crate::refusal::Reason;
 
 /// The help text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
@@ -28,12 +32,17 @@ Options:
       --format <FMT>     text (default) or json
       --deny-waste       exit with status 1 if any reported struct can shrink
       --fix              rewrite the reported structs in the suggested order, in place
+      --allow-reorder <REASONS>
+                         let --fix reorder structs whose field order means something:
+                         cfg, ord, hash, bytes, serde, ffi or all; comma-separated,
+                         repeatable (per struct: `// cargo-layout: allow-reorder(...)`)
       --diff             print what --fix would change as a unified diff; write nothing
   -h, --help             print this help
   -V, --version          print the version
 
 Exit status: 0 success, 1 --deny-waste found a struct that can shrink, 2 usage, I/O or
-syntax errors (the scan still covers every other file).
+syntax errors, or a file --fix could not write or found changed since the scan (the scan
+still covers every other file).
 ";
 
 /// Report format.
@@ -81,6 +90,8 @@ pub struct Options {
     pub deny_waste: bool,
     /// `--fix` / `--diff`.
     pub fix: FixMode,
+    /// `--allow-reorder`: the refusals `--fix` overrides.
+    pub allow_reorder: Vec<Reason>,
 }
 
 /// What the command line asked for: a run, or one of the informational flags.
@@ -118,67 +129,30 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         format: Format::Text,
         deny_waste: false,
         fix: FixMode::Off,
+        allow_reorder: Vec::new(),
     };
     let (mut fix, mut diff) = (false, false);
-    let mut iter = args.into_iter();
-    let mut only_paths = false;
-    while let Some(arg) = iter.next() {
-        let Some(text) = arg.to_str().map(str::to_owned) else {
-            // Not UTF-8: only a path can be like that.
-            opts.paths.push(PathBuf::from(arg));
-            continue;
-        };
-        if only_paths || !text.starts_with('-') || text == "-" {
-            opts.paths.push(PathBuf::from(arg));
-            continue;
-        }
-        if text == "--" {
-            only_paths = true;
-            continue;
-        }
-        // `--flag=value` and `-tvalue` forms.
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ if !text.starts_with("--") && text.len() > 2 => {
-                (text[..2].to_owned(), Some(text[2..].to_owned()))
-            }
-            _ => (text.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, UsageError> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => match iter.next() {
-                    Some(v) => v
-                        .into_string()
-                        .map_err(|_| UsageError(format!("the value of {name} is not valid UTF-8"))),
-                    None => Err(UsageError(format!("{name} needs a value"))),
-                },
-            }
-        };
-        let takes_value = matches!(
-            flag.as_str(),
-            "-t" | "--target" | "--min-saving" | "--name" | "-p" | "--package" | "--format"
-        );
-        if !takes_value && inline.is_some() {
-            return Err(UsageError(format!("{flag} takes no value")));
-        }
-        match flag.as_str() {
-            "-h" | "--help" => return Ok(Command::Help),
-            "-V" | "--version" => return Ok(Command::Version),
-            "-t" | "--target" => target_names.push(value("--target")?),
-            "--all" => opts.all = true,
-            "--min-saving" => {
-                let v = value("--min-saving")?;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(usage)? {
+        use lexopt::Arg::{Long, Short, Value};
+        match arg {
+            Value(path) => opts.paths.push(PathBuf::from(path)),
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('V') | Long("version") => return Ok(Command::Version),
+            Short('t') | Long("target") => target_names.push(value(&mut parser, "--target")?),
+            Long("all") => opts.all = true,
+            Long("min-saving") => {
+                let v = value(&mut parser, "--min-saving")?;
                 opts.min_saving = v.parse().map_err(|_| {
                     UsageError(format!("--min-saving expects a number of bytes, not `{v}`"))
                 })?;
             }
-            "--name" => opts.names.push(value("--name")?),
-            "--only-marked" => opts.only_marked = true,
-            "-p" | "--package" => opts.packages.push(value("--package")?),
-            "--workspace" => opts.workspace = true,
-            "--format" => {
-                opts.format = match value("--format")?.as_str() {
+            Long("name") => opts.names.push(value(&mut parser, "--name")?),
+            Long("only-marked") => opts.only_marked = true,
+            Short('p') | Long("package") => opts.packages.push(value(&mut parser, "--package")?),
+            Long("workspace") => opts.workspace = true,
+            Long("format") => {
+                opts.format = match value(&mut parser, "--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     other => {
@@ -188,10 +162,23 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                     }
                 }
             }
-            "--deny-waste" => opts.deny_waste = true,
-            "--fix" => fix = true,
-            "--diff" => diff = true,
-            _ => return Err(UsageError(format!("unknown option `{flag}`"))),
+            Long("deny-waste") => opts.deny_waste = true,
+            Long("fix") => fix = true,
+            Long("diff") => diff = true,
+            Long("allow-reorder") => {
+                let v = value(&mut parser, "--allow-reorder")?;
+                let reasons = Reason::parse_list(v.split(',').map(str::trim)).map_err(|bad| {
+                    UsageError(format!(
+                        "--allow-reorder: unknown reason `{}` (expected cfg, ord, hash, bytes, \
+                         serde, ffi or all)",
+                        bad.join("`, `")
+                    ))
+                })?;
+                opts.allow_reorder.extend(reasons);
+                opts.allow_reorder.sort();
+                opts.allow_reorder.dedup();
+            }
+            other => return Err(usage(other.unexpected())),
         }
     }
     opts.fix = match (fix, diff) {
@@ -201,6 +188,33 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     opts.targets = parse_targets(&target_names)?;
     Ok(Command::Run(opts))
+}
+
+/// The value of the option just read (`--name X`, `--name=X`, `-tX`), as UTF-8. `name` is the
+/// option's long form, which the messages use whichever form was given.
+fn value(parser: &mut lexopt::Parser, name: &str) -> Result<String, UsageError> {
+    match parser.value() {
+        Ok(v) => v
+            .into_string()
+            .map_err(|_| UsageError(format!("the value of {name} is not valid UTF-8"))),
+        Err(lexopt::Error::MissingValue { .. }) => Err(UsageError(format!("{name} needs a value"))),
+        Err(e) => Err(usage(e)),
+    }
+}
+
+/// lexopt's errors in this tool's words.
+fn usage(e: lexopt::Error) -> UsageError {
+    UsageError(match e {
+        lexopt::Error::UnexpectedOption(flag) => format!("unknown option `{flag}`"),
+        lexopt::Error::UnexpectedValue { option, .. } => format!("{option} takes no value"),
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } => format!("{option} needs a value"),
+        lexopt::Error::UnexpectedArgument(a) => {
+            format!("unexpected argument `{}`", a.to_string_lossy())
+        }
+        other => other.to_string(),
+    })
 }
 
 /// Resolves the `--target` values; none means the host.
@@ -287,8 +301,53 @@ mod tests {
     }
 
     #[test]
+    fn allow_reorder_takes_reason_lists() {
+        let o = run(&["--allow-reorder", "ffi,cfg", "--allow-reorder=ord"]).unwrap();
+        assert_eq!(o.allow_reorder, [Reason::Cfg, Reason::Ord, Reason::Ffi]);
+        assert_eq!(
+            run(&["--allow-reorder=all"]).unwrap().allow_reorder.len(),
+            6
+        );
+        let e = run(&["--allow-reorder", "ffi,abi"]).unwrap_err().0;
+        assert!(e.contains("unknown reason `abi`"), "{e}");
+    }
+
+    #[test]
     fn diff_wins_over_fix() {
         assert_eq!(run(&["--fix", "--diff"]).unwrap().fix, FixMode::Diff);
         assert_eq!(run(&["--fix"]).unwrap().fix, FixMode::Write);
+    }
+
+    /// Issue 11: `-é` sliced a multi-byte character and panicked.
+    #[test]
+    fn any_unknown_flag_is_an_error_not_a_panic() {
+        for (arg, flag) in [
+            ("-é", "-é"),
+            ("-éx", "-é"),
+            ("--é", "--é"),
+            ("--é=1", "--é"),
+            ("-💥", "-💥"),
+            ("-x", "-x"),
+            ("---", "---"),
+        ] {
+            let e = run(&[arg]).unwrap_err().0;
+            assert_eq!(e, format!("unknown option `{flag}`"), "{arg}");
+        }
+        let e = run(&["--target=é"]).unwrap_err().0;
+        assert!(e.starts_with("unknown target `é`"), "{e}");
+    }
+
+    #[test]
+    fn values_in_every_form_and_paths_after_the_separator() {
+        let o = run(&["-t64", "-p", "a", "--package=b", "--", "--fix", "-"]).unwrap();
+        assert_eq!(o.targets[0].triple, "x86_64-unknown-linux-gnu");
+        assert_eq!(o.packages, ["a", "b"]);
+        assert_eq!(o.paths, [PathBuf::from("--fix"), PathBuf::from("-")]);
+        assert_eq!(o.fix, FixMode::Off);
+        assert_eq!(run(&["-p"]).unwrap_err().0, "--package needs a value");
+        assert!(matches!(
+            parse(["-h", "--bogus"].map(OsString::from)),
+            Ok(Command::Help)
+        ));
     }
 }

@@ -20,6 +20,9 @@ pub struct CrateRoot {
     pub name: Option<String>,
     /// Whether to follow `mod name;` declarations (crates) or scan the file alone (files given).
     pub follow_mods: bool,
+    /// Why its structs cross an FFI boundary as a whole: its package is a `-sys` package or
+    /// links a native library (`links =`).
+    pub ffi: Option<String>,
 }
 
 /// What the command line selects in workspaces.
@@ -60,6 +63,7 @@ pub fn discover(paths: &[PathBuf], sel: &Selection<'_>) -> Result<Vec<CrateRoot>
                     root: absolute(&cwd, path),
                     name: None,
                     follow_mods: false,
+                    ffi: None,
                 },
             );
             continue;
@@ -207,6 +211,17 @@ fn from_manifest(manifest: &Path, sel: &Selection<'_>) -> Result<Vec<CrateRoot>,
     };
     let mut out = Vec::new();
     for p in chosen {
+        let package = p["name"].as_str().unwrap_or_default();
+        let ffi = match p["links"].as_str() {
+            Some(lib) => Some(format!(
+                "its package `{package}` links the native library `{lib}` (`links =` in its \
+                 manifest)"
+            )),
+            None if package.ends_with("-sys") => Some(format!(
+                "its package `{package}` is a `-sys` package (bindings to a native library)"
+            )),
+            None => None,
+        };
         let targets = p["targets"].as_array().cloned().unwrap_or_default();
         let lib_name = targets
             .iter()
@@ -229,6 +244,7 @@ fn from_manifest(manifest: &Path, sel: &Selection<'_>) -> Result<Vec<CrateRoot>,
                 root: PathBuf::from(src),
                 name: if is_lib(t) { lib_name.clone() } else { None },
                 follow_mods: true,
+                ffi: ffi.clone(),
             });
         }
     }

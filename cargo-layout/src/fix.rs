@@ -3,21 +3,22 @@
 //! Safety, in order:
 //! 1. Only named-field `repr(C)` structs whose suggested order (on the first target) saves
 //!    bytes are touched; tuple structs are refused (reordering positional fields changes what
-//!    `.0` means), structs marked `ignore` are never reported, and an order that would make the
-//!    struct bigger on any other target given is not applied.
+//!    `.0` means), structs marked `ignore` are never reported, an order that would make the
+//!    struct bigger on any other target given is not applied, and structs whose field order
+//!    means something (`#[cfg]` fields, order-dependent derives, byte views, FFI: see
+//!    [`crate::refusal`]) are refused unless a marker or `--allow-reorder` allows it.
 //! 2. Each field moves as its exact source text (see [`crate::segment`]): comments, doc
 //!    comments, attributes, visibility and the trailing-comma convention are kept, and every
 //!    byte outside the moved fields stays as it was.
 //! 3. The new file is parsed again, and its tokens must equal those of the old file with the
 //!    same fields permuted in the syntax tree: the text edit did exactly the reordering and
 //!    nothing else.
-//! 4. The file is written to a temporary file in the same directory and renamed over the
-//!    original (atomic on one file system), keeping its permissions.
+//! 4. The file is written by [`crate::replace`]: only if it is still what was scanned, through
+//!    symlinks, keeping hard links, atomically where it has one link.
 //!
 //! A second run finds every fixed struct already at its minimum, so it changes nothing.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
@@ -44,14 +45,23 @@ struct Edit {
 /// What a fix run did.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// New contents per file, for the files that change.
-    pub files: Vec<(std::path::PathBuf, String)>,
+    /// The files that change.
+    pub files: Vec<Planned>,
+    /// Why structs were left alone, and failures.
+    pub diags: Vec<Diag>,
+}
+
+/// One file's new text, and the structs it fixes.
+#[derive(Debug)]
+pub struct Planned {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its new contents.
+    pub text: String,
     /// `crate::T1 in src/lib.rs: 24 -> 16 bytes on x86_64-unknown-linux-gnu`, per fixed struct.
     pub fixed: Vec<String>,
     /// Paths (`crate::T1`) of the structs fixed.
     pub fixed_paths: Vec<String>,
-    /// Why structs were left alone, and failures.
-    pub diags: Vec<Diag>,
 }
 
 /// Plans the rewrite of every report that can shrink on the first target.
@@ -95,6 +105,26 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
                     "`{}` not reordered: it has #[layout(separate_line)] fields, which the \
                      derive checks and --fix does not model",
                     r.name
+                ),
+            ));
+            continue;
+        }
+        let refused: Vec<&crate::refusal::Refusal> =
+            r.refusals.iter().filter(|x| x.allowed.is_none()).collect();
+        if !refused.is_empty() {
+            let reasons: Vec<&str> = refused.iter().map(|x| x.reason.name()).collect();
+            let whys: Vec<&str> = refused.iter().map(|x| x.message.as_str()).collect();
+            out.diags.push(Diag::note(
+                &file.display,
+                r.line,
+                format!(
+                    "`{}` not reordered: {} (to reorder it anyway: \
+                     `// cargo-layout: allow-reorder({})` before it, or \
+                     --allow-reorder {})",
+                    r.name,
+                    whys.join("; "),
+                    reasons.join(", "),
+                    reasons.join(",")
                 ),
             ));
             continue;
@@ -157,11 +187,13 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         let new_parse_text = SourceFile::new(file.path.clone(), text.clone()).parse_text();
         match verify(&file.parse_text(), &new_parse_text, &plain) {
             Ok(()) => {
-                for (_, path, summary) in list {
-                    out.fixed.push(summary);
-                    out.fixed_paths.push(path);
-                }
-                out.files.push((file.path.clone(), text));
+                let (fixed_paths, fixed) = list.into_iter().map(|(_, p, s)| (p, s)).unzip();
+                out.files.push(Planned {
+                    path: file.path.clone(),
+                    text,
+                    fixed,
+                    fixed_paths,
+                });
             }
             Err(why) => out.diags.push(Diag::error(
                 &file.display,
@@ -176,7 +208,7 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
 /// The order to write: the first target's suggestion that is the best on every target given,
 /// else the first suggestion that shrinks the struct somewhere without growing it anywhere.
 /// Never an order that makes the struct bigger on any target.
-fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
+pub fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
     let laid: Vec<(&OnTarget, &Laid)> = on
         .iter()
         .filter_map(|o| o.result.as_ref().ok().map(|l| (o, l)))
@@ -280,26 +312,4 @@ impl VisitMut for Permute<'_> {
         }
         syn::visit_mut::visit_item_struct_mut(self, s);
     }
-}
-
-/// Writes `text` to `path` atomically: a temporary file in the same directory, renamed over
-/// the original, with the original's permissions.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.cargo-layout-{}.tmp", std::process::id()));
-    let result = (|| {
-        std::fs::write(&tmp, text)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

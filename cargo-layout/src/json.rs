@@ -10,6 +10,7 @@ use serde::Serialize;
 use layout_engine::{Shape, Target};
 
 use crate::analyze::OnTarget;
+use crate::refusal::Allowed;
 use crate::scan::{Status, StructReport};
 use crate::source::{Diag, Level};
 
@@ -44,6 +45,16 @@ struct JsonStruct<'a> {
     unresolved: Option<Vec<JsonBlocked<'a>>>,
     layouts: Vec<JsonLayout>,
     differences: Vec<JsonDifference>,
+    refusals: Vec<JsonRefusal<'a>>,
+}
+
+/// Why `--fix` leaves a struct that can shrink alone, or reorders it although.
+#[derive(Serialize)]
+struct JsonRefusal<'a> {
+    reason: &'static str,
+    message: &'a str,
+    /// `null` (refused), `"marker"` or `"flag"` (allowed anyway).
+    allowed_by: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +281,18 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
         unresolved,
         layouts,
         differences,
+        refusals: r
+            .refusals
+            .iter()
+            .map(|x| JsonRefusal {
+                reason: x.reason.name(),
+                message: &x.message,
+                allowed_by: x.allowed.map(|a| match a {
+                    Allowed::Marker => "marker",
+                    Allowed::Flag => "flag",
+                }),
+            })
+            .collect(),
     }
 }
 

@@ -13,6 +13,8 @@ mod discover;
 mod fix;
 mod json;
 mod markers;
+mod refusal;
+mod replace;
 mod resolve;
 mod scan;
 mod segment;
@@ -20,7 +22,7 @@ mod source;
 mod text;
 mod tree;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +77,7 @@ fn run(opts: &Options) -> u8 {
         only_marked: opts.only_marked,
         names: opts.names.clone(),
         min_saving: opts.min_saving,
+        allow_reorder: opts.allow_reorder.clone(),
     };
     let (sources, tree) = load(&roots, HashMap::new());
     let reports = scan::scan(&tree, &sources, &opts.targets, &filter);
@@ -95,9 +98,8 @@ fn run(opts: &Options) -> u8 {
     let mut failed_write = false;
     match (opts.fix, &fix) {
         (FixMode::Diff, Some(f)) => {
-            for (path, new) in &f.files {
-                let file = sources.get(sources.find(path).expect("a scanned file"));
-                let d = diff::unified(&file.display, &file.text, new);
+            for file in &f.files {
+                let d = diff::unified(&source::display_path(&file.path), &file.scanned, &file.text);
                 failed_write |= out.write_all(d.as_bytes()).is_err();
             }
         }
@@ -114,22 +116,42 @@ fn run(opts: &Options) -> u8 {
     for d in &diags {
         eprintln!("{d}");
     }
+    let mut fixed: Vec<&str> = Vec::new();
     if let (FixMode::Write, Some(f)) = (opts.fix, &fix) {
-        for (path, new) in &f.files {
-            if let Err(e) = fix::write_atomic(path, new) {
-                let shown = source::display_path(path);
-                eprintln!("{}", Diag::error(shown, 0, format!("cannot write: {e}")));
-                errors = true;
+        pause_before_writing();
+        // Real paths written, with their text: one file reached by two paths is written once.
+        let mut written: Vec<(PathBuf, &str)> = Vec::new();
+        for file in &f.files {
+            let shown = source::display_path(&file.path);
+            let real = file
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| file.path.clone());
+            let result = match written.iter().find(|(p, _)| *p == real) {
+                Some((_, text)) if *text == file.text => Ok(()),
+                Some(_) => Err(
+                    "not rewritten: the same file, reached by another path, gets a \
+                                different fix"
+                        .to_owned(),
+                ),
+                None => replace::replace(&file.path, &file.scanned, &file.text)
+                    .map(|_| written.push((real, &file.text)))
+                    .map_err(|e| e.to_string()),
+            };
+            match result {
+                Ok(()) => {
+                    for line in &file.fixed {
+                        eprintln!("fixed: {line}");
+                    }
+                    fixed.extend(file.fixed_paths.iter().map(String::as_str));
+                }
+                Err(e) => {
+                    eprintln!("{}", Diag::error(shown, 0, e));
+                    errors = true;
+                }
             }
         }
-        for line in &f.fixed {
-            eprintln!("fixed: {line}");
-        }
     }
-    let fixed: Vec<&str> = match (opts.fix, &fix) {
-        (FixMode::Write, Some(f)) => f.fixed_paths.iter().map(String::as_str).collect(),
-        _ => Vec::new(),
-    };
     if failed_write || errors {
         return TROUBLE;
     }
@@ -140,6 +162,17 @@ fn run(opts: &Options) -> u8 {
         return WASTE;
     }
     OK
+}
+
+/// Set in the tests of a file edited during a run: `--fix` stops after planning, before it
+/// writes anything, says so on stderr and waits for a line on stdin.
+const PAUSE_BEFORE_WRITING: &str = "__CARGO_LAYOUT_TEST_PAUSE_BEFORE_WRITING";
+
+fn pause_before_writing() {
+    if std::env::var_os(PAUSE_BEFORE_WRITING).is_some() {
+        eprintln!("paused before writing");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
 }
 
 /// Reads and parses the crates, with `overlay` replacing files on disk.
@@ -159,6 +192,7 @@ fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (So
             &mut sources,
             &root.root,
             root.name.clone(),
+            root.ffi.clone(),
             tree::Follow::Modules,
         );
     }
@@ -167,19 +201,35 @@ fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (So
 
 /// What `--fix`/`--diff` will write.
 struct Rewrite {
-    /// Final text per changed file.
-    files: Vec<(PathBuf, String)>,
-    /// One line per fixed struct.
-    fixed: Vec<String>,
-    /// Paths (`crate::T1`) of the fixed structs.
-    fixed_paths: Vec<String>,
+    /// The changed files, by path.
+    files: Vec<FileRewrite>,
     /// Notes and errors.
     diags: Vec<Diag>,
 }
 
+/// One changed file.
+struct FileRewrite {
+    /// The file as scanned.
+    path: PathBuf,
+    /// Its text when it was scanned: it is rewritten only if it still holds exactly this.
+    scanned: String,
+    /// Its final text.
+    text: String,
+    /// One line per fixed struct.
+    fixed: Vec<String>,
+    /// Paths (`crate::T1`) of the fixed structs.
+    fixed_paths: Vec<String>,
+}
+
 /// Plans the rewrite in rounds until nothing changes: shrinking a struct can change the best
 /// order of a struct that nests it, and the result must be what a second run would leave as
-/// it is. Nothing is written here.
+/// it is. Nothing is written here, and nothing is read from disk after the first scan: every
+/// round works on the texts first read (or already rewritten).
+///
+/// The rounds end: a rewrite makes its struct smaller on some target and bigger on none, and
+/// makes no struct that nests it bigger (same alignment, fewer bytes), so the sum of every
+/// reported size on every target shrinks each round. Should a round ever fail to shrink it,
+/// the planning stops there with an error naming the structs of that round.
 fn fix_rounds(
     roots: &[discover::CrateRoot],
     filter: &scan::Filter,
@@ -188,40 +238,80 @@ fn fix_rounds(
     sources: &Sources,
     reports: &[scan::StructReport],
 ) -> Rewrite {
-    /// Enough for any nesting depth seen in practice; each round only shrinks structs.
-    const ROUNDS: usize = 8;
-    let mut overlay: HashMap<PathBuf, String> = HashMap::new();
-    let mut fixed = Vec::new();
-    let mut fixed_paths: Vec<String> = Vec::new();
+    let scanned: HashMap<PathBuf, String> = sources
+        .files()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let mut overlay = scanned.clone();
+    let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();
     let mut diags = Vec::new();
     let mut plan = fix::plan(tree, sources, reports);
-    for round in 1..=ROUNDS {
+    let mut total = total_size(reports);
+    let mut rounds = 0;
+    loop {
         diags.extend(plan.diags.iter().cloned());
         if plan.files.is_empty() {
             break;
         }
-        fixed.extend(plan.fixed.iter().cloned());
-        fixed_paths.extend(plan.fixed_paths.iter().cloned());
-        for (path, text) in &plan.files {
-            overlay.insert(path.clone(), text.clone());
-        }
-        if round == ROUNDS {
-            break;
+        rounds += 1;
+        let mut this_round: Vec<String> = Vec::new();
+        for planned in plan.files {
+            overlay.insert(planned.path.clone(), planned.text.clone());
+            this_round.extend(planned.fixed_paths.iter().cloned());
+            let file = files
+                .entry(planned.path.clone())
+                .or_insert_with(|| FileRewrite {
+                    scanned: scanned.get(&planned.path).cloned().unwrap_or_default(),
+                    path: planned.path,
+                    text: String::new(),
+                    fixed: Vec::new(),
+                    fixed_paths: Vec::new(),
+                });
+            file.text = planned.text;
+            file.fixed.extend(planned.fixed);
+            file.fixed_paths.extend(planned.fixed_paths);
         }
         let (sources, tree) = load(roots, overlay.clone());
         let reports = scan::scan(&tree, &sources, &opts.targets, filter);
+        let after = total_size(&reports);
+        if after >= total {
+            diags.push(Diag::error(
+                ".",
+                0,
+                format!(
+                    "--fix stopped after {rounds} rounds of nested fixes: round {rounds} \
+                     ({}) made nothing smaller; nothing more is planned",
+                    this_round.join(", ")
+                ),
+            ));
+            break;
+        }
+        total = after;
         plan = fix::plan(&tree, &sources, &reports);
     }
-    let mut files: Vec<(PathBuf, String)> = overlay.into_iter().collect();
-    files.sort();
-    fixed_paths.sort();
-    fixed_paths.dedup();
+    for file in files.values_mut() {
+        file.fixed_paths.sort();
+        file.fixed_paths.dedup();
+    }
     Rewrite {
-        files,
-        fixed,
-        fixed_paths,
+        files: files.into_values().collect(),
         diags,
     }
+}
+
+/// The sum of every laid-out size of every report on every target: what each round of
+/// `--fix` makes smaller.
+fn total_size(reports: &[scan::StructReport]) -> u128 {
+    reports
+        .iter()
+        .filter_map(|r| match &r.status {
+            scan::Status::Laid { on, .. } => Some(on),
+            scan::Status::Blocked(_) => None,
+        })
+        .flatten()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|l| u128::from(l.layout.size()))
+        .sum()
 }
 
 /// One note per file and message: the same note on many lines of a file (a macro invoked

@@ -7,7 +7,10 @@
 //!   looks at it (`any()` is false), so it needs no derive and no registered tool.
 //!
 //! Words: `ignore` (struct: never report or fix it), `check` (struct: the opt-in of
-//! `--only-marked`), `pin` (field: `--fix` keeps it at its declared position).
+//! `--only-marked`), `pin` (field: `--fix` keeps it at its declared position), `allow-reorder`
+//! (struct: `--fix` may reorder it although its order means something, see
+//! [`crate::refusal`]; `allow-reorder(ffi, cfg)` for those reasons only; in the attribute,
+//! `allow_reorder`).
 
 /// The markers found on one struct or field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +21,9 @@ pub struct Markers {
     pub check: bool,
     /// `pin`.
     pub pin: bool,
+    /// `allow-reorder`: the reasons it names (`allow-reorder(ffi, cfg)`), empty for every
+    /// reason (`allow-reorder` alone); `None` without the marker.
+    pub allow_reorder: Option<Vec<String>>,
     /// Words after `cargo-layout:` that are not markers (reported, so a typo is not silent).
     pub unknown: Vec<String>,
 }
@@ -31,31 +37,52 @@ pub fn scan(leading: &str, attrs: &[syn::Attribute]) -> Markers {
     let mut m = Markers::default();
     for comment in plain_comments(leading) {
         if let Some(rest) = comment.trim().strip_prefix(PREFIX) {
-            let word = rest.split_whitespace().next().unwrap_or("");
-            m.add(word);
+            let rest = rest.trim_start();
+            let word_end = rest
+                .find(|c: char| c.is_whitespace() || c == '(')
+                .unwrap_or(rest.len());
+            let (word, after) = rest.split_at(word_end);
+            let args =
+                after
+                    .strip_prefix('(')
+                    .and_then(|a| a.split_once(')'))
+                    .map(|(inside, _)| {
+                        inside
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    });
+            m.add(word, args);
         }
     }
     for attr in attrs {
-        for word in attribute_words(attr) {
-            m.add(&word);
+        for (word, args) in attribute_words(attr) {
+            m.add(&word.replace('_', "-"), args);
         }
     }
     m
 }
 
 impl Markers {
-    fn add(&mut self, word: &str) {
+    fn add(&mut self, word: &str, args: Option<Vec<String>>) {
         match word {
             "ignore" => self.ignore = true,
             "check" => self.check = true,
             "pin" => self.pin = true,
+            "allow-reorder" => self
+                .allow_reorder
+                .get_or_insert_with(Vec::new)
+                .extend(args.unwrap_or_default()),
             other => self.unknown.push(other.to_owned()),
         }
     }
 }
 
-/// The words of `#[cfg_attr(any(), cargo_layout(a, b))]`.
-fn attribute_words(attr: &syn::Attribute) -> Vec<String> {
+/// The words of `#[cfg_attr(any(), cargo_layout(a, b(x, y)))]`, each with the words in its
+/// parentheses, if it has some.
+fn attribute_words(attr: &syn::Attribute) -> Vec<(String, Option<Vec<String>>)> {
     if !attr.path().is_ident("cfg_attr") {
         return Vec::new();
     }
@@ -77,9 +104,21 @@ fn attribute_words(attr: &syn::Attribute) -> Vec<String> {
             && l.path.is_ident("cargo_layout")
         {
             let _ = l.parse_nested_meta(|nested| {
-                if let Some(id) = nested.path.get_ident() {
-                    words.push(id.to_string());
+                let Some(id) = nested.path.get_ident() else {
+                    return Ok(());
+                };
+                let mut args = None;
+                if nested.input.peek(syn::token::Paren) {
+                    let mut inner = Vec::new();
+                    nested.parse_nested_meta(|arg| {
+                        if let Some(a) = arg.path.get_ident() {
+                            inner.push(a.to_string());
+                        }
+                        Ok(())
+                    })?;
+                    args = Some(inner);
                 }
+                words.push((id.to_string(), args));
                 Ok(())
             });
         }
@@ -181,5 +220,23 @@ mod tests {
             "only the always-false any() form counts"
         );
         assert_eq!(scan("// cargo-layout: ignroe", &[]).unknown, ["ignroe"]);
+    }
+
+    #[test]
+    fn allow_reorder_with_and_without_reasons() {
+        assert_eq!(
+            scan("// cargo-layout: allow-reorder\n", &[]).allow_reorder,
+            Some(vec![])
+        );
+        assert_eq!(
+            scan("// cargo-layout: allow-reorder(ffi, cfg) C sees it\n", &[]).allow_reorder,
+            Some(vec!["ffi".to_owned(), "cfg".to_owned()])
+        );
+        let attr: syn::Attribute =
+            syn::parse_quote!(#[cfg_attr(any(), cargo_layout(allow_reorder(ord), check))]);
+        let m = scan("", &[attr]);
+        assert_eq!(m.allow_reorder, Some(vec!["ord".to_owned()]));
+        assert!(m.check);
+        assert_eq!(scan("// nothing\n", &[]).allow_reorder, None);
     }
 }

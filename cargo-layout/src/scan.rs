@@ -4,6 +4,7 @@
 use layout_engine::{Repr, ReprBase, Shape, StructDef, Target};
 
 use crate::analyze::{self, Difference, OnTarget, OrderRules};
+use crate::refusal::{Facts, Reason, Refusal};
 use crate::resolve::{Blocked, Models};
 use crate::segment;
 use crate::source::Sources;
@@ -20,6 +21,8 @@ pub struct Filter {
     pub names: Vec<String>,
     /// `--min-saving`.
     pub min_saving: u64,
+    /// `--allow-reorder`.
+    pub allow_reorder: Vec<Reason>,
 }
 
 /// One reported struct or union.
@@ -51,6 +54,9 @@ pub struct StructReport {
     pub separate_line: Vec<usize>,
     /// The layouts, or what blocks them.
     pub status: Status,
+    /// Why `--fix` must not reorder it although it can shrink (with what allowed it anyway,
+    /// if something did); empty when it cannot shrink or nothing in it depends on the order.
+    pub refusals: Vec<Refusal>,
 }
 
 /// A struct's layouts, or why it has none.
@@ -117,6 +123,7 @@ pub fn scan(
     filter: &Filter,
 ) -> Vec<StructReport> {
     let mut models = Models::new(tree, sources);
+    let facts = Facts::new(tree, sources);
     let mut ids: Vec<ItemId> = (0..tree.items.len())
         .filter(|&i| tree.items[i].as_struct().is_some())
         .collect();
@@ -149,7 +156,17 @@ pub fn scan(
         let mut notes = models.extras(id).notes;
         for word in &s.markers.unknown {
             notes.push(format!(
-                "unknown marker `cargo-layout: {word}` (expected ignore, check or pin)"
+                "unknown marker `cargo-layout: {word}` (expected ignore, check, pin or \
+                 allow-reorder)"
+            ));
+        }
+        if let Some(words) = &s.markers.allow_reorder
+            && let Err(bad) = Reason::parse_list(words.iter().map(String::as_str))
+        {
+            notes.push(format!(
+                "unknown reason `{}` in `cargo-layout: allow-reorder` (expected cfg, ord, hash, \
+                 bytes, serde, ffi or all)",
+                bad.join("`, `")
             ));
         }
         let repr = match &model {
@@ -198,6 +215,32 @@ pub fn scan(
                 }
             }
         };
+        let refusals = match &status {
+            Status::Laid {
+                def,
+                on,
+                rustc_choice: false,
+                ..
+            } if on
+                .iter()
+                .any(|o| o.result.as_ref().is_ok_and(|l| l.saving() > 0))
+                && matches!(s.fields, syn::Fields::Named(_))
+                && !s.is_union =>
+            {
+                let order = crate::fix::choose_order(on).ok();
+                crate::refusal::refusals(
+                    &facts,
+                    tree,
+                    sources,
+                    id,
+                    def,
+                    on,
+                    order.as_deref(),
+                    &filter.allow_reorder,
+                )
+            }
+            _ => Vec::new(),
+        };
         let report = StructReport {
             item: id,
             name: item.name.clone(),
@@ -216,6 +259,7 @@ pub fn scan(
             rules,
             separate_line,
             status,
+            refusals,
         };
         if filter.min_saving > 0
             && matches!(report.status, Status::Laid { .. })

@@ -144,7 +144,13 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("s{}.rs", src.len()));
         std::fs::write(&path, src).unwrap();
-        tree.load_crate(&mut sources, &path, None, crate::tree::Follow::FileOnly);
+        tree.load_crate(
+            &mut sources,
+            &path,
+            None,
+            None,
+            crate::tree::Follow::FileOnly,
+        );
         drop(file);
         let s = tree.items[0].as_struct().unwrap();
         cut(

@@ -145,6 +145,11 @@ impl Sources {
         &self.files[id]
     }
 
+    /// Every file read, in the order read.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+
     /// The id of an already read file with this path.
     pub fn find(&self, path: &Path) -> Option<FileId> {
         self.files.iter().position(|f| f.path == path)

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use layout_engine::{Comparison, StructLayout, Target};
 
 use crate::analyze::{Difference, OnTarget};
+use crate::refusal::Allowed;
 use crate::scan::{Status, StructReport};
 
 /// At most this many targets are named in a list; the rest are counted.
@@ -109,6 +110,27 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
     }
     for n in &r.notes {
         let _ = writeln!(out, "note: {n}");
+    }
+    for x in &r.refusals {
+        let reason = x.reason.name();
+        let _ = match x.allowed {
+            None => writeln!(
+                out,
+                "note: --fix leaves it alone: {} (to reorder it anyway: \
+                 `// cargo-layout: allow-reorder({reason})` or --allow-reorder {reason})",
+                x.message
+            ),
+            Some(Allowed::Marker) => writeln!(
+                out,
+                "note: --fix reorders it although {}: allowed by its allow-reorder marker",
+                x.message
+            ),
+            Some(Allowed::Flag) => writeln!(
+                out,
+                "note: --fix reorders it although {}: allowed by --allow-reorder {reason}",
+                x.message
+            ),
+        };
     }
 }
 

@@ -31,6 +31,8 @@ pub struct CrateInfo {
     pub name: Option<String>,
     /// Its root module.
     pub root: ModId,
+    /// Why every struct of it crosses an FFI boundary (a `-sys` package, `links =`), if so.
+    pub ffi: Option<String>,
 }
 
 /// A module, or the items of a function body (a *block*, which `self`/`super` look through).
@@ -155,6 +157,31 @@ pub struct Tree {
     pub items: Vec<Item>,
     /// Errors and notes found while loading.
     pub diags: Vec<Diag>,
+    /// Types named where their field order is seen from outside Rust (FFI) or as bytes
+    /// (hand-written byte-view impls): see [`crate::refusal`].
+    pub order_uses: Vec<OrderUse>,
+}
+
+/// A type named where its field order means something beyond its layout.
+#[derive(Debug, Clone)]
+pub struct OrderUse {
+    /// The type's name (the last segment of its path).
+    pub name: String,
+    /// Where.
+    pub file: FileId,
+    /// 1-based line.
+    pub line: usize,
+    /// How.
+    pub kind: UseKind,
+}
+
+/// How an [`OrderUse`] names its type.
+#[derive(Debug, Clone)]
+pub enum UseKind {
+    /// In an FFI position, described (`` the signature of `extern "C" fn f` ``).
+    Ffi(String),
+    /// A byte-view trait implemented for it by hand (`bytemuck::Pod`).
+    Impl(String),
 }
 
 /// How a crate's files are found.
@@ -184,11 +211,16 @@ impl Tree {
         sources: &mut Sources,
         root: &Path,
         name: Option<String>,
+        ffi: Option<String>,
         follow: Follow,
     ) -> usize {
         let krate = self.crates.len();
         let module = self.new_module(krate, "crate".into(), None, false);
-        self.crates.push(CrateInfo { name, root: module });
+        self.crates.push(CrateInfo {
+            name,
+            root: module,
+            ffi,
+        });
         let mut seen = HashSet::new();
         self.load_file(sources, module, root, Vec::new(), follow, &mut seen, None);
         krate
@@ -199,7 +231,11 @@ impl Tree {
     pub fn load_files(&mut self, sources: &mut Sources, files: &[PathBuf]) -> usize {
         let krate = self.crates.len();
         let root = self.new_module(krate, "crate".into(), None, false);
-        self.crates.push(CrateInfo { name: None, root });
+        self.crates.push(CrateInfo {
+            name: None,
+            root,
+            ffi: None,
+        });
         for path in files {
             let name = path
                 .file_stem()
@@ -288,6 +324,15 @@ impl Tree {
                 return;
             }
         };
+        let mut uses = OrderUses {
+            found: Vec::new(),
+            file: file_id,
+        };
+        uses.visit_file(&parsed);
+        for u in &mut uses.found {
+            u.line = file.line_of(u.line);
+        }
+        self.order_uses.extend(uses.found);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = self.modules[module].parent.is_none()
             || path.file_name().is_some_and(|n| n == "mod.rs");
@@ -689,6 +734,154 @@ impl<'a> Visit<'a> for BodyItems<'a> {
             }
             _ => {}
         }
+    }
+}
+
+/// Finds the types named in FFI positions and the hand-written byte-view impls of a file.
+struct OrderUses {
+    /// What was found; `line` holds a byte offset until the caller converts it.
+    found: Vec<OrderUse>,
+    file: FileId,
+}
+
+impl OrderUses {
+    fn add(&mut self, ty: &syn::Type, at: proc_macro2::Span, kind: &UseKind) {
+        let mut names = Vec::new();
+        crate::refusal::type_names(ty, &mut names);
+        for name in names {
+            self.found.push(OrderUse {
+                name,
+                file: self.file,
+                line: byte_range(at).start,
+                kind: kind.clone(),
+            });
+        }
+    }
+
+    fn signature(&mut self, sig: &syn::Signature, what: String) {
+        let kind = UseKind::Ffi(what);
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(t) = input {
+                self.add(&t.ty, sig.ident.span(), &kind);
+            }
+        }
+        if let syn::ReturnType::Type(_, ty) = &sig.output {
+            self.add(ty, sig.ident.span(), &kind);
+        }
+    }
+}
+
+/// The ABI of `extern "ABI"` when it is not Rust's (`extern` alone is C's).
+fn foreign_abi(abi: Option<&syn::Abi>) -> Option<String> {
+    let name = abi?
+        .name
+        .as_ref()
+        .map_or_else(|| "C".to_owned(), syn::LitStr::value);
+    (!name.starts_with("Rust") && !name.starts_with("rust")).then_some(name)
+}
+
+/// Whether an item is exported under a fixed symbol name (`#[no_mangle]`, `#[export_name]`,
+/// also in their `#[unsafe(...)]` form).
+fn exported(attrs: &[syn::Attribute]) -> bool {
+    let names = |p: &syn::Path| p.is_ident("no_mangle") || p.is_ident("export_name");
+    attrs.iter().any(|a| {
+        names(a.path())
+            || (a.path().is_ident("unsafe")
+                && a.parse_args::<syn::Meta>().is_ok_and(|m| names(m.path())))
+    })
+}
+
+impl<'ast> Visit<'ast> for OrderUses {
+    fn visit_item_foreign_mod(&mut self, m: &'ast syn::ItemForeignMod) {
+        let abi = foreign_abi(Some(&m.abi)).unwrap_or_else(|| "C".into());
+        for item in &m.items {
+            match item {
+                syn::ForeignItem::Fn(f) => {
+                    self.signature(
+                        &f.sig,
+                        format!("the `extern \"{abi}\"` block declaring `{}`", f.sig.ident),
+                    );
+                }
+                syn::ForeignItem::Static(st) => {
+                    let kind = UseKind::Ffi(format!(
+                        "the `extern \"{abi}\"` block declaring `{}`",
+                        st.ident
+                    ));
+                    self.add(&st.ty, st.ident.span(), &kind);
+                }
+                _ => {}
+            }
+        }
+        syn::visit::visit_item_foreign_mod(self, m);
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        if let Some(abi) = foreign_abi(f.sig.abi.as_ref()) {
+            self.signature(
+                &f.sig,
+                format!("the signature of `extern \"{abi}\" fn {}`", f.sig.ident),
+            );
+        } else if exported(&f.attrs) {
+            self.signature(
+                &f.sig,
+                format!("the signature of the exported `fn {}`", f.sig.ident),
+            );
+        }
+        syn::visit::visit_item_fn(self, f);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        if let Some(abi) = foreign_abi(f.sig.abi.as_ref()) {
+            self.signature(
+                &f.sig,
+                format!("the signature of `extern \"{abi}\" fn {}`", f.sig.ident),
+            );
+        } else if exported(&f.attrs) {
+            self.signature(
+                &f.sig,
+                format!("the signature of the exported `fn {}`", f.sig.ident),
+            );
+        }
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_item_static(&mut self, st: &'ast syn::ItemStatic) {
+        if exported(&st.attrs) {
+            let kind = UseKind::Ffi(format!("the exported `static {}`", st.ident));
+            self.add(&st.ty, st.ident.span(), &kind);
+        }
+        syn::visit::visit_item_static(self, st);
+    }
+
+    fn visit_type_bare_fn(&mut self, f: &'ast syn::TypeBareFn) {
+        if let Some(abi) = foreign_abi(f.abi.as_ref()) {
+            let kind = UseKind::Ffi(format!("an `extern \"{abi}\" fn` pointer type"));
+            let at = f.fn_token.span;
+            for input in &f.inputs {
+                self.add(&input.ty, at, &kind);
+            }
+            if let syn::ReturnType::Type(_, ty) = &f.output {
+                self.add(ty, at, &kind);
+            }
+        }
+        syn::visit::visit_type_bare_fn(self, f);
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        if let Some((_, path, _)) = &i.trait_
+            && let Some(last) = path.segments.last()
+            && crate::refusal::is_byte_trait(&last.ident.to_string())
+            && let syn::Type::Path(self_ty) = &*i.self_ty
+            && let Some(name) = self_ty.path.segments.last()
+        {
+            self.found.push(OrderUse {
+                name: name.ident.to_string(),
+                file: self.file,
+                line: byte_range(i.impl_token.span).start,
+                kind: UseKind::Impl(path_text(path)),
+            });
+        }
+        syn::visit::visit_item_impl(self, i);
     }
 }
 

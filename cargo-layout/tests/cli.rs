@@ -651,6 +651,10 @@ fn usage_errors_are_one_line_with_status_2() {
             "error: unknown target `x86_64-unknown-linux-gnux`; did you mean",
         ),
         (&["--bogus"][..], "error: unknown option `--bogus`"),
+        // Issue 11: a multi-byte short flag panicked.
+        (&["-é"][..], "error: unknown option `-é`"),
+        (&["--fix=yes"][..], "error: --fix takes no value"),
+        (&["--target"][..], "error: --target needs a value"),
         (
             &["--min-saving", "lots"][..],
             "error: --min-saving expects a number",
@@ -778,4 +782,422 @@ fn fix_keeps_a_byte_order_mark_crlf_line_ends_and_everything_else() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["a.rs"]);
+}
+
+/// Issue 11: the hand-written diff kept every Myers frontier, memory quadratic in the change
+/// (6.4 GB for these 10,000 changed one-line structs). Run under a 1 GiB address-space limit
+/// (`ulimit -v`, which also binds root), the whole `--diff` must complete.
+#[cfg(unix)]
+#[test]
+fn a_large_diff_completes_in_bounded_memory() {
+    const STRUCTS: usize = 10_000;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-big-diff");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut src = String::from("#![allow(dead_code)]\n");
+    for i in 0..STRUCTS {
+        src.push_str(&format!(
+            "#[repr(C)] pub struct S{i} {{ a: u8, b: u64, c: u8 }}\n"
+        ));
+    }
+    std::fs::write(dir.join("big.rs"), &src).unwrap();
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -v 1048576 && exec \"$0\" \"$@\"", BIN])
+        .args(["--diff", "big.rs"])
+        .current_dir(&dir)
+        .output()
+        .expect("run cargo-layout under sh");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let diff = text(&out.stdout);
+    let count = |mark: char| diff.lines().filter(|l| l.starts_with(mark)).count();
+    // Every struct's line is replaced (plus the `---`/`+++` header lines).
+    assert_eq!((count('-'), count('+')), (STRUCTS + 1, STRUCTS + 1));
+    assert!(diff.contains("+#[repr(C)] pub struct S9999 { a: u8, c: u8, b: u64 }\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing safely (issue 11)
+
+/// A fresh directory under the target's temporary directory with these files.
+fn scratch(tag: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cargo-layout-{tag}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// The names in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+const WASTEFUL_A: &str = "#[repr(C)]\npub struct A {\n    a: u8,\n    b: u64,\n    c: u8,\n}\n";
+const FIXED_A: &str = "#[repr(C)]\npub struct A {\n    a: u8,\n    c: u8,\n    b: u64,\n}\n";
+const WASTEFUL_B: &str = "#[repr(C)]\npub struct B {\n    x: u16,\n    y: u32,\n    z: u16,\n}\n";
+const FIXED_B: &str = "#[repr(C)]\npub struct B {\n    x: u16,\n    z: u16,\n    y: u32,\n}\n";
+
+/// A file edited while `--fix` runs (between the scan and the write, made deterministic by
+/// the tool's test-only pause) is not overwritten: an error names it, the status is 2, and the
+/// other files are still fixed.
+#[test]
+fn a_file_edited_during_the_run_is_not_overwritten() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::Stdio;
+    let dir = scratch("edited", &[("a.rs", WASTEFUL_A), ("b.rs", WASTEFUL_B)]);
+    let mut child = Command::new(BIN)
+        .args(["--fix", "a.rs", "b.rs"])
+        .current_dir(&dir)
+        .env("__CARGO_LAYOUT_TEST_PAUSE_BEFORE_WRITING", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut before = String::new();
+    while !before.ends_with("paused before writing\n") {
+        assert_ne!(
+            stderr.read_line(&mut before).unwrap(),
+            0,
+            "no pause: {before}"
+        );
+    }
+    let edited = format!("{WASTEFUL_A}// the user's edit\n");
+    std::fs::write(dir.join("a.rs"), &edited).unwrap();
+    child.stdin.take().unwrap().write_all(b"\n").unwrap();
+    let mut after = String::new();
+    stderr.read_to_string(&mut after).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "{after}");
+    assert!(
+        after.contains("error: a.rs: not rewritten: the file changed on disk since it was scanned"),
+        "{after}"
+    );
+    assert!(!after.contains("fixed: crate::a::A"), "{after}");
+    assert!(after.contains("fixed: crate::b::B"), "{after}");
+    assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(dir.join("b.rs")).unwrap(), FIXED_B);
+    assert_eq!(listing(&dir), ["a.rs", "b.rs"]);
+}
+
+/// A symlinked source file stays a link (its target is rewritten), and a hard-linked one keeps
+/// its links (rewritten in its own inode).
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_symlinks_and_keeps_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch(
+        "links",
+        &[("shared/a.rs", WASTEFUL_A), ("b.rs", WASTEFUL_B)],
+    );
+    std::os::unix::fs::symlink("shared/a.rs", dir.join("a.rs")).unwrap();
+    std::fs::hard_link(dir.join("b.rs"), dir.join("b-copy.rs")).unwrap();
+    let inode = std::fs::metadata(dir.join("b.rs")).unwrap().ino();
+    let out = run_in(&dir, &["--fix", "a.rs", "b.rs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let meta = std::fs::symlink_metadata(dir.join("a.rs")).unwrap();
+    assert!(meta.file_type().is_symlink(), "a.rs is no longer a symlink");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("shared/a.rs")).unwrap(),
+        FIXED_A
+    );
+    for name in ["b.rs", "b-copy.rs"] {
+        let meta = std::fs::metadata(dir.join(name)).unwrap();
+        assert_eq!(
+            (meta.ino(), meta.nlink()),
+            (inode, 2),
+            "{name}: link broken"
+        );
+        assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), FIXED_B);
+    }
+    assert_eq!(listing(&dir), ["a.rs", "b-copy.rs", "b.rs", "shared"]);
+    assert_eq!(listing(&dir.join("shared")), ["a.rs"]);
+}
+
+/// A write that fails (here: no byte may be written, `ulimit -f 0`, which binds root too, as a
+/// full disk would) is an error with status 2, never `fixed:`, and leaves no temporary file.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_an_error_not_fixed_and_leaves_no_temporary_file() {
+    let dir = scratch("full", &[("a.rs", WASTEFUL_A)]);
+    let out = Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 0 && exec \"$0\" \"$@\"", BIN])
+        .args(["--fix", "a.rs"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("fixed:"), "{stderr}");
+    assert!(
+        stderr.contains("error: a.rs: not rewritten: File too large"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.rs")).unwrap(),
+        WASTEFUL_A
+    );
+    assert_eq!(listing(&dir), ["a.rs"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idempotence however deep the nesting (issue 11)
+
+/// A chain of structs, each of which can shrink only once the one it nests has: `L0` is
+/// `{ u8, u16, u8 }` (6 bytes, 4 reordered, align 2); each `Lk` is `{ i: L(k-1), d, b }` with
+/// `d` and `b` of size and alignment `4a` and `2a` (`a` the alignment of `L(k-1)`), which is
+/// already as small as it gets while `L(k-1)` is `3a` bytes and can shrink from `12a` to `8a`
+/// once `L(k-1)` is `2a`. So fixing `Lk` takes round `k + 1`.
+fn nested_chain(levels: u32) -> String {
+    let mut src = String::from("#![allow(dead_code)]\n");
+    src.push_str("#[repr(C)]\npub struct L0 {\n    x: u8,\n    y: u16,\n    z: u8,\n}\n");
+    let mut aligns = Vec::new();
+    for k in 1..levels {
+        let a = 2u64 << (2 * (k - 1));
+        aligns.extend([2 * a, 4 * a]);
+        src.push_str(&format!(
+            "#[repr(C)]\npub struct L{k} {{\n    i: L{},\n    d: A{},\n    b: A{},\n}}\n",
+            k - 1,
+            4 * a,
+            2 * a
+        ));
+    }
+    aligns.sort();
+    aligns.dedup();
+    for n in aligns {
+        src.push_str(&format!(
+            "#[repr(C, align({n}))]\npub struct A{n} {{\n    x: u8,\n}}\n"
+        ));
+    }
+    src
+}
+
+#[test]
+fn fix_is_idempotent_past_eight_rounds_of_nesting() {
+    const LEVELS: u32 = 12;
+    let dir = scratch("deep", &[("chain.rs", &nested_chain(LEVELS))]);
+    let first = run_in(&dir, &["--fix", "-t", "64", "chain.rs"]);
+    let stderr = text(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "{stderr}");
+    for k in 0..LEVELS {
+        assert!(
+            stderr.contains(&format!("fixed: crate::chain::L{k} in")),
+            "L{k}: {stderr}"
+        );
+    }
+    let fixed = std::fs::read_to_string(dir.join("chain.rs")).unwrap();
+    let second = run_in(&dir, &["--fix", "--deny-waste", "-t", "64", "chain.rs"]);
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second.stderr));
+    assert!(!text(&second.stderr).contains("fixed:"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("chain.rs")).unwrap(),
+        fixed
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field order is behaviour (issue 11)
+
+/// Each struct of `tests/fixtures/orders/` with the reasons it is refused, and what allowed
+/// them anyway (`-`: nothing).
+const ORDER_REFUSALS: &[(&str, &[(&str, &str)])] = &[
+    ("from_c", &[("ffi", "-")]),
+    ("CfgGrows", &[("cfg", "-")]),
+    ("CfgSafe", &[]),
+    ("CfgNested", &[("cfg", "-")]),
+    ("OrdKey", &[("ord", "-")]),
+    ("Hashed", &[("hash", "-")]),
+    ("Wire", &[("serde", "-")]),
+    ("PodView", &[("bytes", "-")]),
+    ("HandView", &[("bytes", "-")]),
+    ("AllowedOrd", &[("ord", "marker")]),
+    ("AllowedOther", &[("hash", "-")]),
+    ("Plain", &[]),
+    ("InExtern", &[("ffi", "-")]),
+    ("NestedInC", &[("ffi", "-")]),
+    ("ByValue", &[("ffi", "-")]),
+    ("InFnPointer", &[("ffi", "-")]),
+    ("Exported", &[("ffi", "-")]),
+    ("RustAbi", &[]),
+    ("AllowedFfi", &[("ffi", "marker")]),
+];
+
+const ORDER_FILES: [&str; 4] = ["bindings.rs", "cfg.rs", "derives.rs", "ffi.rs"];
+
+/// The body of `pub struct NAME { ... }` in `src`.
+fn struct_body<'s>(src: &'s str, name: &str) -> &'s str {
+    let start = src
+        .find(&format!("pub struct {name} {{"))
+        .unwrap_or_else(|| panic!("no struct {name}"));
+    let end = start + src[start..].find('}').unwrap();
+    &src[start..end]
+}
+
+/// Whether `--fix` changed the struct `name` (found in whichever file has it).
+fn reordered(
+    before: &BTreeMap<PathBuf, String>,
+    after: &BTreeMap<PathBuf, String>,
+    name: &str,
+) -> bool {
+    let (path, old) = before
+        .iter()
+        .find(|(_, src)| src.contains(&format!("pub struct {name} {{")))
+        .unwrap();
+    struct_body(old, name) != struct_body(&after[path], name)
+}
+
+#[test]
+fn fix_leaves_alone_structs_whose_order_means_something_and_says_why() {
+    let dir = copy_fixture("orders", "orders");
+    let report = run_in(
+        &dir,
+        &[&["-t", "64", "--format", "json"][..], &ORDER_FILES].concat(),
+    );
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    let doc: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let structs = doc["structs"].as_array().unwrap();
+    assert_eq!(structs.len(), ORDER_REFUSALS.len() + 1, "with HasCfg");
+    for (name, wanted) in ORDER_REFUSALS {
+        let s = structs.iter().find(|s| s["name"] == *name).unwrap();
+        let got: Vec<(String, String)> = s["refusals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                assert!(r["message"].as_str().is_some_and(|m| !m.is_empty()));
+                (
+                    r["reason"].as_str().unwrap().to_owned(),
+                    r["allowed_by"].as_str().unwrap_or("-").to_owned(),
+                )
+            })
+            .collect();
+        let wanted: Vec<(String, String)> = wanted
+            .iter()
+            .map(|(r, a)| (r.to_string(), a.to_string()))
+            .collect();
+        assert_eq!(got, wanted, "{name}");
+    }
+
+    // The text report says why too.
+    let report = run_in(
+        &dir,
+        &[&["-t", "64", "--name", "CfgGrows"][..], &ORDER_FILES].concat(),
+    );
+    assert!(
+        text(&report.stdout).contains(
+            "note: --fix leaves it alone: some fields are under #[cfg], and without `a`, `d` \
+             the new order is 24 bytes instead of 16 on x86_64-unknown-linux-gnu (to reorder \
+             it anyway: `// cargo-layout: allow-reorder(cfg)` or --allow-reorder cfg)"
+        ),
+        "{}",
+        text(&report.stdout)
+    );
+
+    // --fix rewrites exactly the structs nothing refuses, and says why for the others.
+    let before = rust_files(&dir);
+    let fix = run_in(&dir, &[&["-t", "64", "--fix"][..], &ORDER_FILES].concat());
+    let stderr = text(&fix.stderr);
+    assert_eq!(fix.status.code(), Some(0), "{stderr}");
+    let after = rust_files(&dir);
+    for (name, reasons) in ORDER_REFUSALS {
+        let refused = reasons.iter().any(|(_, allowed)| *allowed == "-");
+        assert_eq!(
+            reordered(&before, &after, name),
+            !refused,
+            "{name}: {stderr}"
+        );
+        if refused {
+            assert!(
+                stderr.contains(&format!("`{name}` not reordered: ")),
+                "{name}: {stderr}"
+            );
+        }
+    }
+    for needle in [
+        "`OrdKey` not reordered: it derives `PartialOrd`: it compares the fields in declaration order",
+        "`InExtern` not reordered: it crosses an FFI boundary: it is named in the `extern \"C\"` block declaring `takes` (ffi.rs:20)",
+        "`NestedInC` not reordered: it crosses an FFI boundary: it is reached from `InExtern`",
+        "`from_c` not reordered: it crosses an FFI boundary: its file is generated by bindgen",
+    ] {
+        assert!(stderr.contains(needle), "{needle}: {stderr}");
+    }
+}
+
+#[test]
+fn allow_reorder_overrides_the_reasons_it_names() {
+    let dir = copy_fixture("orders", "orders-allowed");
+    let before = rust_files(&dir);
+    let args = [
+        &["-t", "64", "--fix", "--allow-reorder", "ffi,cfg"][..],
+        &ORDER_FILES,
+    ]
+    .concat();
+    let fix = run_in(&dir, &args);
+    let stderr = text(&fix.stderr);
+    assert_eq!(fix.status.code(), Some(0), "{stderr}");
+    let after = rust_files(&dir);
+    for (name, reasons) in ORDER_REFUSALS {
+        let refused = reasons
+            .iter()
+            .any(|(reason, allowed)| *allowed == "-" && !["ffi", "cfg"].contains(reason));
+        assert_eq!(
+            reordered(&before, &after, name),
+            !refused,
+            "{name}: {stderr}"
+        );
+    }
+    let report = run_in(
+        &dir,
+        &[
+            &["-t", "64", "--format", "json", "--allow-reorder", "all"][..],
+            &ORDER_FILES,
+        ]
+        .concat(),
+    );
+    let doc: Value = serde_json::from_slice(&report.stdout).unwrap();
+    let hashed = doc["structs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Hashed")
+        .unwrap();
+    assert_eq!(hashed["refusals"][0]["allowed_by"], "flag");
+}
+
+#[test]
+fn sys_packages_and_packages_with_links_are_ffi() {
+    for (fixture, why) in [
+        ("native-sys", "its package `native-sys` is a `-sys` package"),
+        (
+            "linked",
+            "its package `linked` links the native library `z`",
+        ),
+    ] {
+        let dir = copy_fixture(fixture, fixture);
+        let before = rust_files(&dir);
+        let out = run_in(&dir, &["-t", "64", "--fix"]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "`Mirror` not reordered: it crosses an FFI boundary: {why}"
+            )),
+            "{stderr}"
+        );
+        assert_eq!(before, rust_files(&dir), "{fixture}");
+        let out = run_in(&dir, &["-t", "64", "--fix", "--allow-reorder", "ffi"]);
+        assert!(
+            text(&out.stderr).contains("fixed: crate::Mirror"),
+            "{fixture}"
+        );
+    }
 }

@@ -144,7 +144,7 @@ pub struct Timed {
     flag: bool,
 }
 
-/// A C alias whose width depends on the target.
+/// C aliases, laid out per target as core defines them.
 #[repr(C)]
 pub struct Ffi {
     c: c_char,

@@ -4,6 +4,7 @@ pub mod build;
 mod error;
 pub mod model;
 pub mod read;
+pub mod render;
 pub mod shim;
 
 pub use build::{Build, BuildOptions, DebugInfo, Profile, build, compiled_layouts};

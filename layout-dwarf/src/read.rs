@@ -195,18 +195,19 @@ type Reader<'a> = RelocateReader<EndianSlice<'a, RunTimeEndian>, Relocations<'a>
 const NONE: u32 = u32::MAX;
 
 /// The DIEs of one unit that describe types, with just the attributes layouts need.
-struct Tree {
-    nodes: Vec<Node>,
-    by_offset: HashMap<usize, u32>,
+struct Tree<'a> {
+    /// In the order of their offsets, so that an offset is found by binary search.
+    nodes: Vec<Node<'a>>,
     address_size: u64,
 }
 
-struct Node {
+struct Node<'a> {
+    offset: usize,
     tag: DwTag,
     parent: u32,
     first_child: u32,
     next_sibling: u32,
-    name: Option<String>,
+    name: Option<Cow<'a, str>>,
     byte_size: Option<u64>,
     align: Option<u64>,
     ty: Option<usize>,
@@ -249,13 +250,12 @@ fn is_aggregate(tag: DwTag) -> bool {
     )
 }
 
-impl Tree {
+impl<'a> Tree<'a> {
     fn read(
-        dwarf: &gimli::Dwarf<Reader<'_>>,
-        unit: &gimli::Unit<Reader<'_>>,
-    ) -> gimli::Result<Tree> {
+        dwarf: &gimli::Dwarf<Reader<'a>>,
+        unit: &gimli::Unit<Reader<'a>>,
+    ) -> gimli::Result<Self> {
         let mut nodes: Vec<Node> = Vec::new();
-        let mut by_offset = HashMap::new();
         // For each depth, the kept node at that depth on the current path (or NONE), and the
         // last kept child seen under it.
         let mut path: Vec<(u32, u32)> = Vec::new();
@@ -273,6 +273,7 @@ impl Tree {
             let index = nodes.len() as u32;
             let parent = if depth == 0 { NONE } else { path[depth - 1].0 };
             let mut node = Node {
+                offset: entry.offset().0,
                 tag,
                 parent,
                 first_child: NONE,
@@ -291,7 +292,7 @@ impl Tree {
                 match attr.name() {
                     dw::DW_AT_name => {
                         if let Ok(s) = dwarf.attr_string(unit, attr.value()) {
-                            node.name = Some(s.inner().to_string_lossy().into_owned());
+                            node.name = Some(s.inner().to_string_lossy());
                         }
                     }
                     dw::DW_AT_byte_size => node.byte_size = attr.udata_value(),
@@ -321,18 +322,16 @@ impl Tree {
                 }
                 parent_slot.1 = index;
             }
-            by_offset.insert(entry.offset().0, index);
             nodes.push(node);
             path[depth] = (index, NONE);
         }
         Ok(Tree {
             nodes,
-            by_offset,
             address_size: u64::from(unit.header.address_size()),
         })
     }
 
-    fn children(&self, index: u32) -> impl Iterator<Item = (u32, &Node)> + '_ {
+    fn children(&self, index: u32) -> impl Iterator<Item = (u32, &Node<'a>)> + '_ {
         let mut next = self.nodes[index as usize].first_child;
         std::iter::from_fn(move || {
             if next == NONE {
@@ -345,7 +344,10 @@ impl Tree {
     }
 
     fn node_at(&self, offset: usize) -> Option<u32> {
-        self.by_offset.get(&offset).copied()
+        self.nodes
+            .binary_search_by_key(&offset, |n| n.offset)
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// `crate::module::Name` for a node inside namespaces (and types), with the crate's name.
@@ -358,13 +360,13 @@ impl Tree {
             if node.tag == dw::DW_TAG_namespace || is_aggregate(node.tag) {
                 parts.push(node.name.as_deref().unwrap_or("{anonymous}"));
                 if node.tag == dw::DW_TAG_namespace {
-                    outermost_namespace = node.name.clone();
+                    outermost_namespace = node.name.as_deref();
                 }
             }
             current = node.parent;
         }
         parts.reverse();
-        (parts.join("::"), outermost_namespace)
+        (parts.join("::"), outermost_namespace.map(str::to_owned))
     }
 
     fn type_name(&self, offset: Option<usize>, depth: u32) -> String {
@@ -390,7 +392,7 @@ impl Tree {
                     .fold(element, |inner, n| format!("[{inner}; {n}]"))
             }
             _ => match &node.name {
-                Some(name) => name.clone(),
+                Some(name) => name.to_string(),
                 None if node.tag == dw::DW_TAG_pointer_type => {
                     format!("*const {}", self.type_name(node.ty, depth + 1))
                 }
@@ -444,9 +446,9 @@ impl Tree {
         None
     }
 
-    fn field(&self, node: &Node) -> FieldLayout {
+    fn field(&self, node: &Node<'a>) -> FieldLayout {
         FieldLayout {
-            name: node.name.clone().unwrap_or_default(),
+            name: node.name.as_deref().unwrap_or_default().to_owned(),
             type_name: self.type_name(node.ty, 0),
             offset: node.member_offset.unwrap_or(0),
             size: self.type_size(node.ty, 0),
@@ -530,7 +532,7 @@ impl Tree {
                     .children(index)
                     .filter(|(_, c)| c.tag == dw::DW_TAG_enumerator)
                     .map(|(_, c)| VariantLayout {
-                        name: c.name.clone().unwrap_or_default(),
+                        name: c.name.as_deref().unwrap_or_default().to_owned(),
                         discriminant: c.discr_value,
                         fields: Vec::new(),
                         holes: Vec::new(),
@@ -611,7 +613,7 @@ impl Tree {
                 .map(|s| self.members(s))
                 .unwrap_or_default();
             variants.push(VariantLayout {
-                name: member.name.clone().unwrap_or_default(),
+                name: member.name.as_deref().unwrap_or_default().to_owned(),
                 discriminant: variant.discr_value,
                 fields,
                 holes: Vec::new(),
@@ -650,7 +652,10 @@ impl Tree {
         EnumLayout { tag, variants }
     }
 
-    fn children_of<'a>(&'a self, node: &'a Node) -> impl Iterator<Item = (u32, &'a Node)> + 'a {
+    fn children_of<'t>(
+        &'t self,
+        node: &'t Node<'a>,
+    ) -> impl Iterator<Item = (u32, &'t Node<'a>)> + 't {
         let mut next = node.first_child;
         std::iter::from_fn(move || {
             if next == NONE {

@@ -214,6 +214,7 @@ impl Build {
         }
         let scope = Scope {
             crates: Some(scope),
+            generated: false,
         };
         let mut collector = Collector::new();
         let mut report = Report::default();

@@ -34,18 +34,25 @@ use crate::model::{
 pub struct Scope {
     /// Crate names (as in paths: `my_crate`, not `my-crate`); `None` for every crate.
     pub crates: Option<BTreeSet<String>>,
+    /// Also report compiler-generated types: closure environments (`{closure_env#0}`),
+    /// `async` state machines (`{async_fn_env#0}`) and the like, whose names start with `{`.
+    pub generated: bool,
 }
 
 impl Scope {
     /// Every type of every crate found in the debug information.
     pub fn all() -> Self {
-        Scope { crates: None }
+        Scope {
+            crates: None,
+            generated: false,
+        }
     }
 
     /// Only the types defined by these crates (and tuples their types hold).
     pub fn crates<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
         Scope {
             crates: Some(names.into_iter().map(Into::into).collect()),
+            generated: false,
         }
     }
 
@@ -488,7 +495,8 @@ impl<'a> Tree<'a> {
             }
             let (name, krate) = self.qualified_name(index);
             let Some(krate) = krate else { continue };
-            if !scope.contains(&krate) || name.contains("{vtable") {
+            let generated = node.name.as_deref().is_some_and(|n| n.starts_with('{'));
+            if !scope.contains(&krate) || (generated && !scope.generated) {
                 continue;
             }
             let layout = self.layout(index, name, Some(krate), &mut tuples);

@@ -95,6 +95,12 @@ fn every_kind_of_type_is_found() {
             t.name
         );
     }
+    // Closure environments are left out.
+    assert!(
+        report().types.iter().all(|t| !t.name.contains('{')),
+        "{:?}",
+        report().types.iter().map(|t| &t.name).collect::<Vec<_>>()
+    );
     let mut names: Vec<&str> = report().types.iter().map(|t| t.name.as_str()).collect();
     names.dedup();
     assert_eq!(names.len(), report().types.len(), "duplicates: {names:?}");

@@ -13,7 +13,7 @@ use proc_macro2::Span;
 use crate::ast::{Input, Kind};
 use crate::entries::Model;
 use layout_engine::check::report::{self, Reorder, Subject};
-use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family};
+use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
 use layout_engine::order::{Blocker, Constraints, Suggestion};
 use layout_engine::{
     Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
@@ -349,6 +349,7 @@ fn report(
     if let Some(r) = &reorder
         && b.wants_reorder()
         && r.moved > 0
+        && reorder_repairs(policy, &b, &facts, r.size)
     {
         report::write_reorder(&mut m, &subject, r);
     }

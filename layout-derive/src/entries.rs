@@ -216,6 +216,7 @@ mod tests {
         let d: syn::DeriveInput = syn::parse_str(&src).unwrap();
         let mut cx = crate::ctxt::Ctxt::default();
         let input = Input::from_syn(&mut cx, &d).unwrap();
+        cx.check().unwrap();
         let ms = models(&input);
         let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
         let (spec, slots) = spec(&input, &ms, &names);
@@ -254,6 +255,7 @@ mod tests {
             syn::parse_str("struct S { a: [u8;\n\t4], b: HashMap<\n    K,\n    V,\n> }").unwrap();
         let mut cx = crate::ctxt::Ctxt::default();
         let input = Input::from_syn(&mut cx, &d).unwrap();
+        cx.check().unwrap();
         let ms = models(&input);
         let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
         let (spec, slots) = spec(&input, &ms, &names);

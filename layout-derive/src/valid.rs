@@ -71,7 +71,8 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
     {
         cx.error_at(cl.span, "`cache_line` sets the line size for `hot` and `separate_line` fields, and there are none: mark fields `#[layout(hot)]` or `#[layout(separate_line)]`, or remove it");
     }
-    let any_check = attrs.has_policy() || line_users;
+    // After an error in the attributes, "there is no policy" may only mean a misspelt one.
+    let any_check = attrs.has_policy() || line_users || cx.has_errors();
     if let Some(span) = attrs.warn
         && !any_check
     {

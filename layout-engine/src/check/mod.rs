@@ -24,7 +24,7 @@ pub mod policy;
 pub mod report;
 
 pub use msg::Msg;
-pub use policy::{Broken, Placed, Policy, broken};
+pub use policy::{Broken, Placed, Policy, broken, reorder_repairs};
 pub use report::{Reorder, Subject};
 
 use crate::{FieldLayout, LayoutError, StructDef, Target, TypeLayout, struct_layout};
@@ -168,7 +168,11 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
             let mut m = Msg::<MSG_BYTES>::new();
             report::write_broken(&mut m, s, policy, &placed, &b, Some(&reorder));
             report::write_facts(&mut m, def, &placed);
-            if b.wants_reorder() && def.repr.order_is_declared() && suggestion.moved > 0 {
+            if b.wants_reorder()
+                && def.repr.order_is_declared()
+                && suggestion.moved > 0
+                && policy::reorder_repairs(policy, &b, &placed, suggestion.size)
+            {
                 report::write_reorder(&mut m, s, &reorder);
             }
             if others > 0 {

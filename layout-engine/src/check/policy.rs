@@ -119,6 +119,42 @@ impl Broken {
     }
 }
 
+impl Placed<'_> {
+    /// The least padding any field order leaves (the minimum size less the fields' bytes).
+    pub const fn least_padding(&self, shape: Shape) -> u64 {
+        match (shape, analysis::field_bytes(self.fields)) {
+            (Shape::Struct, Some(sum)) if sum <= self.min_size => self.min_size - sum,
+            _ => self.padding(shape),
+        }
+    }
+}
+
+/// Whether reordering the fields to an order of `size` bytes repairs every policy that
+/// depends on the order among those `b` breaks (the suggested order honours the hot fields;
+/// `align` and `separate_line` need other changes, which their report lines say). A report
+/// offers a body to paste only when this holds, so pasting it never meets the same error.
+pub const fn reorder_repairs(
+    policy: &Policy<'_>,
+    b: &Broken,
+    placed: &Placed<'_>,
+    size: u64,
+) -> bool {
+    if b.size
+        && let Some(n) = policy.size
+        && size != n
+    {
+        return false;
+    }
+    if b.max_padding
+        && let Some(n) = policy.max_padding
+        && let Some(sum) = analysis::field_bytes(placed.fields)
+        && size.saturating_sub(sum) > n
+    {
+        return false;
+    }
+    !(b.optimal && size > placed.min_size)
+}
+
 /// Bytes the hot fields occupy, and the fewest cache lines they can span at offset 0 (sorted by
 /// decreasing alignment, they have no padding between them).
 pub const fn hot_floor(policy: &Policy<'_>, fields: &[FieldLayout]) -> (u64, u64) {

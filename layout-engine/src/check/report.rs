@@ -69,6 +69,16 @@ pub const fn write_broken<const N: usize>(
         m.u64(n);
         m.str("`: it is ");
         m.count(placed.layout.size, "byte", "bytes");
+        if n < placed.min_size {
+            m.str(", and no field order makes it smaller than ");
+            m.u64(placed.min_size);
+            m.str(": remove or shrink fields, or use `packed`");
+        } else if n > placed.layout.size {
+            m.str(", and reordering cannot make it bigger: add fields, or `repr(align(N))` to round it up");
+        } else if n % placed.layout.align != 0 {
+            m.str(", and every size is a multiple of its alignment, ");
+            m.u64(placed.layout.align);
+        }
     }
     if let Some(n) = policy.align
         && b.align
@@ -86,8 +96,14 @@ pub const fn write_broken<const N: usize>(
         m.str("`: it has ");
         m.count(placed.padding(def.shape), "byte", "bytes");
         m.str(" of padding");
-        if placed.min_size == placed.layout.size {
-            m.str(" (no field order has less: shrink or add fields, or use `packed`)");
+        let least = placed.least_padding(def.shape);
+        if least > n {
+            // Said first, so that no one pastes an order that cannot succeed.
+            m.str(" and no field order has less than ");
+            m.u64(least);
+            m.str(": allow `max_padding = ");
+            m.u64(least);
+            m.str("`, shrink or add fields to fill the padding, or use `packed`");
         }
     }
     if b.optimal {

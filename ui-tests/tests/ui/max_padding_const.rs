@@ -4,7 +4,7 @@ type Id = f64; // resolved by the compiler: the check runs in constant evaluatio
 
 #[derive(Layout)]
 #[repr(C)]
-#[layout(targets = "64, 32, 16", max_padding = 2)]
+#[layout(targets = "64, 32, 16", max_padding = 5)]
 pub struct Packet {
     /// Message kind.
     pub kind: u8,

@@ -1,5 +1,5 @@
 #[repr(C)]
-#[layout(targets = "64, 32, 16", max_padding = 8, size = 24, align = 8)]
+#[layout(targets = "64, 32, 16", max_padding = 8, optimal)]
 struct Policy {
     id: u64,
     kind: u8,

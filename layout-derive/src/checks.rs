@@ -14,7 +14,7 @@ use crate::ast::{Input, Kind};
 use crate::entries::Model;
 use layout_engine::check::report::{self, Reorder, Subject};
 use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
-use layout_engine::order::{Blocker, Constraints, Suggestion};
+use layout_engine::order::{Constraints, Joint};
 use layout_engine::{
     Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
     TypeLayout, struct_layout,
@@ -280,9 +280,10 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
         return out;
     }
     // The named targets in order: the first without a layout or with a broken policy is
-    // reported, the other broken ones listed.
-    let mut first: Option<(&'static Target, Broken, &[FieldLayout], TypeLayout)> = None;
+    // reported, the other broken ones listed; the suggested order is one for all of them.
+    let mut first: Option<usize> = None;
     let mut others: Vec<&'static Target> = Vec::new();
+    let mut on_named: Vec<OnTarget<'_>> = Vec::new();
     for &i in named {
         let j = slot[families[i]];
         if j == usize::MAX {
@@ -296,34 +297,52 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
                 return out;
             }
         };
-        match verdicts[alike[j]] {
-            Some(b) if b.any() && first.is_none() => first = Some((target, b, placed, layout)),
-            Some(b) if b.any() => others.push(target),
-            _ => {}
+        let b = verdicts[alike[j]].unwrap_or_default();
+        if b.any() && first.is_some() {
+            others.push(target);
         }
+        if on_named.iter().any(|o| o.family == j) {
+            continue;
+        }
+        if b.any() && first.is_none() {
+            first = Some(on_named.len());
+        }
+        on_named.push(OnTarget {
+            family: j,
+            target,
+            layout,
+            placed,
+            broken: b,
+        });
     }
-    let Some((target, b, placed, layout)) = first else {
+    let Some(first) = first else {
         return out;
     };
     out.reports.push(report(
-        input,
-        lists,
-        &def,
-        &policy,
-        (target, b, placed, layout),
-        &others,
+        input, lists, &def, &policy, &on_named, first, &others,
     ));
     out
 }
 
-/// The spanned report of what is broken on `target` (the first broken of the named targets;
-/// `others` are the rest).
+/// The struct on one of the named targets (one per family that lays it out differently).
+struct OnTarget<'p> {
+    /// Index into the families laid out.
+    family: usize,
+    target: &'static Target,
+    layout: TypeLayout,
+    placed: &'p [FieldLayout],
+    broken: Broken,
+}
+
+/// The spanned report of what is broken on `on[first]` (the first broken of the named targets;
+/// `others` are the rest), with one order for every named target.
 fn report(
     input: &Input<'_>,
     lists: &Lists,
     def: &StructDef<'_>,
     policy: &Policy<'_>,
-    (target, b, placed, layout): (&'static Target, Broken, &[FieldLayout], TypeLayout),
+    on: &[OnTarget<'_>],
+    first: usize,
     others: &[&'static Target],
 ) -> Report {
     let sources = Sources::of(input);
@@ -334,24 +353,46 @@ fn report(
         sources: &source_refs,
         tuple: input.kind == Kind::Tuple,
     };
-    let facts = Placed::new(def, target, layout, placed);
-    let suggestion = (def.repr.order_is_declared() && input.kind != Kind::Union)
-        .then(|| crate::suggest::suggest(def, target, lists, policy.cache_line))
+    let here = &on[first];
+    let b = here.broken;
+    let facts = Placed::new(def, here.target, here.layout, here.placed);
+    let joint = (def.repr.order_is_declared() && input.kind != Kind::Union)
+        .then(|| {
+            crate::suggest::suggest(
+                def,
+                on.iter().map(|o| (o.target, o.layout, o.placed)),
+                lists,
+                policy.cache_line,
+            )
+        })
         .flatten();
-    let reorder = suggestion.as_ref().map(|s| Reorder {
-        order: &s.order,
-        size: s.size,
-        moved: s.moves(),
+    let reorder = joint.as_ref().map(|j| Reorder {
+        order: &j.order,
+        size: j.sizes[first],
+        moved: j.moves(),
+    });
+    // The body is offered only if, pasted, it meets the policies on every named target.
+    let repairs = joint.as_ref().is_some_and(|j| {
+        on.iter().zip(&j.sizes).all(|(o, &size)| {
+            !o.broken.any()
+                || reorder_repairs(
+                    policy,
+                    &o.broken,
+                    &Placed::new(def, o.target, o.layout, o.placed),
+                    size,
+                )
+        })
     });
     let mut m = Msg::<{ 1 << 16 }>::new();
     report::write_broken(&mut m, &subject, policy, &facts, &b, reorder.as_ref());
     report::write_facts(&mut m, def, &facts);
-    if let Some(r) = &reorder
+    if let (Some(r), Some(j)) = (&reorder, &joint)
         && b.wants_reorder()
         && r.moved > 0
-        && reorder_repairs(policy, &b, &facts, r.size)
+        && repairs
     {
         report::write_reorder(&mut m, &subject, r);
+        m.str(&joint_note(on, j));
     }
     if !others.is_empty() {
         let names: Vec<String> = others
@@ -371,9 +412,39 @@ fn report(
         ));
     }
     Report {
-        span: report_span(input, lists, &b, &facts, suggestion.as_ref()),
+        span: report_span(input, lists, &b, &facts, joint.as_ref()),
         message: m.as_str().to_owned(),
     }
+}
+
+/// What the one suggested order does on the other named targets, and whether it is proven to
+/// move the fewest fields.
+fn joint_note(on: &[OnTarget<'_>], j: &Joint) -> String {
+    let mut note = String::new();
+    if on.len() > 1 {
+        if j.best_everywhere() {
+            note.push_str("\n(this order is the smallest on every named target)");
+        } else {
+            let costs: Vec<String> = on
+                .iter()
+                .zip(j.sizes.iter().zip(&j.best))
+                .filter(|(_, (size, best))| size > best)
+                .map(|(o, (size, best))| {
+                    format!("{size} bytes on {} (best {best})", o.target.triple)
+                })
+                .collect();
+            note.push_str(&format!(
+                "\n(no single order is the smallest on every named target; this one costs {})",
+                costs.join(", ")
+            ));
+        }
+    }
+    if !j.exact {
+        note.push_str(
+            "\n(this order reaches the size above, but is not proven to move the fewest fields)",
+        );
+    }
+    note
 }
 
 /// Where a report points: the offending field attribute, the pin that keeps `optimal` out of
@@ -383,7 +454,7 @@ fn report_span(
     lists: &Lists,
     b: &Broken,
     facts: &Placed<'_>,
-    suggestion: Option<&Suggestion>,
+    suggestion: Option<&Joint>,
 ) -> Span {
     let name = input.ident.span();
     if let Some(f) = b.hot_not_first {
@@ -394,15 +465,13 @@ fn report_span(
     }
     if b.optimal
         && let Some(s) = suggestion
-        && s.size > facts.min_size
+        && s.sizes.first().is_some_and(|&size| size > facts.min_size)
     {
         // `optimal` is out of reach because of the pins: point at one that blocks it.
-        let blocking = s.blocked_by.iter().find_map(|b| match b {
-            Blocker::Pinned(i) => Some(*i),
-            _ => None,
-        });
-        if let Some(pin) = blocking
-            .or_else(|| lists.pinned.first().copied())
+        if let Some(pin) = lists
+            .pinned
+            .first()
+            .copied()
             .and_then(|i| input.fields.get(i))
             .and_then(|f| f.attrs.pinned)
         {

@@ -1,23 +1,29 @@
-//! The field order the expansion-time reports suggest: the engine's exact fewest-moves order
-//! (`engine::order`, through `StructLayout::suggest`), under the derive's `pinned` and `hot`
-//! fields and `cache_line`.
+//! The field order the expansion-time reports suggest: one order for every named target (the
+//! engine's `order::suggest_joint`, through `StructLayout::suggest_joint`), under the derive's
+//! `pinned` and `hot` fields and `cache_line`.
 //!
 //! Reports made during constant evaluation cannot allocate, so they use the `const` search of
-//! `layout_core::check::order` instead. Both reach the same size (the smallest the pins and the
-//! hot block allow; tested below); the `const` one may move more fields than needed.
+//! `layout_engine::check::order` instead.
 
 use crate::checks::{Lists, constraints};
-use layout_engine::order::Suggestion;
-use layout_engine::{StructDef, Target};
+use layout_engine::order::Joint;
+use layout_engine::{FieldLayout, StructDef, StructLayout, Target, TypeLayout};
 
-/// The suggested order of `def` laid out on `target`, or `None` if the engine has none (no
-/// layout there, or constraints no order satisfies).
-pub fn suggest(
+/// One suggested order of `def` for all of `on` (each target with the struct laid out there),
+/// or `None` if the engine has none (constraints no order satisfies).
+pub fn suggest<'p>(
     def: &StructDef<'_>,
-    target: &'static Target,
+    on: impl Iterator<Item = (&'static Target, TypeLayout, &'p [FieldLayout])>,
     lists: &Lists,
     cache_line: u64,
-) -> Option<Suggestion> {
-    let layout = def.layout_on(target).ok()?;
-    layout.suggest(constraints(lists, cache_line)).ok()
+) -> Option<Joint> {
+    let layouts: Vec<StructLayout<'_>> = on
+        .map(|(target, layout, placed)| StructLayout {
+            def: *def,
+            target,
+            layout,
+            fields: placed.to_vec(),
+        })
+        .collect();
+    StructLayout::suggest_joint(&layouts, constraints(lists, cache_line)).ok()
 }

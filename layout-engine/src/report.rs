@@ -144,6 +144,40 @@ impl StructLayout<'_> {
             .collect()
     }
 
+    /// One field order for the same struct laid out on several targets (`layouts`, all of one
+    /// definition): the smallest on every target where one order is, with the fewest moves
+    /// ([`order::suggest_joint`](crate::order::suggest_joint)). Like [`StructLayout::suggest`]
+    /// for a type whose order the user does not control.
+    pub fn suggest_joint(
+        layouts: &[StructLayout<'_>],
+        constraints: Constraints<'_>,
+    ) -> Result<order::Joint, OrderError> {
+        let items: Vec<Vec<Item>> = layouts.iter().map(StructLayout::order_items).collect();
+        let all: Vec<usize>;
+        let constraints = match layouts.first() {
+            Some(l) if l.def.shape == Shape::Union || !l.def.repr.order_is_declared() => {
+                all = (0..items[0].len()).collect();
+                Constraints {
+                    pinned: &all,
+                    groups: &[],
+                    hot: &[],
+                    ..constraints
+                }
+            }
+            _ => constraints,
+        };
+        let problems: Vec<Problem<'_>> = layouts
+            .iter()
+            .zip(&items)
+            .map(|(l, items)| {
+                Problem::new(items)
+                    .min_struct_align(l.def.repr.align.unwrap_or(1))
+                    .constraints(constraints)
+            })
+            .collect();
+        order::suggest_joint(&problems)
+    }
+
     /// The field order that reaches the smallest size under `constraints` while moving the
     /// fewest fields (see [`order`](crate::order)). For a type whose order the user does
     /// not control (a union, `repr(Rust)`, `repr(transparent)`), the declared order.

@@ -155,11 +155,8 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
                 Err(_) => TypeLayout { size: 0, align: 1 },
             };
             let placed = Placed::new(def, target, layout, &fields);
-            let min_align = match def.repr.align {
-                Some(a) => a,
-                None => 1,
-            };
-            let suggestion = order::suggest::<F>(&fields, min_align, policy.pinned, policy.hot);
+            let joint = joint::<F>(def, policy, targets, target, &fields);
+            let suggestion = &joint.orders[joint.chosen];
             let reorder = Reorder {
                 order: suggestion.as_slice(),
                 size: suggestion.size,
@@ -171,9 +168,10 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
             if b.wants_reorder()
                 && def.repr.order_is_declared()
                 && suggestion.moved > 0
-                && policy::reorder_repairs(policy, &b, &placed, suggestion.size)
+                && joint.repairs
             {
                 report::write_reorder(&mut m, s, &reorder);
+                joint.write_note(&mut m);
             }
             if others > 0 {
                 m.str("\n(a policy is broken on ");
@@ -183,6 +181,185 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
             panic!("{}", m.as_str());
         }
     }
+}
+
+/// How many distinct layouts of one struct the `const` report compares to pick one order for
+/// every target checked.
+const JOINT: usize = 8;
+
+/// One order for every target checked, during constant evaluation: each distinct layout's own
+/// `const` suggestion is a candidate, and the one that is the smallest on most layouts (then
+/// the least excess, then the fewest moves) is offered, as `order::suggest_joint` does at
+/// expansion time with the engine's search.
+struct Joint<const F: usize> {
+    /// The candidates; `orders[0]` is the reported target's own.
+    orders: [order::Order<F>; JOINT],
+    /// How many layouts (and candidates) there are.
+    count: usize,
+    /// The candidate chosen.
+    chosen: usize,
+    /// The chosen order's size on each layout, and each layout's own best.
+    sizes: [u64; JOINT],
+    best: [u64; JOINT],
+    /// A target of each layout, for the note.
+    targets: [Option<&'static Target>; JOINT],
+    /// Whether the chosen order, pasted, meets the policies on every layout.
+    repairs: bool,
+}
+
+impl<const F: usize> Joint<F> {
+    /// `(this order is the smallest on every target checked)`, or what it costs where not.
+    const fn write_note<const N: usize>(&self, m: &mut Msg<N>) {
+        if self.count < 2 {
+            return;
+        }
+        let mut k = 0;
+        let mut over = false;
+        while k < self.count {
+            over |= self.sizes[k] > self.best[k];
+            k += 1;
+        }
+        if !over {
+            m.str("\n(this order is the smallest on every target checked)");
+            return;
+        }
+        m.str("\n(no single order found is the smallest on every target checked; this one is");
+        let mut k = 0;
+        while k < self.count {
+            if self.sizes[k] > self.best[k]
+                && let Some(t) = self.targets[k]
+            {
+                m.str(" ");
+                m.count(self.sizes[k], "byte", "bytes");
+                m.str(" on ");
+                m.str(t.triple);
+                m.str(" (best ");
+                m.u64(self.best[k]);
+                m.str(")");
+            }
+            k += 1;
+        }
+        m.str(")");
+    }
+}
+
+/// The [`Joint`] order for `def`, reported on `target` (whose layout is `fields`).
+const fn joint<const F: usize>(
+    def: &StructDef<'_>,
+    policy: &Policy<'_>,
+    targets: &Targets<'_>,
+    target: &'static Target,
+    fields: &[FieldLayout; F],
+) -> Joint<F> {
+    let min_align = match def.repr.align {
+        Some(a) => a,
+        None => 1,
+    };
+    let mut lays = [[EMPTY; F]; JOINT];
+    let mut layouts = [TypeLayout { size: 0, align: 1 }; JOINT];
+    let mut on: [Option<&'static Target>; JOINT] = [None; JOINT];
+    lays[0] = *fields;
+    on[0] = Some(target);
+    let mut count = 1;
+    let mut i = 0;
+    while i < self::count(targets) && count < JOINT {
+        if let Some(t) = target_at(targets, i) {
+            let mut here = [EMPTY; F];
+            if let Ok(l) = struct_layout(def, t, &mut here) {
+                let mut k = 0;
+                while k < count && !same_items(&lays[k], &here) {
+                    k += 1;
+                }
+                if k == count {
+                    lays[count] = here;
+                    layouts[count] = l;
+                    on[count] = Some(t);
+                    count += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Ok(l) = struct_layout(def, target, &mut [EMPTY; F]) {
+        layouts[0] = l;
+    }
+    let mut orders = [order::Order::<F> {
+        order: [0; F],
+        len: 0,
+        size: 0,
+        moved: 0,
+    }; JOINT];
+    let mut best = [0u64; JOINT];
+    let mut k = 0;
+    while k < count {
+        orders[k] = order::suggest::<F>(&lays[k], min_align, policy.pinned, policy.hot);
+        best[k] = orders[k].size;
+        k += 1;
+    }
+    // The candidate best on most layouts, then with the least excess, then the fewest moves.
+    let mut chosen = 0;
+    let mut chosen_score = (usize::MAX, u64::MAX, usize::MAX);
+    let mut c = 0;
+    while c < count {
+        let (mut over, mut excess) = (0, 0u64);
+        let mut k = 0;
+        while k < count {
+            let size = order::size_in_order(&lays[k], orders[c].as_slice(), min_align);
+            if size > best[k] {
+                over += 1;
+                excess = excess.saturating_add(size - best[k]);
+            }
+            k += 1;
+        }
+        let score = (over, excess, orders[c].moved);
+        if score.0 < chosen_score.0
+            || (score.0 == chosen_score.0
+                && (score.1 < chosen_score.1
+                    || (score.1 == chosen_score.1 && score.2 < chosen_score.2)))
+        {
+            chosen = c;
+            chosen_score = score;
+        }
+        c += 1;
+    }
+    let mut sizes = [0u64; JOINT];
+    let mut repairs = true;
+    let mut k = 0;
+    while k < count {
+        sizes[k] = order::size_in_order(&lays[k], orders[chosen].as_slice(), min_align);
+        if let Some(t) = on[k] {
+            let placed = Placed::new(def, t, layouts[k], &lays[k]);
+            let b = broken(def, policy, &placed);
+            if b.any() && !policy::reorder_repairs(policy, &b, &placed, sizes[k]) {
+                repairs = false;
+            }
+        }
+        k += 1;
+    }
+    // The size reported is the reported target's.
+    orders[chosen].size = sizes[0];
+    Joint {
+        orders,
+        count,
+        chosen,
+        sizes,
+        best,
+        targets: on,
+        repairs,
+    }
+}
+
+/// Whether two layouts of one struct give the order search the same items (sizes and
+/// alignments per field).
+const fn same_items(a: &[FieldLayout], b: &[FieldLayout]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i].size != b[i].size || a[i].align != b[i].align {
+            return false;
+        }
+        i += 1;
+    }
+    a.len() == b.len()
 }
 
 #[doc(hidden)]

@@ -123,6 +123,7 @@
 
 mod exact;
 mod heuristic;
+mod joint;
 mod plan;
 #[cfg(test)]
 mod tests;
@@ -130,6 +131,7 @@ mod tests;
 use alloc::vec::Vec;
 use core::fmt;
 
+pub use joint::{Joint, suggest_joint};
 use plan::Plan;
 
 /// The largest number of units (groups count as one unit, every other field as one) for which

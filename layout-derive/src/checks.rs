@@ -19,6 +19,7 @@ use layout_engine::{
     Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
     TypeLayout, struct_layout,
 };
+use layout_syntax::body;
 use layout_syntax::source::{field_source, tokens_source};
 
 /// A broken policy found at expansion time.
@@ -93,8 +94,13 @@ impl Lists {
 /// report. Built only when there is something to report, or a check left to constant
 /// evaluation that may report.
 pub struct Sources {
+    /// Each field's text, in declaration order; the fields a `#[cfg]` switched off (which the
+    /// derive never sees) and plain comments ride along with a neighbour, so a pasted body
+    /// keeps everything the user wrote.
     pub fields: Vec<String>,
     pub header: String,
+    /// The names of the fields switched off by a `#[cfg]`, kept in `fields`.
+    pub absent: Vec<String>,
 }
 
 impl Sources {
@@ -113,6 +119,13 @@ impl Sources {
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
+        if let Some((fields, absent)) = Self::as_written(input) {
+            return Sources {
+                fields,
+                header,
+                absent,
+            };
+        }
         Sources {
             fields: input
                 .fields
@@ -120,7 +133,64 @@ impl Sources {
                 .map(|f| field_source(f.original).join("\n"))
                 .collect(),
             header,
+            absent: Vec::new(),
         }
+    }
+
+    /// The fields from the source text of the braces, when the compiler has it (a named-field
+    /// struct written in a file) and every field the derive sees is found in it.
+    fn as_written(input: &Input<'_>) -> Option<(Vec<String>, Vec<String>)> {
+        let syn::Data::Struct(syn::DataStruct {
+            fields: syn::Fields::Named(named),
+            ..
+        }) = &input.original.data
+        else {
+            return None;
+        };
+        let pieces = body::pieces(&named.brace_token.span.join().source_text()?)?;
+        let mut texts: Vec<Option<String>> = vec![None; input.fields.len()];
+        let mut absent = Vec::new();
+        // Text waiting for the next field seen (cfg'd fields and comments before it).
+        let mut before = String::new();
+        let mut last: Option<usize> = None;
+        for piece in pieces {
+            let seen = piece
+                .name
+                .as_ref()
+                .and_then(|n| input.fields.iter().position(|f| &f.name == n));
+            match (seen, &piece.name, last) {
+                (Some(i), _, _) => {
+                    if texts[i].is_some() {
+                        return None;
+                    }
+                    texts[i] = Some(std::mem::take(&mut before) + &piece.text);
+                    last = Some(i);
+                }
+                // A field switched off: after the field before it, else before the next one.
+                (None, Some(name), Some(prev)) => {
+                    absent.push(name.clone());
+                    let text = texts[prev].as_mut()?;
+                    text.push_str(",\n");
+                    text.push_str(&piece.text);
+                }
+                (None, Some(name), None) => {
+                    absent.push(name.clone());
+                    before.push_str(&piece.text);
+                    before.push_str(",\n");
+                }
+                // A comment: before the next field, or the last one.
+                (None, None, _) => {
+                    before.push_str(&piece.text);
+                    before.push('\n');
+                }
+            }
+        }
+        if !before.is_empty() {
+            let last = texts.last_mut()?.as_mut()?;
+            *last = before + last;
+        }
+        let texts: Option<Vec<String>> = texts.into_iter().collect();
+        Some((texts?, absent))
     }
 }
 
@@ -393,6 +463,13 @@ fn report(
     {
         report::write_reorder(&mut m, &subject, r);
         m.str(&joint_note(on, j));
+        if !sources.absent.is_empty() {
+            let names: Vec<String> = sources.absent.iter().map(|n| format!("`{n}`")).collect();
+            m.str(&format!(
+                "\n(kept in the body: {}, under a `#[cfg]` that is off in this build, so not laid out here)",
+                names.join(", ")
+            ));
+        }
     }
     if !others.is_empty() {
         let names: Vec<String> = others

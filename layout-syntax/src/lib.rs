@@ -35,6 +35,7 @@
 //! [`Class::Unknown`]: ty::Class::Unknown
 //! [`Resolver`]: ty::Resolver
 
+pub mod body;
 pub mod repr;
 pub mod source;
 pub mod ty;

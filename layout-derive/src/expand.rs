@@ -274,6 +274,7 @@ fn generate(
             });
         } else {
             tokens.extend(quote_spanned! {span=>
+                #[warn(deprecated)]
                 const _: () = {
                     const DEF: #private_tokens::StructDef<'static> = #this;
                     <<[(); #violated as usize] as #private_tokens::Select>::Report>::layout_policy_broken_on_the_compiling_target();
@@ -487,7 +488,10 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
     let items = findings.reports.iter().map(|r| {
         let note = &r.message;
         let span: Span = r.span;
+        // `warn(deprecated)` on the item: a crate-wide `allow(deprecated)` (common, for
+        // dependencies' deprecations) must not silence a layout policy.
         quote_spanned! {span=>
+            #[warn(deprecated)]
             const _: () = {
                 #[deprecated(note = #note)]
                 struct LayoutPolicy;

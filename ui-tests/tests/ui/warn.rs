@@ -1,5 +1,7 @@
-// `warn` reports broken policies as warnings; denied here so the test sees them.
-#![deny(deprecated)]
+// `warn` reports broken policies as warnings; `deny(warnings)` here so the test sees them, and
+// a crate-wide `allow(deprecated)` does not silence them.
+#![deny(warnings)]
+#![allow(deprecated)]
 
 use layout_core::Layout;
 

@@ -13,6 +13,7 @@ mod discover;
 mod fix;
 mod json;
 mod markers;
+mod names;
 mod refusal;
 mod replace;
 mod resolve;

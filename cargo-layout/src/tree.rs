@@ -52,6 +52,22 @@ pub struct Module {
     pub items: Vec<ItemId>,
     /// `use` declarations here, flattened.
     pub uses: Vec<UseDecl>,
+    /// Names of the type namespace declared here that have no model (enums, traits, ...):
+    /// they shadow globs, the prelude and primitives all the same.
+    pub others: Vec<OtherName>,
+    /// Whether it is declared with any `pub` (visible to glob imports from outside it).
+    pub public: bool,
+}
+
+/// A name of the type namespace that the tool does not model.
+#[derive(Debug, Clone)]
+pub struct OtherName {
+    /// The name.
+    pub name: String,
+    /// What it is (`enum`, `trait`, ...).
+    pub kind: &'static str,
+    /// Whether it is declared with any `pub`.
+    pub public: bool,
 }
 
 /// One leaf of a `use` tree.
@@ -63,6 +79,8 @@ pub struct UseDecl {
     pub absolute: bool,
     /// The name it binds, or `None` for a glob import of the module at `path`.
     pub name: Option<String>,
+    /// Whether it is a `pub use` (of any `pub` kind): re-exported to glob imports.
+    pub public: bool,
 }
 
 /// A struct or union as written.
@@ -132,6 +150,8 @@ pub struct Item {
     pub start: usize,
     /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
     pub cfg: Vec<String>,
+    /// Whether it is declared with any `pub` (visible to glob imports from outside its module).
+    pub public: bool,
     /// What it is.
     pub kind: ItemKind,
 }
@@ -202,6 +222,9 @@ struct Ctx<'t> {
     /// `#[cfg]` conditions of the enclosing modules.
     cfg: Vec<String>,
     text: &'t str,
+    /// Whether the items are those of an inline module (`mod x { ... }`), whose
+    /// `#[path = "..."] mod y;` is relative to `child_dir`, not to the file's directory.
+    inline: bool,
 }
 
 impl Tree {
@@ -272,6 +295,8 @@ impl Tree {
             children: Vec::new(),
             items: Vec::new(),
             uses: Vec::new(),
+            others: Vec::new(),
+            public: true,
         });
         self.modules.len() - 1
     }
@@ -348,6 +373,7 @@ impl Tree {
             child_dir,
             cfg,
             text: &text,
+            inline: false,
         };
         self.collect(sources, &mut ctx, &parsed.items, 0, follow, seen);
     }
@@ -377,6 +403,7 @@ impl Tree {
                     self.add_struct(
                         ctx,
                         &s.ident,
+                        is_public(&s.vis),
                         &s.attrs,
                         &s.generics,
                         fields,
@@ -391,6 +418,7 @@ impl Tree {
                     self.add_struct(
                         ctx,
                         &u.ident,
+                        is_public(&u.vis),
                         &u.attrs,
                         &u.generics,
                         fields,
@@ -402,6 +430,7 @@ impl Tree {
                 syn::Item::Type(t) => self.add_item(
                     ctx,
                     t.ident.to_string(),
+                    is_public(&t.vis),
                     &t.attrs,
                     line_of(byte_range(t.ident.span()).start),
                     range.start,
@@ -414,6 +443,7 @@ impl Tree {
                     self.add_item(
                         ctx,
                         c.ident.to_string(),
+                        is_public(&c.vis),
                         &c.attrs,
                         line_of(byte_range(c.ident.span()).start),
                         range.start,
@@ -427,15 +457,42 @@ impl Tree {
                     let mut out = Vec::new();
                     flatten_use(&u.tree, Vec::new(), &mut out);
                     let absolute = u.leading_colon.is_some();
+                    let public = is_public(&u.vis);
                     for mut d in out {
                         d.absolute = absolute;
+                        d.public = public;
                         self.modules[ctx.module].uses.push(d);
                     }
                 }
                 syn::Item::Mod(m) => self.add_mod(sources, ctx, m, follow, seen, &display),
+                syn::Item::ExternCrate(e) => {
+                    let krate = e.ident.to_string();
+                    let name = e
+                        .rename
+                        .as_ref()
+                        .map_or_else(|| krate.clone(), |(_, r)| r.to_string());
+                    let (path, absolute) = if krate == "self" {
+                        (vec!["crate".to_owned()], false)
+                    } else {
+                        (vec![krate], true)
+                    };
+                    if name != "_" {
+                        self.modules[ctx.module].uses.push(UseDecl {
+                            path,
+                            absolute,
+                            name: Some(name),
+                            public: is_public(&e.vis),
+                        });
+                    }
+                }
+                syn::Item::Enum(e) => self.add_other(ctx, &e.ident, "enum", &e.vis),
+                syn::Item::Trait(t) => {
+                    self.add_other(ctx, &t.ident, "trait", &t.vis);
+                    self.scan_body(sources, ctx, &t.ident.to_string(), t);
+                }
+                syn::Item::TraitAlias(t) => self.add_other(ctx, &t.ident, "trait", &t.vis),
                 syn::Item::Fn(f) => self.scan_body(sources, ctx, &f.sig.ident.to_string(), f),
                 syn::Item::Impl(i) => self.scan_body(sources, ctx, "impl", i),
-                syn::Item::Trait(t) => self.scan_body(sources, ctx, &t.ident.to_string(), t),
                 syn::Item::Static(s) => {
                     self.scan_body(sources, ctx, &s.ident.to_string(), &*s.expr)
                 }
@@ -463,6 +520,7 @@ impl Tree {
         &mut self,
         ctx: &Ctx<'_>,
         ident: &syn::Ident,
+        public: bool,
         attrs: &[syn::Attribute],
         generics: &syn::Generics,
         fields: syn::Fields,
@@ -493,6 +551,7 @@ impl Tree {
         self.add_item(
             ctx,
             ident.to_string(),
+            public,
             attrs,
             line,
             header.end,
@@ -500,10 +559,26 @@ impl Tree {
         );
     }
 
+    fn add_other(
+        &mut self,
+        ctx: &Ctx<'_>,
+        ident: &syn::Ident,
+        kind: &'static str,
+        vis: &syn::Visibility,
+    ) {
+        self.modules[ctx.module].others.push(OtherName {
+            name: ident.to_string(),
+            kind,
+            public: is_public(vis),
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn add_item(
         &mut self,
         ctx: &Ctx<'_>,
         name: String,
+        public: bool,
         attrs: &[syn::Attribute],
         line: usize,
         start: usize,
@@ -519,6 +594,7 @@ impl Tree {
             line,
             start,
             cfg,
+            public,
             kind,
         });
         self.modules[ctx.module].items.push(id);
@@ -537,6 +613,7 @@ impl Tree {
         let krate = self.modules[ctx.module].krate;
         let path = format!("{}::{name}", self.modules[ctx.module].path);
         let child = self.new_module(krate, path, Some(ctx.module), false);
+        self.modules[child].public = is_public(&m.vis);
         self.modules[ctx.module]
             .children
             .push((name.clone(), child));
@@ -575,6 +652,7 @@ impl Tree {
                     child_dir: dir,
                     cfg,
                     text: ctx.text,
+                    inline: true,
                 };
                 self.collect(sources, &mut inner, items, start, follow, seen);
             }
@@ -596,6 +674,7 @@ impl Tree {
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
                 let candidates = match &path_attr {
+                    Some(p) if ctx.inline => vec![ctx.child_dir.join(p)],
                     Some(p) => vec![file_dir.join(p)],
                     None => vec![
                         ctx.child_dir.join(format!("{name}.rs")),
@@ -669,6 +748,7 @@ impl Tree {
             child_dir: ctx.child_dir.clone(),
             cfg: ctx.cfg.clone(),
             text: ctx.text,
+            inline: ctx.inline,
         };
         let start = items.first().map_or(0, |i| byte_range(i.span()).start);
         let mut seen = HashSet::new();
@@ -954,6 +1034,11 @@ fn cfg_conditions(attrs: &[syn::Attribute], text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a visibility is any `pub` (`pub`, `pub(crate)`, `pub(super)`, `pub(in ...)`).
+fn is_public(vis: &syn::Visibility) -> bool {
+    !matches!(vis, syn::Visibility::Inherited)
+}
+
 /// Flattens a `use` tree into one declaration per leaf.
 fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>) {
     match tree {
@@ -971,6 +1056,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                         path: prefix,
                         absolute: false,
                         name: Some(last),
+                        public: false,
                     });
                 }
             } else {
@@ -980,6 +1066,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     path,
                     absolute: false,
                     name: Some(name),
+                    public: false,
                 });
             }
         }
@@ -995,6 +1082,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     path,
                     absolute: false,
                     name: Some(alias),
+                    public: false,
                 });
             }
         }
@@ -1002,6 +1090,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
             path: prefix,
             absolute: false,
             name: None,
+            public: false,
         }),
         syn::UseTree::Group(g) => {
             for t in &g.items {

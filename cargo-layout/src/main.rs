@@ -38,7 +38,26 @@ const WASTE: u8 = 1;
 /// Exit status: a usage, I/O or syntax error (the rest of the scan still ran).
 const TROUBLE: u8 = 2;
 
+/// The stack of the thread that scans: deeply nested valid code (hundreds of nested modules,
+/// type alias chains thousands long: rustc accepts 700 and 10,000) recurses in the parser and
+/// the resolver. Reserved address space, not memory: pages are used only as deep as it goes.
+const STACK_SIZES: [usize; 3] = [1 << 29, 1 << 26, 1 << 23];
+
 fn main() -> ExitCode {
+    // The largest stack the address-space limit allows (`ulimit -v`).
+    for size in STACK_SIZES {
+        if let Ok(worker) = std::thread::Builder::new()
+            .name("scan".into())
+            .stack_size(size)
+            .spawn(main_on_this_thread)
+        {
+            return worker.join().unwrap_or(ExitCode::from(TROUBLE));
+        }
+    }
+    main_on_this_thread()
+}
+
+fn main_on_this_thread() -> ExitCode {
     let command = match cli::parse(std::env::args_os().skip(1)) {
         Ok(c) => c,
         Err(e) => {

@@ -330,3 +330,39 @@ fn a_path_attribute_in_an_inline_module_is_relative_to_its_directory() {
             .all(|s| s["name"] != "Wrong")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deeply nested valid code (rustc accepts 700 nested modules and 10,000-long alias chains)
+
+#[test]
+fn deeply_nested_modules_and_long_alias_chains_do_not_overflow_the_stack() {
+    let n = 700;
+    let mut deep: String = (0..n).map(|i| format!("pub mod m{i} {{\n")).collect();
+    deep.push_str("#[repr(C)] pub struct Deep { pub a: u8, pub b: u32 }\n");
+    deep.push_str(&"}\n".repeat(n));
+    let n = 2000;
+    let mut chain = String::from("#[repr(C)] pub struct Chain { pub a: u8, pub b: T0 }\n");
+    for i in 0..n {
+        chain.push_str(&format!("pub type T{i} = T{};\n", i + 1));
+    }
+    chain.push_str(&format!("pub type T{n} = u64;\n"));
+    let dir = krate(
+        "deep",
+        &[
+            ("src/lib.rs", "pub mod deep;\npub mod chain;\n"),
+            ("src/deep.rs", &deep),
+            ("src/chain.rs", &chain),
+        ],
+    );
+    assert_compiles(&dir);
+    let doc = report(&dir);
+    let deep_path = format!(
+        "crate::deep::{}::Deep",
+        (0..700)
+            .map(|i| format!("m{i}"))
+            .collect::<Vec<_>>()
+            .join("::")
+    );
+    assert_eq!(size(&doc, &deep_path), (8, vec![0, 4]));
+    assert_eq!(size(&doc, "crate::chain::Chain"), (16, vec![0, 8]));
+}

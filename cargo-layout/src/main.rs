@@ -7,6 +7,7 @@
 //! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
 
 mod analyze;
+mod cfg;
 mod cli;
 mod diff;
 mod discover;
@@ -100,8 +101,9 @@ fn run(opts: &Options) -> u8 {
         allow_reorder: opts.allow_reorder.clone(),
     };
     let (sources, tree) = load(&roots, HashMap::new());
-    let reports = scan::scan(&tree, &sources, &opts.targets, &filter);
+    let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     let mut diags: Vec<Diag> = tree.diags.clone();
+    diags.extend(scan_diags);
     let fix = match opts.fix {
         FixMode::Off => None,
         _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
@@ -292,7 +294,7 @@ fn fix_rounds(
             file.fixed_paths.extend(planned.fixed_paths);
         }
         let (sources, tree) = load(roots, overlay.clone());
-        let reports = scan::scan(&tree, &sources, &opts.targets, filter);
+        let (reports, _) = scan::scan(&tree, &sources, &opts.targets, filter);
         let after = total_size(&reports);
         if after >= total {
             diags.push(Diag::error(

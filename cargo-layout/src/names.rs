@@ -20,6 +20,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use crate::cfg::Facts;
 use crate::tree::{ItemId, ItemKind, ModId, Tree, UseDecl};
 
 /// A namespace: types (modules, structs, aliases, enums, traits) or values (constants).
@@ -82,28 +83,29 @@ enum State<T> {
 /// Memoised name resolution over a [`Tree`].
 pub struct Names<'t> {
     tree: &'t Tree,
-    /// Whether an item takes part (its `#[cfg]` may hold); all do by default.
-    active: Box<dyn Fn(ItemId) -> bool + 't>,
+    /// The target whose `#[cfg]`s decide which items and imports take part (all do without
+    /// one; an item under a predicate the tool cannot evaluate always does).
+    facts: Option<&'static Facts>,
     memo: HashMap<(ModId, String, Ns), State<Lookup>>,
     globs: HashMap<ModId, State<Vec<Glob>>>,
     uses: HashMap<(ModId, usize, Ns), State<Lookup>>,
 }
 
 impl<'t> Names<'t> {
-    /// Resolution over `tree`, with every item taking part.
-    pub fn new(tree: &'t Tree) -> Self {
-        Self::with_active(tree, Box::new(|_| true))
-    }
-
-    /// Resolution over `tree`, where only items for which `active` holds take part.
-    pub fn with_active(tree: &'t Tree, active: Box<dyn Fn(ItemId) -> bool + 't>) -> Self {
+    /// Resolution over `tree` as compiled for the target of `facts`.
+    pub fn on(tree: &'t Tree, facts: Option<&'static Facts>) -> Self {
         Names {
             tree,
-            active,
+            facts,
             memo: HashMap::new(),
             globs: HashMap::new(),
             uses: HashMap::new(),
         }
+    }
+
+    /// The target whose `#[cfg]`s are evaluated, if any.
+    pub fn facts(&self) -> Option<&'static Facts> {
+        self.facts
     }
 
     /// `name` in the namespace of module `m` (what `m::name` means).
@@ -192,6 +194,11 @@ impl<'t> Names<'t> {
         }
     }
 
+    /// Whether something under these `#[cfg]` predicates takes part.
+    fn active(&self, cfg: &[syn::Meta]) -> bool {
+        active(self.facts, cfg)
+    }
+
     /// Whether module `inner` is `outer` or inside it (function bodies included).
     fn inside(&self, mut inner: ModId, outer: ModId) -> bool {
         loop {
@@ -238,7 +245,7 @@ impl<'t> Names<'t> {
                         ItemKind::Const { .. } => ns == Ns::Value,
                         _ => ns == Ns::Type,
                     })
-                    && (self.active)(i)
+                    && self.active(&item.cfg_meta)
             })
             .collect();
         match items.len() {
@@ -264,7 +271,9 @@ impl<'t> Names<'t> {
             .uses
             .iter()
             .enumerate()
-            .filter(|(_, u)| u.name.as_deref() == Some(name) && visible(u.public))
+            .filter(|(_, u)| {
+                u.name.as_deref() == Some(name) && visible(u.public) && self.active(&u.cfg)
+            })
             .map(|(i, _)| i)
             .collect();
         for i in uses {
@@ -323,8 +332,13 @@ impl<'t> Names<'t> {
         }
         self.globs.insert(m, State::InProgress);
         let tree = self.tree;
+        let facts = self.facts;
         let mut out = Vec::new();
-        for u in tree.modules[m].uses.iter().filter(|u| u.name.is_none()) {
+        for u in tree.modules[m]
+            .uses
+            .iter()
+            .filter(|u| u.name.is_none() && active(facts, &u.cfg))
+        {
             let target = match self.use_path(m, u, Ns::Type) {
                 Lookup::Found(Res::Module(g)) if g != m => GlobTarget::Local(g),
                 Lookup::Found(Res::Module(_)) => continue,
@@ -492,4 +506,10 @@ impl<'t> Names<'t> {
         }
         self.in_module(cur, last, ns)
     }
+}
+
+/// Whether something under these `#[cfg]` predicates is compiled for the target of `facts`
+/// (always without facts, and when a predicate cannot be evaluated).
+pub fn active(facts: Option<&Facts>, cfg: &[syn::Meta]) -> bool {
+    facts.is_none_or(|f| crate::cfg::all(cfg, f) != Some(false))
 }

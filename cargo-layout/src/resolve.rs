@@ -23,7 +23,6 @@ use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
 use crate::names::{Lookup, Names, Ns, Res};
-use crate::source::Sources;
 use crate::tree::{ItemId, ItemKind, ModId, Tree};
 use layout_engine::{Field, Repr, Shape, StructDef, Ty};
 use layout_syntax::repr::parse_repr;
@@ -118,11 +117,6 @@ struct Mark {
 const MARK: &str = "__cargo_layout";
 
 impl<'t> Models<'t> {
-    /// Prepares to resolve the items of `tree`.
-    pub fn new(tree: &'t Tree, _sources: &Sources) -> Self {
-        Self::with_names(tree, Names::new(tree))
-    }
-
     /// Prepares to resolve the items of `tree` with this name resolution.
     pub fn with_names(tree: &'t Tree, names: Names<'t>) -> Self {
         Models {
@@ -196,6 +190,15 @@ impl<'t> Models<'t> {
         let mut fields = Vec::new();
         let mut blocked = Vec::new();
         for (i, field) in s.fields.iter().enumerate() {
+            // A field under a `#[cfg]` that is false on this target is not there.
+            let field_cfg: Vec<syn::Meta> = field
+                .attrs
+                .iter()
+                .filter_map(crate::cfg::predicate)
+                .collect();
+            if !crate::names::active(self.names.facts(), &field_cfg) {
+                continue;
+            }
             let name = field
                 .ident
                 .as_ref()

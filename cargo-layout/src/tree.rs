@@ -81,6 +81,8 @@ pub struct UseDecl {
     pub name: Option<String>,
     /// Whether it is a `pub use` (of any `pub` kind): re-exported to glob imports.
     pub public: bool,
+    /// The `#[cfg]` predicates on it and its enclosing modules.
+    pub cfg: Vec<syn::Meta>,
 }
 
 /// A struct or union as written.
@@ -152,6 +154,8 @@ pub struct Item {
     pub cfg: Vec<String>,
     /// Whether it is declared with any `pub` (visible to glob imports from outside its module).
     pub public: bool,
+    /// The `#[cfg]` predicates on it and its enclosing modules, parsed.
+    pub cfg_meta: Vec<syn::Meta>,
     /// What it is.
     pub kind: ItemKind,
 }
@@ -221,6 +225,8 @@ struct Ctx<'t> {
     child_dir: PathBuf,
     /// `#[cfg]` conditions of the enclosing modules.
     cfg: Vec<String>,
+    /// The same, parsed.
+    cfg_meta: Vec<syn::Meta>,
     text: &'t str,
     /// Whether the items are those of an inline module (`mod x { ... }`), whose
     /// `#[path = "..."] mod y;` is relative to `child_dir`, not to the file's directory.
@@ -245,7 +251,15 @@ impl Tree {
             ffi,
         });
         let mut seen = HashSet::new();
-        self.load_file(sources, module, root, Vec::new(), follow, &mut seen, None);
+        self.load_file(
+            sources,
+            module,
+            root,
+            (Vec::new(), Vec::new()),
+            follow,
+            &mut seen,
+            None,
+        );
         krate
     }
 
@@ -271,7 +285,7 @@ impl Tree {
                 sources,
                 module,
                 path,
-                Vec::new(),
+                (Vec::new(), Vec::new()),
                 Follow::FileOnly,
                 &mut seen,
                 None,
@@ -309,7 +323,7 @@ impl Tree {
         sources: &mut Sources,
         module: ModId,
         path: &Path,
-        cfg: Vec<String>,
+        (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
         follow: Follow,
         seen: &mut HashSet<PathBuf>,
         declared_at: Option<(String, usize)>,
@@ -372,6 +386,7 @@ impl Tree {
             file: file_id,
             child_dir,
             cfg,
+            cfg_meta,
             text: &text,
             inline: false,
         };
@@ -458,9 +473,12 @@ impl Tree {
                     flatten_use(&u.tree, Vec::new(), &mut out);
                     let absolute = u.leading_colon.is_some();
                     let public = is_public(&u.vis);
+                    let mut cfg = ctx.cfg_meta.clone();
+                    cfg.extend(u.attrs.iter().filter_map(crate::cfg::predicate));
                     for mut d in out {
                         d.absolute = absolute;
                         d.public = public;
+                        d.cfg = cfg.clone();
                         self.modules[ctx.module].uses.push(d);
                     }
                 }
@@ -482,6 +500,7 @@ impl Tree {
                             absolute,
                             name: Some(name),
                             public: is_public(&e.vis),
+                            cfg: ctx.cfg_meta.clone(),
                         });
                     }
                 }
@@ -586,6 +605,8 @@ impl Tree {
     ) {
         let mut cfg = ctx.cfg.clone();
         cfg.extend(cfg_conditions(attrs, ctx.text));
+        let mut cfg_meta = ctx.cfg_meta.clone();
+        cfg_meta.extend(attrs.iter().filter_map(crate::cfg::predicate));
         let id = self.items.len();
         self.items.push(Item {
             name,
@@ -595,6 +616,7 @@ impl Tree {
             start,
             cfg,
             public,
+            cfg_meta,
             kind,
         });
         self.modules[ctx.module].items.push(id);
@@ -620,6 +642,8 @@ impl Tree {
         let mut cfg = ctx.cfg.clone();
         let own_cfg = cfg_conditions(&m.attrs, ctx.text);
         cfg.extend(own_cfg.iter().cloned());
+        let mut cfg_meta = ctx.cfg_meta.clone();
+        cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
         let path_attr = m.attrs.iter().find_map(|a| {
             if !a.path().is_ident("path") {
                 return None;
@@ -651,6 +675,7 @@ impl Tree {
                     file: ctx.file,
                     child_dir: dir,
                     cfg,
+                    cfg_meta,
                     text: ctx.text,
                     inline: true,
                 };
@@ -688,7 +713,7 @@ impl Tree {
                             sources,
                             child,
                             &file,
-                            cfg,
+                            (cfg, cfg_meta),
                             follow,
                             seen,
                             Some((display.to_owned(), line)),
@@ -747,6 +772,7 @@ impl Tree {
             file: ctx.file,
             child_dir: ctx.child_dir.clone(),
             cfg: ctx.cfg.clone(),
+            cfg_meta: ctx.cfg_meta.clone(),
             text: ctx.text,
             inline: ctx.inline,
         };
@@ -1057,6 +1083,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                         absolute: false,
                         name: Some(last),
                         public: false,
+                        cfg: Vec::new(),
                     });
                 }
             } else {
@@ -1067,6 +1094,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     absolute: false,
                     name: Some(name),
                     public: false,
+                    cfg: Vec::new(),
                 });
             }
         }
@@ -1083,6 +1111,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     absolute: false,
                     name: Some(alias),
                     public: false,
+                    cfg: Vec::new(),
                 });
             }
         }
@@ -1091,6 +1120,7 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
             absolute: false,
             name: None,
             public: false,
+            cfg: Vec::new(),
         }),
         syn::UseTree::Group(g) => {
             for t in &g.items {

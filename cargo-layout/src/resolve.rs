@@ -199,10 +199,11 @@ impl<'t> Models<'t> {
             if !crate::names::active(self.names.facts(), &field_cfg) {
                 continue;
             }
-            let name = field
-                .ident
-                .as_ref()
-                .map_or_else(|| i.to_string(), ToString::to_string);
+            // Shown as rustc shows it: `type`, not `r#type`.
+            let name = field.ident.as_ref().map_or_else(
+                || i.to_string(),
+                |id| syn::ext::IdentExt::unraw(id).to_string(),
+            );
             let ty_name = tokens_source(field.ty.to_token_stream());
             let mut scoped = Scoped {
                 models: self,
@@ -239,11 +240,10 @@ impl<'t> Models<'t> {
                     ty,
                 }),
                 other => {
-                    let reason = scoped
-                        .failures
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| why(other, &ty_name));
+                    let reason = scoped.failures.first().cloned().unwrap_or_else(|| {
+                        array_len_reason(&ty, &scoped.const_params)
+                            .unwrap_or_else(|| why(other, &ty_name))
+                    });
                     blocked.push(BlockedField {
                         field: name,
                         ty: ty_name,
@@ -314,7 +314,9 @@ impl<'t> Models<'t> {
                                 "alias `{}` = `{}`: {}",
                                 item.name,
                                 tokens_source(ty.to_token_stream()),
-                                why(other, &tokens_source(ty.to_token_stream()))
+                                array_len_reason(&ty, &[]).unwrap_or_else(|| {
+                                    why(other, &tokens_source(ty.to_token_stream()))
+                                })
                             )
                         })),
                     }
@@ -951,4 +953,95 @@ fn why(class: Class<'_>, ty: &str) -> String {
 
 fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
+}
+
+/// Why the first array length of `ty` that is not a number is not one (after the crate's
+/// constants were put in): the arithmetic that fails, or the name that is not a constant.
+fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
+    struct Find<'p>(Option<String>, &'p [String]);
+    impl<'a> syn::visit::Visit<'a> for Find<'_> {
+        fn visit_type_array(&mut self, a: &'a syn::TypeArray) {
+            if self.0.is_some() {
+                return;
+            }
+            if eval_len(&a.len).is_none() {
+                let len = tokens_source(a.len.to_token_stream());
+                let why = match checked_len(&a.len) {
+                    Err(_) if self.1.contains(&len) => {
+                        format!(
+                            "`{len}` is a const parameter: the length depends on the instantiation"
+                        )
+                    }
+                    Err(e) => e,
+                    Ok(_) => "it is not an integer expression".into(),
+                };
+                self.0 = Some(format!("the length `{len}` of `{}`: {why}", {
+                    tokens_source(a.to_token_stream())
+                }));
+                return;
+            }
+            syn::visit::visit_type_array(self, a);
+        }
+    }
+    let mut f = Find(None, const_params);
+    syn::visit::Visit::visit_type(&mut f, ty);
+    f.0
+}
+
+/// Evaluates an array length as rustc does (`usize` arithmetic), saying what fails.
+fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
+    let text = || tokens_source(expr.to_token_stream());
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => match i.suffix() {
+            "" | "usize" | "u8" | "u16" | "u32" | "u64" => i
+                .base10_parse::<u64>()
+                .map(u128::from)
+                .map_err(|_| format!("`{}` does not fit in 64 bits", text())),
+            other => Err(format!(
+                "`{}` is a `{other}`, but an array length is a `usize`",
+                text()
+            )),
+        },
+        syn::Expr::Paren(p) => checked_len(&p.expr),
+        syn::Expr::Group(g) => checked_len(&g.expr),
+        syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+            syn::Stmt::Expr(e, None) => checked_len(e),
+            _ => Err(format!("`{}` is not an integer expression", text())),
+        },
+        syn::Expr::Binary(b) => {
+            let (l, r) = (checked_len(&b.left)?, checked_len(&b.right)?);
+            let max = u128::from(u64::MAX);
+            use syn::BinOp::*;
+            let (v, what) = match b.op {
+                Add(_) => (l.checked_add(r).filter(|v| *v <= max), "overflows"),
+                Sub(_) => (l.checked_sub(r), "underflows (below 0)"),
+                Mul(_) => (l.checked_mul(r).filter(|v| *v <= max), "overflows"),
+                Div(_) => (l.checked_div(r), "divides by zero"),
+                Rem(_) => (l.checked_rem(r), "divides by zero (remainder)"),
+                Shl(_) if r >= 64 => (None, "shifts by 64 bits or more"),
+                Shl(_) => (
+                    Some((l << r) & max).filter(|v| v >> r == l),
+                    "shifts bits out (overflows)",
+                ),
+                Shr(_) if r >= 64 => (None, "shifts by 64 bits or more"),
+                Shr(_) => (Some(l >> r), ""),
+                BitAnd(_) => (Some(l & r), ""),
+                BitOr(_) => (Some(l | r), ""),
+                BitXor(_) => (Some(l ^ r), ""),
+                _ => return Err(format!("`{}` is not an integer operation", text())),
+            };
+            v.ok_or_else(|| format!("`{}` {what}", text()))
+        }
+        syn::Expr::Path(p) => Err(format!(
+            "`{}` is not a constant of the scanned code with an integer value",
+            tokens_source(p.to_token_stream())
+        )),
+        _ => Err(format!(
+            "`{}` is not an integer expression the tool evaluates",
+            text()
+        )),
+    }
 }

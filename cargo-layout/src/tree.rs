@@ -355,11 +355,19 @@ impl Tree {
             Ok(f) => f,
             Err(e) => {
                 let start = e.span().start();
-                self.diags.push(Diag::error(
-                    file.display.clone(),
-                    start.line,
-                    format!("syntax error: {e} (column {})", start.column + 1),
-                ));
+                // The lexer's own message says nothing of the cause: find it.
+                let (line, column, message) = match crate::source::unbalanced(&file.parse_text()) {
+                    Some((line, column, why)) => (line, column, why),
+                    None => (start.line, start.column + 1, e.to_string()),
+                };
+                self.diags.push(
+                    Diag::error(
+                        file.display.clone(),
+                        line,
+                        format!("syntax error: {message}"),
+                    )
+                    .at_column(column),
+                );
                 return;
             }
         };

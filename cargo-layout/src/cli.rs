@@ -217,6 +217,17 @@ fn usage(e: lexopt::Error) -> UsageError {
     })
 }
 
+/// rustc's built-in targets that the engine has no table entry for (`rustc --print
+/// target-list`: they fail inside this rustc build).
+const XTENSA: &[&str] = &[
+    "xtensa-esp32-espidf",
+    "xtensa-esp32-none-elf",
+    "xtensa-esp32s2-espidf",
+    "xtensa-esp32s2-none-elf",
+    "xtensa-esp32s3-espidf",
+    "xtensa-esp32s3-none-elf",
+];
+
 /// Resolves the `--target` values; none means the host.
 fn parse_targets(names: &[String]) -> Result<Vec<&'static Target>, UsageError> {
     if names.is_empty() {
@@ -228,6 +239,20 @@ fn parse_targets(names: &[String]) -> Result<Vec<&'static Target>, UsageError> {
     }
     let mut targets: Vec<&'static Target> = Vec::new();
     for name in names {
+        // With `all` first, the primary target is the host, not the first triple in order.
+        if targets.is_empty()
+            && name.split(',').next().map(str::trim) == Some("all")
+            && let Some(host) = Target::CURRENT
+        {
+            targets.push(host);
+        }
+        if let Some(x) = name.split(',').map(str::trim).find(|t| XTENSA.contains(t)) {
+            return Err(UsageError(format!(
+                "`{x}` is a target rustc knows, but one the engine cannot model: the xtensa \
+                 targets fail inside this rustc build, so there is no layout data for them \
+                 (every other built-in target is modelled)"
+            )));
+        }
         match Target::parse_list(name) {
             Ok(list) => {
                 for t in list {

@@ -160,11 +160,24 @@ fn from_manifest(manifest: &Path, sel: &Selection<'_>) -> Result<Vec<CrateRoot>,
             .and_then(|at| at.split(':').nth(1))
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
-        return Err(Diag::error(
-            &shown,
-            line,
-            format!("cargo metadata: {first}"),
-        ));
+        // Cargo's chain of causes (`Caused by:` sections), each kept: the first line alone
+        // often says only "failed to load manifest for dependency".
+        let mut causes: Vec<String> = Vec::new();
+        let mut lines = stderr.lines().map(str::trim);
+        while let Some(l) = lines.next() {
+            if l == "Caused by:" {
+                let cause: Vec<&str> = lines.by_ref().take_while(|l| !l.is_empty()).collect();
+                if !cause.is_empty() {
+                    causes.push(cause.join(" "));
+                }
+            }
+        }
+        let mut message = format!("cargo metadata: {first}");
+        for c in causes {
+            message.push_str("; caused by: ");
+            message.push_str(&c);
+        }
+        return Err(Diag::error(&shown, line, message));
     }
     let meta: serde_json::Value = serde_json::from_slice(&output.stdout)
         .map_err(|e| Diag::error(&shown, 0, format!("cargo metadata: bad output: {e}")))?;

@@ -148,6 +148,7 @@ struct JsonDiag<'a> {
     level: &'static str,
     file: &'a str,
     line: Option<usize>,
+    column: Option<usize>,
     message: &'a str,
 }
 
@@ -190,6 +191,7 @@ pub fn render(reports: &[StructReport], targets: &[&'static Target], diags: &[Di
                 },
                 file: &d.file,
                 line: (d.line > 0).then_some(d.line),
+                column: (d.column > 0).then_some(d.column),
                 message: &d.message,
             })
             .collect(),

@@ -7,12 +7,14 @@
 //! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
 
 mod analyze;
+mod cfg;
 mod cli;
 mod diff;
 mod discover;
 mod fix;
 mod json;
 mod markers;
+mod names;
 mod refusal;
 mod replace;
 mod resolve;
@@ -37,7 +39,26 @@ const WASTE: u8 = 1;
 /// Exit status: a usage, I/O or syntax error (the rest of the scan still ran).
 const TROUBLE: u8 = 2;
 
+/// The stack of the thread that scans: deeply nested valid code (hundreds of nested modules,
+/// type alias chains thousands long: rustc accepts 700 and 10,000) recurses in the parser and
+/// the resolver. Reserved address space, not memory: pages are used only as deep as it goes.
+const STACK_SIZES: [usize; 3] = [1 << 29, 1 << 26, 1 << 23];
+
 fn main() -> ExitCode {
+    // The largest stack the address-space limit allows (`ulimit -v`).
+    for size in STACK_SIZES {
+        if let Ok(worker) = std::thread::Builder::new()
+            .name("scan".into())
+            .stack_size(size)
+            .spawn(main_on_this_thread)
+        {
+            return worker.join().unwrap_or(ExitCode::from(TROUBLE));
+        }
+    }
+    main_on_this_thread()
+}
+
+fn main_on_this_thread() -> ExitCode {
     let command = match cli::parse(std::env::args_os().skip(1)) {
         Ok(c) => c,
         Err(e) => {
@@ -80,8 +101,9 @@ fn run(opts: &Options) -> u8 {
         allow_reorder: opts.allow_reorder.clone(),
     };
     let (sources, tree) = load(&roots, HashMap::new());
-    let reports = scan::scan(&tree, &sources, &opts.targets, &filter);
+    let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     let mut diags: Vec<Diag> = tree.diags.clone();
+    diags.extend(scan_diags);
     let fix = match opts.fix {
         FixMode::Off => None,
         _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
@@ -272,7 +294,7 @@ fn fix_rounds(
             file.fixed_paths.extend(planned.fixed_paths);
         }
         let (sources, tree) = load(roots, overlay.clone());
-        let reports = scan::scan(&tree, &sources, &opts.targets, filter);
+        let (reports, _) = scan::scan(&tree, &sources, &opts.targets, filter);
         let after = total_size(&reports);
         if after >= total {
             diags.push(Diag::error(

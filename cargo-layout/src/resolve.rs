@@ -22,8 +22,8 @@ use std::collections::HashMap;
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
-use crate::source::Sources;
-use crate::tree::{ItemId, ItemKind, ModId, Tree, UseDecl};
+use crate::names::{Lookup, Names, Ns, Res};
+use crate::tree::{ItemId, ItemKind, ModId, Tree};
 use layout_engine::{Field, Repr, Shape, StructDef, Ty};
 use layout_syntax::repr::parse_repr;
 use layout_syntax::source::tokens_source;
@@ -98,28 +98,35 @@ pub struct Models<'t> {
     instances: HashMap<(ItemId, String), State>,
     aliases: HashMap<ItemId, Option<Result<&'static Ty<'static>, String>>>,
     extras: HashMap<ItemId, Extras>,
-    /// Items by name, per crate, for the by-name fallback.
-    by_name: HashMap<(usize, String), Vec<ItemId>>,
+    /// Name resolution.
+    names: Names<'t>,
+    /// What each rewritten path (`__cargo_layout::m7`) stands for.
+    marks: Vec<Mark>,
 }
 
+/// What a path of a field type resolved to, before the classifier sees it.
+#[derive(Clone, Debug)]
+struct Mark {
+    /// The path as written.
+    written: String,
+    /// An item of the scanned code, or why the path has no model.
+    target: Result<ItemId, String>,
+}
+
+/// The first segment of the paths that stand for a [`Mark`].
+const MARK: &str = "__cargo_layout";
+
 impl<'t> Models<'t> {
-    /// Prepares to resolve the items of `tree`.
-    pub fn new(tree: &'t Tree, _sources: &Sources) -> Self {
-        let mut by_name: HashMap<(usize, String), Vec<ItemId>> = HashMap::new();
-        for (id, item) in tree.items.iter().enumerate() {
-            let krate = tree.modules[item.module].krate;
-            by_name
-                .entry((krate, item.name.clone()))
-                .or_default()
-                .push(id);
-        }
+    /// Prepares to resolve the items of `tree` with this name resolution.
+    pub fn with_names(tree: &'t Tree, names: Names<'t>) -> Self {
         Models {
             tree,
             structs: HashMap::new(),
             instances: HashMap::new(),
             aliases: HashMap::new(),
             extras: HashMap::new(),
-            by_name,
+            names,
+            marks: Vec::new(),
         }
     }
 
@@ -183,10 +190,20 @@ impl<'t> Models<'t> {
         let mut fields = Vec::new();
         let mut blocked = Vec::new();
         for (i, field) in s.fields.iter().enumerate() {
-            let name = field
-                .ident
-                .as_ref()
-                .map_or_else(|| i.to_string(), ToString::to_string);
+            // A field under a `#[cfg]` that is false on this target is not there.
+            let field_cfg: Vec<syn::Meta> = field
+                .attrs
+                .iter()
+                .filter_map(crate::cfg::predicate)
+                .collect();
+            if !crate::names::active(self.names.facts(), &field_cfg) {
+                continue;
+            }
+            // Shown as rustc shows it: `type`, not `r#type`.
+            let name = field.ident.as_ref().map_or_else(
+                || i.to_string(),
+                |id| syn::ext::IdentExt::unraw(id).to_string(),
+            );
             let ty_name = tokens_source(field.ty.to_token_stream());
             let mut scoped = Scoped {
                 models: self,
@@ -195,6 +212,11 @@ impl<'t> Models<'t> {
                 params: s
                     .generics
                     .type_params()
+                    .map(|p| p.ident.to_string())
+                    .collect(),
+                const_params: s
+                    .generics
+                    .const_params()
                     .map(|p| p.ident.to_string())
                     .collect(),
                 subst: subst.clone(),
@@ -218,11 +240,10 @@ impl<'t> Models<'t> {
                     ty,
                 }),
                 other => {
-                    let reason = scoped
-                        .failures
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| why(other, &ty_name));
+                    let reason = scoped.failures.first().cloned().unwrap_or_else(|| {
+                        array_len_reason(&ty, &scoped.const_params)
+                            .unwrap_or_else(|| why(other, &ty_name))
+                    });
                     blocked.push(BlockedField {
                         field: name,
                         ty: ty_name,
@@ -278,6 +299,7 @@ impl<'t> Models<'t> {
                         scope: item.module,
                         failures: Vec::new(),
                         params: Vec::new(),
+                        const_params: Vec::new(),
                         subst: None,
                     };
                     let ty = with_const_lengths(ty, &mut scoped);
@@ -292,7 +314,9 @@ impl<'t> Models<'t> {
                                 "alias `{}` = `{}`: {}",
                                 item.name,
                                 tokens_source(ty.to_token_stream()),
-                                why(other, &tokens_source(ty.to_token_stream()))
+                                array_len_reason(&ty, &[]).unwrap_or_else(|| {
+                                    why(other, &tokens_source(ty.to_token_stream()))
+                                })
                             )
                         })),
                     }
@@ -335,6 +359,8 @@ struct Scoped<'m, 't> {
     failures: Vec<String>,
     /// The type parameters of the struct being modelled (for messages).
     params: Vec<String>,
+    /// Its const parameters.
+    const_params: Vec<String>,
     /// The arguments, when the struct being modelled is an instantiation.
     subst: Option<Subst>,
 }
@@ -360,8 +386,11 @@ impl Resolver<'static> for Scoped<'_, '_> {
         if !args.is_empty() {
             return self.instantiate(path, &written, &args);
         }
-        match self.find(&path.path) {
-            Some(Found::Item(id)) => match &self.models.tree.items[id].kind {
+        match self.mark(&path.path) {
+            Some(Mark {
+                target: Ok(id),
+                written,
+            }) => match &self.models.tree.items[id].kind {
                 ItemKind::Struct(_) => match self.models.model(id) {
                     Ok(def) => Some(Box::leak(Box::new(Ty::Struct(def)))),
                     Err(blocked) => {
@@ -377,28 +406,49 @@ impl Resolver<'static> for Scoped<'_, '_> {
                         None
                     }
                 },
-                ItemKind::Const { .. } => None,
+                ItemKind::Const { .. } => {
+                    self.failures
+                        .push(format!("`{written}` is a constant, not a type"));
+                    None
+                }
             },
-            Some(Found::Ambiguous(n)) => {
+            Some(Mark {
+                target: Err(why), ..
+            }) => {
+                self.failures.push(why);
+                None
+            }
+            None => {
+                let written = crate::tree::path_text(&path.path);
+                let written = written.strip_prefix("::").unwrap_or(&written);
                 self.failures.push(format!(
-                    "`{written}` is defined {n} times in the crate (under different #[cfg]s?): \
-                     which one applies is not known"
+                    "`{written}` is not defined in the scanned code, and the engine has no model \
+                     for it (a type of another crate, or a std type that rustc lays out as it \
+                     chooses)"
                 ));
                 None
             }
-            Some(Found::External) | None => {
-                self.failures.push(format!(
-                    "`{written}` is not a struct, union or type alias of the scanned code, nor a \
-                     type the engine models (a type from another crate has no model here)"
-                ));
-                None
-            }
-            Some(Found::Module(_)) => None,
         }
     }
 }
 
 impl<'t> Scoped<'_, 't> {
+    /// The mark a rewritten path stands for.
+    fn mark(&self, path: &syn::Path) -> Option<Mark> {
+        let mut segs = path.segments.iter();
+        if path.leading_colon.is_some() || segs.next()?.ident != MARK {
+            return None;
+        }
+        let n: usize = segs
+            .next()?
+            .ident
+            .to_string()
+            .strip_prefix('m')?
+            .parse()
+            .ok()?;
+        self.models.marks.get(n).cloned()
+    }
+
     /// The substitution of the crate's constants and of this instantiation's const arguments
     /// into array lengths, in this scope.
     fn const_subst(&mut self) -> ConstSubst<'_, 't> {
@@ -423,12 +473,12 @@ impl<'t> Scoped<'_, 't> {
         args: &[Arg<'_>],
     ) -> Option<&'static Ty<'static>> {
         let tree = self.models.tree;
-        let id = match self.find(&path.path) {
-            Some(Found::Item(id)) if tree.items[id].as_struct().is_some() => id,
-            Some(Found::Ambiguous(n)) => {
-                self.failures.push(format!(
-                    "`{written}` is defined {n} times in the crate (under different #[cfg]s?)"
-                ));
+        let id = match self.mark(&path.path) {
+            Some(Mark { target: Ok(id), .. }) if tree.items[id].as_struct().is_some() => id,
+            Some(Mark {
+                target: Err(why), ..
+            }) => {
+                self.failures.push(why);
                 return None;
             }
             _ => {
@@ -464,6 +514,7 @@ impl<'t> Scoped<'_, 't> {
                         scope: self.scope,
                         failures: Vec::new(),
                         params: self.params.clone(),
+                        const_params: self.const_params.clone(),
                         subst: self.subst.clone(),
                     };
                     let arg_ty = with_const_lengths(arg, &mut inner);
@@ -569,219 +620,211 @@ fn generic_args(seg: &syn::PathSegment) -> Vec<Arg<'_>> {
     }
 }
 
-/// What a path names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Found {
-    Item(ItemId),
-    Module(ModId),
-    /// Imported from another crate.
-    External,
-    /// Several items of the same name (e.g. one per `#[cfg]`).
-    Ambiguous(usize),
-}
-
-impl Scoped<'_, '_> {
-    fn find(&self, path: &syn::Path) -> Option<Found> {
-        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        let tree = self.models.tree;
-        if path.leading_colon.is_some() {
-            return self
-                .crate_by_name(&segs[0])
-                .map_or(Some(Found::External), |root| {
-                    walk(tree, root, &segs[1..], 0)
-                });
-        }
-        let found = lookup_path(tree, self.scope, &segs, 0);
-        if found.is_some() || segs.len() != 1 {
-            return found;
-        }
-        // By-name fallback for a single name found nowhere by the rules.
-        let krate = tree.modules[self.scope].krate;
-        let candidates: Vec<ItemId> = self
-            .models
-            .by_name
-            .get(&(krate, segs[0].clone()))
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|&i| !matches!(tree.items[i].kind, ItemKind::Const { .. }))
-                    .collect()
-            })
-            .unwrap_or_default();
-        match candidates.len() {
-            0 => None,
-            1 => Some(Found::Item(candidates[0])),
-            n => Some(Found::Ambiguous(n)),
-        }
-    }
-
-    fn crate_by_name(&self, name: &str) -> Option<ModId> {
-        crate_root_named(self.models.tree, name)
-    }
-}
-
-fn crate_root_named(tree: &Tree, name: &str) -> Option<ModId> {
-    tree.crates
-        .iter()
-        .find(|c| c.name.as_deref() == Some(name))
-        .map(|c| c.root)
-}
-
-/// The nearest enclosing real module (function bodies are looked through by `self`/`super`).
-fn real_module(tree: &Tree, mut m: ModId) -> ModId {
-    while tree.modules[m].block {
-        match tree.modules[m].parent {
-            Some(p) => m = p,
-            None => break,
-        }
-    }
-    m
-}
-
-/// Resolves a relative path from `scope`, as in a type position.
-fn lookup_path(tree: &Tree, scope: ModId, segs: &[String], depth: usize) -> Option<Found> {
-    if depth > 32 || segs.is_empty() {
-        return None;
-    }
-    let krate = tree.modules[scope].krate;
-    let (start, rest) = match segs[0].as_str() {
-        "crate" => (tree.crates[krate].root, &segs[1..]),
-        "self" => (real_module(tree, scope), &segs[1..]),
-        "super" => {
-            let mut m = real_module(tree, scope);
-            let mut rest = segs;
-            while rest.first().is_some_and(|s| s == "super") {
-                m = real_module(tree, tree.modules[m].parent?);
-                rest = &rest[1..];
-            }
-            (m, rest)
-        }
-        first => {
-            // Lexical scope: the function bodies around the scope, then its module.
-            let mut m = scope;
-            loop {
-                let want_module = segs.len() > 1;
-                if let Some(found) = lookup_in(tree, m, first, want_module, depth) {
-                    return match found {
-                        Found::Module(child) => walk(tree, child, &segs[1..], depth),
-                        Found::Item(_) if segs.len() > 1 => None,
-                        other => Some(other),
-                    };
-                }
-                if !tree.modules[m].block {
-                    break;
-                }
-                m = tree.modules[m].parent?;
-            }
-            // The extern prelude: another crate of the package, by name.
-            return crate_root_named(tree, first)
-                .and_then(|root| walk(tree, root, &segs[1..], depth));
-        }
-    };
-    walk(tree, start, rest, depth)
-}
-
-/// Follows `segs` down from module `m`.
-fn walk(tree: &Tree, mut m: ModId, segs: &[String], depth: usize) -> Option<Found> {
-    if segs.is_empty() {
-        return Some(Found::Module(m));
-    }
-    for (k, seg) in segs.iter().enumerate() {
-        let last = k + 1 == segs.len();
-        match lookup_in(tree, m, seg, !last, depth)? {
-            Found::Module(child) if !last => m = child,
-            Found::Module(child) => return Some(Found::Module(child)),
-            other if last => return Some(other),
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// `name` declared or imported in module `m`: a child module when `want_module`, else an item.
-fn lookup_in(tree: &Tree, m: ModId, name: &str, want_module: bool, depth: usize) -> Option<Found> {
-    if depth > 32 {
-        return None;
-    }
-    let module = &tree.modules[m];
-    if want_module {
-        if let Some((_, child)) = module.children.iter().find(|(n, _)| n == name) {
-            return Some(Found::Module(*child));
-        }
-    } else {
-        let items: Vec<ItemId> = module
-            .items
-            .iter()
-            .copied()
-            .filter(|&i| tree.items[i].name == name)
-            .collect();
-        match items.len() {
-            0 => {}
-            1 => return Some(Found::Item(items[0])),
-            n => return Some(Found::Ambiguous(n)),
-        }
-    }
-    // Explicit imports.
-    for u in module
-        .uses
-        .iter()
-        .filter(|u| u.name.as_deref() == Some(name))
-    {
-        if let Some(found) = resolve_use(tree, m, u, depth + 1)
-            && (matches!(found, Found::Module(_)) == want_module || found == Found::External)
-        {
-            return Some(found);
-        }
-    }
-    // Glob imports of the crate's own modules.
-    for u in module.uses.iter().filter(|u| u.name.is_none()) {
-        if let Some(Found::Module(g)) = resolve_use(tree, m, u, depth + 1)
-            && g != m
-            && let Some(found) = lookup_in(tree, g, name, want_module, depth + 1)
-        {
-            return Some(found);
-        }
-    }
-    None
-}
-
-/// Where a `use` declaration of module `m` points (for a glob, the module globbed).
-fn resolve_use(tree: &Tree, m: ModId, u: &UseDecl, depth: usize) -> Option<Found> {
-    if u.path.is_empty() {
-        return None;
-    }
-    if u.absolute {
-        return crate_root_named(tree, &u.path[0]).map_or(Some(Found::External), |root| {
-            walk(tree, root, &u.path[1..], depth)
-        });
-    }
-    let first = u.path[0].as_str();
-    if matches!(first, "crate" | "self" | "super") {
-        return lookup_path(tree, m, &u.path, depth);
-    }
-    // 2018+ `use`: a name in this module, or an external crate.
-    let real = real_module(tree, m);
-    if tree.modules[real].children.iter().any(|(n, _)| n == first)
-        || (u.path.len() == 1
-            && tree.modules[real]
-                .items
-                .iter()
-                .any(|&i| tree.items[i].name == first))
-    {
-        return lookup_path(tree, real, &u.path, depth);
-    }
-    match crate_root_named(tree, first) {
-        Some(root) => walk(tree, root, &u.path[1..], depth),
-        None => Some(Found::External),
-    }
-}
-
 /// Replaces array lengths that name constants of the crate by their values, so the classifier
 /// (which evaluates literal expressions) sees `[u8; 16]` for `[u8; LEN]`.
+///
+/// Then resolves every path of the type in the scope (see [`crate::names`]): a path that names
+/// an item of the scanned code, or that cannot be resolved, becomes a [`Mark`] path that only
+/// the resolver reads (so that a local `struct Option` or `type u8 = u64;` is never taken for
+/// the prelude's or the primitive), and a path imported from another crate is written out in
+/// full (`Duration` under `use std::time::*;` is `::std::time::Duration`), so the classifier
+/// reads what the name really is.
 fn with_const_lengths(ty: &syn::Type, scoped: &mut Scoped<'_, '_>) -> syn::Type {
     let mut ty = ty.clone();
     scoped.const_subst().visit_type_mut(&mut ty);
+    let mut skip: Vec<String> = scoped.params.clone();
+    skip.extend(scoped.const_params.iter().cloned());
+    if let Some(s) = &scoped.subst {
+        skip.extend(s.types.keys().cloned());
+        skip.extend(s.consts.keys().cloned());
+    }
+    let mut paths = PathRewrite {
+        models: &mut *scoped.models,
+        scope: scoped.scope,
+        skip,
+    };
+    paths.visit_type_mut(&mut ty);
     ty
+}
+
+/// Names the classifier reads itself when they are not shadowed: the primitives, `str` and
+/// the standard prelude's types.
+fn builtin(name: &str) -> bool {
+    layout_engine::Prim::from_name(name).is_some()
+        || matches!(
+            name,
+            "str" | "Self" | "Option" | "Result" | "Box" | "String" | "Vec"
+        )
+}
+
+/// The resolution of the paths of a type (see [`with_const_lengths`]).
+struct PathRewrite<'m, 't> {
+    models: &'m mut Models<'t>,
+    scope: ModId,
+    /// Type and const parameters in scope: left as they are.
+    skip: Vec<String>,
+}
+
+/// What a type path becomes.
+enum Rewritten {
+    /// Left as it is: a primitive or prelude name, or an absolute path of another crate.
+    Keep,
+    /// An item of the scanned code, or a failure.
+    Mark(Result<ItemId, String>),
+    /// A path of another crate, in full.
+    External(Vec<String>),
+    /// A primitive, named by its absolute path (`core::primitive::u8`).
+    Builtin(String),
+}
+
+impl PathRewrite<'_, '_> {
+    fn decide(&mut self, path: &syn::Path, written: &str) -> Rewritten {
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if segs.first().is_some_and(|s| s == MARK) {
+            return Rewritten::Keep;
+        }
+        let tree = self.models.tree;
+        if path.leading_colon.is_some() {
+            let Some(root) = tree
+                .crates
+                .iter()
+                .find(|c| c.name.as_deref() == Some(segs[0].as_str()))
+                .map(|c| c.root)
+            else {
+                return self.outcome(Lookup::Found(Res::External(segs.clone())), &segs, written);
+            };
+            let mut relative = vec!["crate".to_owned()];
+            relative.extend(segs[1..].iter().cloned());
+            let found = self.models.names.path(root, &relative, Ns::Type);
+            return self.outcome(found, &segs, written);
+        }
+        if let [name] = segs.as_slice()
+            && self.skip.contains(name)
+        {
+            return Rewritten::Keep;
+        }
+        let found = self.models.names.path(self.scope, &segs, Ns::Type);
+        // A const argument written as a bare name (`Ring<u64, LEN>`) parses as a type.
+        if segs.len() == 1
+            && matches!(found, Lookup::NotFound | Lookup::FromGlobs(_))
+            && let Lookup::Found(Res::Item(_)) =
+                self.models.names.path(self.scope, &segs, Ns::Value)
+        {
+            return Rewritten::Keep;
+        }
+        self.outcome(found, &segs, written)
+    }
+
+    fn outcome(&self, found: Lookup, segs: &[String], written: &str) -> Rewritten {
+        let tree = self.models.tree;
+        let name = segs.last().map_or("", String::as_str);
+        match found {
+            Lookup::Found(Res::Item(id)) => Rewritten::Mark(Ok(id)),
+            // `core::primitive::u8` is the primitive, whatever `u8` means here.
+            Lookup::Found(Res::External(p))
+                if p.len() == 3
+                    && matches!(p[0].as_str(), "core" | "std")
+                    && p[1] == "primitive"
+                    && builtin(&p[2]) =>
+            {
+                Rewritten::Builtin(p[2].clone())
+            }
+            Lookup::Found(Res::External(p)) => Rewritten::External(p),
+            Lookup::Found(Res::Module(m)) => Rewritten::Mark(Err(format!(
+                "`{written}` names the module `{}`, not a type",
+                tree.modules[m].path
+            ))),
+            Lookup::Found(Res::Other(kind)) => Rewritten::Mark(Err(format!(
+                "`{written}` is {} {kind} of the scanned code: the tool models structs, unions \
+                 and type aliases only",
+                if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            ))),
+            Lookup::FromGlobs(_) | Lookup::NotFound if segs.len() == 1 && builtin(name) => {
+                Rewritten::Keep
+            }
+            Lookup::FromGlobs(globs) if globs.len() == 1 => {
+                let mut p = globs[0].clone();
+                p.push(name.to_owned());
+                Rewritten::External(p)
+            }
+            Lookup::FromGlobs(globs) => Rewritten::Mark(Err(format!(
+                "`{written}` is not defined in the scanned code and may come from any of the \
+                 glob imports {}: which one is not known",
+                globs
+                    .iter()
+                    .map(|g| format!("`{}::*`", g.join("::")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+            Lookup::NotFound => Rewritten::Mark(Err(format!(
+                "`{written}` is not declared or imported in its scope in the scanned code (a \
+                 macro may define it)"
+            ))),
+            Lookup::Unresolved(why) => Rewritten::Mark(Err(why)),
+        }
+    }
+}
+
+impl VisitMut for PathRewrite<'_, '_> {
+    fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+        if let syn::Type::Path(p) = ty
+            && p.qself.is_none()
+        {
+            let written = tokens_source(p.to_token_stream());
+            let decision = self.decide(&p.path, &written);
+            let args = p
+                .path
+                .segments
+                .last()
+                .map(|s| s.arguments.clone())
+                .unwrap_or_default();
+            let segments: Option<Vec<String>> = match decision {
+                Rewritten::Keep => None,
+                Rewritten::Mark(target) => {
+                    let n = self.models.marks.len();
+                    self.models.marks.push(Mark { written, target });
+                    p.path.leading_colon = None;
+                    Some(vec![MARK.to_owned(), format!("m{n}")])
+                }
+                Rewritten::External(segs) => {
+                    p.path.leading_colon = Some(Default::default());
+                    Some(segs)
+                }
+                Rewritten::Builtin(name) => {
+                    p.path.leading_colon = None;
+                    Some(vec![name])
+                }
+            };
+            if let Some(segments) = segments {
+                let span = p.path.segments.first().map(|s| s.ident.span());
+                p.path.segments = segments
+                    .iter()
+                    .map(|s| {
+                        let span = span.unwrap_or_else(proc_macro2::Span::call_site);
+                        let ident = match s.strip_prefix("r#") {
+                            Some(raw) => syn::Ident::new_raw(raw, span),
+                            None => syn::Ident::new(s, span),
+                        };
+                        syn::PathSegment::from(ident)
+                    })
+                    .collect();
+                if let Some(last) = p.path.segments.last_mut() {
+                    last.arguments = args;
+                }
+            }
+            for seg in &mut p.path.segments {
+                syn::visit_mut::visit_path_arguments_mut(self, &mut seg.arguments);
+            }
+            return;
+        }
+        syn::visit_mut::visit_type_mut(self, ty);
+    }
+
+    fn visit_expr_mut(&mut self, _: &mut syn::Expr) {}
 }
 
 struct ConstSubst<'m, 't> {
@@ -815,8 +858,8 @@ impl VisitMut for ConstSubst<'_, '_> {
                 *e = syn::parse_quote!(#v);
                 return;
             }
-            let tree = self.models.tree;
-            if let Some(Found::Item(id)) = lookup_path(tree, self.scope, &segs, 0)
+            if let Lookup::Found(Res::Item(id)) =
+                self.models.names.path(self.scope, &segs, Ns::Value)
                 && let Some(v) = self.models.const_value(id, self.depth)
             {
                 *e = syn::parse_quote!(#v);
@@ -910,4 +953,95 @@ fn why(class: Class<'_>, ty: &str) -> String {
 
 fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
+}
+
+/// Why the first array length of `ty` that is not a number is not one (after the crate's
+/// constants were put in): the arithmetic that fails, or the name that is not a constant.
+fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
+    struct Find<'p>(Option<String>, &'p [String]);
+    impl<'a> syn::visit::Visit<'a> for Find<'_> {
+        fn visit_type_array(&mut self, a: &'a syn::TypeArray) {
+            if self.0.is_some() {
+                return;
+            }
+            if eval_len(&a.len).is_none() {
+                let len = tokens_source(a.len.to_token_stream());
+                let why = match checked_len(&a.len) {
+                    Err(_) if self.1.contains(&len) => {
+                        format!(
+                            "`{len}` is a const parameter: the length depends on the instantiation"
+                        )
+                    }
+                    Err(e) => e,
+                    Ok(_) => "it is not an integer expression".into(),
+                };
+                self.0 = Some(format!("the length `{len}` of `{}`: {why}", {
+                    tokens_source(a.to_token_stream())
+                }));
+                return;
+            }
+            syn::visit::visit_type_array(self, a);
+        }
+    }
+    let mut f = Find(None, const_params);
+    syn::visit::Visit::visit_type(&mut f, ty);
+    f.0
+}
+
+/// Evaluates an array length as rustc does (`usize` arithmetic), saying what fails.
+fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
+    let text = || tokens_source(expr.to_token_stream());
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => match i.suffix() {
+            "" | "usize" | "u8" | "u16" | "u32" | "u64" => i
+                .base10_parse::<u64>()
+                .map(u128::from)
+                .map_err(|_| format!("`{}` does not fit in 64 bits", text())),
+            other => Err(format!(
+                "`{}` is a `{other}`, but an array length is a `usize`",
+                text()
+            )),
+        },
+        syn::Expr::Paren(p) => checked_len(&p.expr),
+        syn::Expr::Group(g) => checked_len(&g.expr),
+        syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+            syn::Stmt::Expr(e, None) => checked_len(e),
+            _ => Err(format!("`{}` is not an integer expression", text())),
+        },
+        syn::Expr::Binary(b) => {
+            let (l, r) = (checked_len(&b.left)?, checked_len(&b.right)?);
+            let max = u128::from(u64::MAX);
+            use syn::BinOp::*;
+            let (v, what) = match b.op {
+                Add(_) => (l.checked_add(r).filter(|v| *v <= max), "overflows"),
+                Sub(_) => (l.checked_sub(r), "underflows (below 0)"),
+                Mul(_) => (l.checked_mul(r).filter(|v| *v <= max), "overflows"),
+                Div(_) => (l.checked_div(r), "divides by zero"),
+                Rem(_) => (l.checked_rem(r), "divides by zero (remainder)"),
+                Shl(_) if r >= 64 => (None, "shifts by 64 bits or more"),
+                Shl(_) => (
+                    Some((l << r) & max).filter(|v| v >> r == l),
+                    "shifts bits out (overflows)",
+                ),
+                Shr(_) if r >= 64 => (None, "shifts by 64 bits or more"),
+                Shr(_) => (Some(l >> r), ""),
+                BitAnd(_) => (Some(l & r), ""),
+                BitOr(_) => (Some(l | r), ""),
+                BitXor(_) => (Some(l ^ r), ""),
+                _ => return Err(format!("`{}` is not an integer operation", text())),
+            };
+            v.ok_or_else(|| format!("`{}` {what}", text()))
+        }
+        syn::Expr::Path(p) => Err(format!(
+            "`{}` is not a constant of the scanned code with an integer value",
+            tokens_source(p.to_token_stream())
+        )),
+        _ => Err(format!(
+            "`{}` is not an integer expression the tool evaluates",
+            text()
+        )),
+    }
 }

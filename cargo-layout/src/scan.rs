@@ -7,6 +7,7 @@ use crate::analyze::{self, Difference, OnTarget, OrderRules};
 use crate::refusal::{Facts, Reason, Refusal};
 use crate::resolve::{Blocked, Models};
 use crate::segment;
+use crate::source::Diag;
 use crate::source::Sources;
 use crate::tree::{ItemId, Tree};
 
@@ -121,8 +122,13 @@ pub fn scan(
     sources: &Sources,
     targets: &[&'static Target],
     filter: &Filter,
-) -> Vec<StructReport> {
-    let mut models = Models::new(tree, sources);
+) -> (Vec<StructReport>, Vec<Diag>) {
+    let (groups, group_of) = cfg_groups(tree, targets);
+    let mut models: Vec<Models> = groups
+        .iter()
+        .map(|g| Models::with_names(tree, crate::names::Names::on(tree, g.facts)))
+        .collect();
+    let mut diags = Vec::new();
     let facts = Facts::new(tree, sources);
     let mut ids: Vec<ItemId> = (0..tree.items.len())
         .filter(|&i| tree.items[i].as_struct().is_some())
@@ -152,8 +158,43 @@ pub fn scan(
             continue;
         }
         let file = sources.get(item.file);
-        let model = models.model(id);
-        let mut notes = models.extras(id).notes;
+        // The configurations that compile it, and its model in each.
+        let compiled: Vec<usize> = (0..groups.len())
+            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
+            .collect();
+        let Some(&first) = compiled.first() else {
+            diags.push(Diag::note(
+                file.display.clone(),
+                item.line,
+                format!(
+                    "`{path}` is not compiled for any target reported (#[{}]): not reported",
+                    item.cfg.join(", ")
+                ),
+            ));
+            continue;
+        };
+        let per_group: Vec<Option<crate::resolve::Model>> = (0..groups.len())
+            .map(|g| compiled.contains(&g).then(|| models[g].model(id)))
+            .collect();
+        let model = per_group
+            .iter()
+            .flatten()
+            .find(|m| m.is_ok())
+            .cloned()
+            .unwrap_or_else(|| per_group[first].clone().expect("compiled in `first`"));
+        let mut notes = models[first].extras(id).notes;
+        for pred in &item.cfg_meta {
+            if groups
+                .iter()
+                .any(|g| g.facts.is_some_and(|f| crate::cfg::eval(pred, f).is_none()))
+            {
+                notes.push(format!(
+                    "under #[cfg({})], which the tool cannot evaluate (not a fact about the \
+                     target): taken as holding",
+                    crate::cfg::text(pred)
+                ));
+            }
+        }
         for word in &s.markers.unknown {
             notes.push(format!(
                 "unknown marker `cargo-layout: {word}` (expected ignore, check, pin or \
@@ -191,17 +232,40 @@ pub fn scan(
             Err(blocked) => Status::Blocked(blocked),
             Ok(def) => {
                 let rustc_choice = def.repr.base == ReprBase::Rust;
-                let laid_def: &'static StructDef<'static> = if rustc_choice {
-                    // The same fields as repr(C): their sizes and alignments on each target,
-                    // and the smallest size any order reaches. rustc picks the order itself.
-                    Box::leak(Box::new(def.with_repr(Repr {
-                        base: ReprBase::C,
-                        ..def.repr
-                    })))
-                } else {
-                    def
+                let laid = |def: &'static StructDef<'static>| -> &'static StructDef<'static> {
+                    if rustc_choice {
+                        // The same fields as repr(C): their sizes and alignments on each
+                        // target, and the smallest size any order reaches. rustc picks the
+                        // order itself.
+                        Box::leak(Box::new(def.with_repr(Repr {
+                            base: ReprBase::C,
+                            ..def.repr
+                        })))
+                    } else {
+                        def
+                    }
                 };
-                let on = analyze::on_targets(laid_def, targets, &rules);
+                // Each target from the definitions its `#[cfg]`s compile.
+                let on: Vec<OnTarget> = targets
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &target)| match &per_group[group_of[t]] {
+                        None => OnTarget {
+                            target,
+                            result: Err(format!(
+                                "not compiled for this target (#[{}])",
+                                item.cfg.join(", ")
+                            )),
+                        },
+                        Some(Err(blocked)) => OnTarget {
+                            target,
+                            result: Err(format!("no model on this target: {blocked}")),
+                        },
+                        Some(Ok(d)) => analyze::on_targets(laid(d), &[target], &rules)
+                            .pop()
+                            .expect("one target"),
+                    })
+                    .collect();
                 let differences = if rustc_choice {
                     Vec::new()
                 } else {
@@ -271,7 +335,48 @@ pub fn scan(
         }
         out.push(report);
     }
-    out
+    (out, diags)
+}
+
+/// Targets on which every `#[cfg]` predicate of the scanned code evaluates the same: one
+/// name resolution and one model per group.
+pub struct CfgGroup {
+    /// The facts of the group's first target.
+    pub facts: Option<&'static crate::cfg::Facts>,
+}
+
+/// The groups, and the group of each target.
+fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<usize>) {
+    let mut preds: Vec<&syn::Meta> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let all = tree.items.iter().flat_map(|i| i.cfg_meta.iter()).chain(
+        tree.modules
+            .iter()
+            .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
+    );
+    for p in all {
+        if seen.insert(crate::cfg::text(p)) {
+            preds.push(p);
+        }
+    }
+    let mut groups: Vec<(Vec<Option<bool>>, CfgGroup)> = Vec::new();
+    let mut group_of = Vec::new();
+    for t in targets {
+        let facts = crate::cfg::facts(t.triple);
+        let key: Vec<Option<bool>> = match facts {
+            Some(f) => preds.iter().map(|p| crate::cfg::eval(p, f)).collect(),
+            None => vec![None; preds.len()],
+        };
+        let g = match groups.iter().position(|(k, _)| *k == key) {
+            Some(g) => g,
+            None => {
+                groups.push((key, CfgGroup { facts }));
+                groups.len() - 1
+            }
+        };
+        group_of.push(g);
+    }
+    (groups.into_iter().map(|(_, g)| g).collect(), group_of)
 }
 
 /// The order constraints of a struct: fields marked `pin` (comment or attribute marker) or

@@ -172,6 +172,8 @@ pub struct Diag {
     pub file: String,
     /// 1-based line, or 0 when the message is about the whole file.
     pub line: usize,
+    /// 1-based column, or 0 when the message is about the whole line.
+    pub column: usize,
     /// Error or note.
     pub level: Level,
     /// What happened, on one line.
@@ -179,11 +181,18 @@ pub struct Diag {
 }
 
 impl Diag {
+    /// The same, at a column of the line.
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
+    }
+
     /// An error at `file:line`.
     pub fn error(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         Diag {
             file: file.into(),
             line,
+            column: 0,
             level: Level::Error,
             message: one_line(message.into()),
         }
@@ -194,6 +203,7 @@ impl Diag {
         Diag {
             file: file.into(),
             line,
+            column: 0,
             level: Level::Note,
             message: one_line(message.into()),
         }
@@ -217,9 +227,188 @@ impl fmt::Display for Diag {
         };
         if self.line == 0 {
             write!(f, "{level}: {}: {}", self.file, self.message)
+        } else if self.column > 0 {
+            write!(
+                f,
+                "{level}: {}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
         } else {
             write!(f, "{level}: {}:{}: {}", self.file, self.line, self.message)
         }
+    }
+}
+
+/// The first lexical error of `text` that rustc's lexer reports as such, with its 1-based
+/// line and column: an unclosed or mismatched delimiter, an unterminated string, character
+/// or block comment. `None` when the tokens are balanced (the error is then the parser's).
+pub fn unbalanced(text: &str) -> Option<(usize, usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut line, mut col) = (1usize, 1usize);
+    let mut stack: Vec<(char, usize, usize)> = Vec::new();
+    let mut i = 0;
+    let advance = |i: &mut usize, line: &mut usize, col: &mut usize, chars: &[char]| {
+        if chars[*i] == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+        *i += 1;
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    advance(&mut i, &mut line, &mut col, &chars);
+                }
+                continue;
+            }
+            '/' if next == Some('*') => {
+                let (l0, c0) = (line, col);
+                let mut depth = 0usize;
+                loop {
+                    if i >= chars.len() {
+                        return Some((l0, c0, "unterminated block comment".into()));
+                    }
+                    if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                        depth += 1;
+                        advance(&mut i, &mut line, &mut col, &chars);
+                    } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                        depth -= 1;
+                        advance(&mut i, &mut line, &mut col, &chars);
+                        if depth == 0 {
+                            advance(&mut i, &mut line, &mut col, &chars);
+                            break;
+                        }
+                    }
+                    advance(&mut i, &mut line, &mut col, &chars);
+                }
+                continue;
+            }
+            'r' if matches!(next, Some('"') | Some('#'))
+                && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')) =>
+            {
+                // A raw string: r"..." or r#"..."#.
+                let (l0, c0) = (line, col);
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while chars.get(j) == Some(&'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if chars.get(j) != Some(&'"') {
+                    advance(&mut i, &mut line, &mut col, &chars);
+                    continue;
+                }
+                while i <= j {
+                    advance(&mut i, &mut line, &mut col, &chars);
+                }
+                loop {
+                    if i >= chars.len() {
+                        return Some((l0, c0, "unterminated raw string".into()));
+                    }
+                    if chars[i] == '"' && (1..=hashes).all(|k| chars.get(i + k) == Some(&'#')) {
+                        for _ in 0..=hashes {
+                            advance(&mut i, &mut line, &mut col, &chars);
+                        }
+                        break;
+                    }
+                    advance(&mut i, &mut line, &mut col, &chars);
+                }
+                continue;
+            }
+            '"' => {
+                let (l0, c0) = (line, col);
+                advance(&mut i, &mut line, &mut col, &chars);
+                loop {
+                    if i >= chars.len() {
+                        return Some((l0, c0, "unterminated double quote string".into()));
+                    }
+                    match chars[i] {
+                        '\\' => {
+                            advance(&mut i, &mut line, &mut col, &chars);
+                            if i < chars.len() {
+                                advance(&mut i, &mut line, &mut col, &chars);
+                            }
+                        }
+                        '"' => {
+                            advance(&mut i, &mut line, &mut col, &chars);
+                            break;
+                        }
+                        _ => advance(&mut i, &mut line, &mut col, &chars),
+                    }
+                }
+                continue;
+            }
+            '\'' => {
+                // A char literal ('x', '\n') or a lifetime ('a): skip a literal only.
+                let is_char = matches!(
+                    (next, chars.get(i + 2)),
+                    (Some('\\'), _) | (Some(_), Some('\''))
+                );
+                if is_char {
+                    advance(&mut i, &mut line, &mut col, &chars);
+                    if chars.get(i) == Some(&'\\') {
+                        advance(&mut i, &mut line, &mut col, &chars);
+                    }
+                    while i < chars.len() && chars[i] != '\'' && chars[i] != '\n' {
+                        advance(&mut i, &mut line, &mut col, &chars);
+                    }
+                }
+            }
+            '(' | '[' | '{' => stack.push((c, line, col)),
+            ')' | ']' | '}' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                match stack.pop() {
+                    Some((o, _, _)) if o == open => {}
+                    Some((o, l, k)) => {
+                        return Some((
+                            line,
+                            col,
+                            format!(
+                                "unexpected closing delimiter `{c}`: expected `{}` to close the \
+                                 `{o}` opened at {l}:{k}",
+                                closing(o)
+                            ),
+                        ));
+                    }
+                    None => {
+                        return Some((
+                            line,
+                            col,
+                            format!("unexpected closing delimiter `{c}`: nothing is open here"),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        advance(&mut i, &mut line, &mut col, &chars);
+    }
+    stack.pop().map(|(o, l, k)| {
+        (
+            l,
+            k,
+            format!(
+                "this `{o}` is never closed: expected `{}` before the end of the file",
+                closing(o)
+            ),
+        )
+    })
+}
+
+fn closing(open: char) -> char {
+    match open {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
     }
 }
 

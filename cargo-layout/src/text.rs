@@ -149,12 +149,22 @@ fn comparison(out: &mut String, def: &layout_engine::StructDef<'static>, on: &[O
         let _ = writeln!(out, "same layout on all {} targets", on.len());
         return;
     }
-    // The engine lays the struct out again for each column: cheap, and the view stays the
-    // engine's own.
-    let columns: Vec<&'static Target> = reps.iter().map(|(k, _)| on[*k].target).collect();
-    let cmp = Comparison::new(def, &columns);
+    // The layouts computed per target (each from the definition its `#[cfg]`s compile); a
+    // target without a layout is a line below the table, not a column.
+    let columns = reps.iter().filter_map(|(k, _)| {
+        on[*k]
+            .result
+            .as_ref()
+            .ok()
+            .map(|l| (on[*k].target, Ok(l.layout.clone())))
+    });
+    let cmp = Comparison::from_results(def, columns);
     let _ = writeln!(out, "{cmp}");
     for (k, members) in &reps {
+        if let Err(e) = &on[*k].result {
+            let _ = writeln!(out, "no layout on {}: {e}", name_list(members));
+            continue;
+        }
         if members.len() > 1 {
             let _ = writeln!(
                 out,

@@ -52,6 +52,22 @@ pub struct Module {
     pub items: Vec<ItemId>,
     /// `use` declarations here, flattened.
     pub uses: Vec<UseDecl>,
+    /// Names of the type namespace declared here that have no model (enums, traits, ...):
+    /// they shadow globs, the prelude and primitives all the same.
+    pub others: Vec<OtherName>,
+    /// Whether it is declared with any `pub` (visible to glob imports from outside it).
+    pub public: bool,
+}
+
+/// A name of the type namespace that the tool does not model.
+#[derive(Debug, Clone)]
+pub struct OtherName {
+    /// The name.
+    pub name: String,
+    /// What it is (`enum`, `trait`, ...).
+    pub kind: &'static str,
+    /// Whether it is declared with any `pub`.
+    pub public: bool,
 }
 
 /// One leaf of a `use` tree.
@@ -63,6 +79,10 @@ pub struct UseDecl {
     pub absolute: bool,
     /// The name it binds, or `None` for a glob import of the module at `path`.
     pub name: Option<String>,
+    /// Whether it is a `pub use` (of any `pub` kind): re-exported to glob imports.
+    pub public: bool,
+    /// The `#[cfg]` predicates on it and its enclosing modules.
+    pub cfg: Vec<syn::Meta>,
 }
 
 /// A struct or union as written.
@@ -132,6 +152,10 @@ pub struct Item {
     pub start: usize,
     /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
     pub cfg: Vec<String>,
+    /// Whether it is declared with any `pub` (visible to glob imports from outside its module).
+    pub public: bool,
+    /// The `#[cfg]` predicates on it and its enclosing modules, parsed.
+    pub cfg_meta: Vec<syn::Meta>,
     /// What it is.
     pub kind: ItemKind,
 }
@@ -201,7 +225,12 @@ struct Ctx<'t> {
     child_dir: PathBuf,
     /// `#[cfg]` conditions of the enclosing modules.
     cfg: Vec<String>,
+    /// The same, parsed.
+    cfg_meta: Vec<syn::Meta>,
     text: &'t str,
+    /// Whether the items are those of an inline module (`mod x { ... }`), whose
+    /// `#[path = "..."] mod y;` is relative to `child_dir`, not to the file's directory.
+    inline: bool,
 }
 
 impl Tree {
@@ -222,7 +251,15 @@ impl Tree {
             ffi,
         });
         let mut seen = HashSet::new();
-        self.load_file(sources, module, root, Vec::new(), follow, &mut seen, None);
+        self.load_file(
+            sources,
+            module,
+            root,
+            (Vec::new(), Vec::new()),
+            follow,
+            &mut seen,
+            None,
+        );
         krate
     }
 
@@ -248,7 +285,7 @@ impl Tree {
                 sources,
                 module,
                 path,
-                Vec::new(),
+                (Vec::new(), Vec::new()),
                 Follow::FileOnly,
                 &mut seen,
                 None,
@@ -272,6 +309,8 @@ impl Tree {
             children: Vec::new(),
             items: Vec::new(),
             uses: Vec::new(),
+            others: Vec::new(),
+            public: true,
         });
         self.modules.len() - 1
     }
@@ -284,7 +323,7 @@ impl Tree {
         sources: &mut Sources,
         module: ModId,
         path: &Path,
-        cfg: Vec<String>,
+        (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
         follow: Follow,
         seen: &mut HashSet<PathBuf>,
         declared_at: Option<(String, usize)>,
@@ -316,11 +355,19 @@ impl Tree {
             Ok(f) => f,
             Err(e) => {
                 let start = e.span().start();
-                self.diags.push(Diag::error(
-                    file.display.clone(),
-                    start.line,
-                    format!("syntax error: {e} (column {})", start.column + 1),
-                ));
+                // The lexer's own message says nothing of the cause: find it.
+                let (line, column, message) = match crate::source::unbalanced(&file.parse_text()) {
+                    Some((line, column, why)) => (line, column, why),
+                    None => (start.line, start.column + 1, e.to_string()),
+                };
+                self.diags.push(
+                    Diag::error(
+                        file.display.clone(),
+                        line,
+                        format!("syntax error: {message}"),
+                    )
+                    .at_column(column),
+                );
                 return;
             }
         };
@@ -347,7 +394,9 @@ impl Tree {
             file: file_id,
             child_dir,
             cfg,
+            cfg_meta,
             text: &text,
+            inline: false,
         };
         self.collect(sources, &mut ctx, &parsed.items, 0, follow, seen);
     }
@@ -377,6 +426,7 @@ impl Tree {
                     self.add_struct(
                         ctx,
                         &s.ident,
+                        is_public(&s.vis),
                         &s.attrs,
                         &s.generics,
                         fields,
@@ -391,6 +441,7 @@ impl Tree {
                     self.add_struct(
                         ctx,
                         &u.ident,
+                        is_public(&u.vis),
                         &u.attrs,
                         &u.generics,
                         fields,
@@ -402,6 +453,7 @@ impl Tree {
                 syn::Item::Type(t) => self.add_item(
                     ctx,
                     t.ident.to_string(),
+                    is_public(&t.vis),
                     &t.attrs,
                     line_of(byte_range(t.ident.span()).start),
                     range.start,
@@ -414,6 +466,7 @@ impl Tree {
                     self.add_item(
                         ctx,
                         c.ident.to_string(),
+                        is_public(&c.vis),
                         &c.attrs,
                         line_of(byte_range(c.ident.span()).start),
                         range.start,
@@ -427,15 +480,46 @@ impl Tree {
                     let mut out = Vec::new();
                     flatten_use(&u.tree, Vec::new(), &mut out);
                     let absolute = u.leading_colon.is_some();
+                    let public = is_public(&u.vis);
+                    let mut cfg = ctx.cfg_meta.clone();
+                    cfg.extend(u.attrs.iter().filter_map(crate::cfg::predicate));
                     for mut d in out {
                         d.absolute = absolute;
+                        d.public = public;
+                        d.cfg = cfg.clone();
                         self.modules[ctx.module].uses.push(d);
                     }
                 }
                 syn::Item::Mod(m) => self.add_mod(sources, ctx, m, follow, seen, &display),
+                syn::Item::ExternCrate(e) => {
+                    let krate = e.ident.to_string();
+                    let name = e
+                        .rename
+                        .as_ref()
+                        .map_or_else(|| krate.clone(), |(_, r)| r.to_string());
+                    let (path, absolute) = if krate == "self" {
+                        (vec!["crate".to_owned()], false)
+                    } else {
+                        (vec![krate], true)
+                    };
+                    if name != "_" {
+                        self.modules[ctx.module].uses.push(UseDecl {
+                            path,
+                            absolute,
+                            name: Some(name),
+                            public: is_public(&e.vis),
+                            cfg: ctx.cfg_meta.clone(),
+                        });
+                    }
+                }
+                syn::Item::Enum(e) => self.add_other(ctx, &e.ident, "enum", &e.vis),
+                syn::Item::Trait(t) => {
+                    self.add_other(ctx, &t.ident, "trait", &t.vis);
+                    self.scan_body(sources, ctx, &t.ident.to_string(), t);
+                }
+                syn::Item::TraitAlias(t) => self.add_other(ctx, &t.ident, "trait", &t.vis),
                 syn::Item::Fn(f) => self.scan_body(sources, ctx, &f.sig.ident.to_string(), f),
                 syn::Item::Impl(i) => self.scan_body(sources, ctx, "impl", i),
-                syn::Item::Trait(t) => self.scan_body(sources, ctx, &t.ident.to_string(), t),
                 syn::Item::Static(s) => {
                     self.scan_body(sources, ctx, &s.ident.to_string(), &*s.expr)
                 }
@@ -463,6 +547,7 @@ impl Tree {
         &mut self,
         ctx: &Ctx<'_>,
         ident: &syn::Ident,
+        public: bool,
         attrs: &[syn::Attribute],
         generics: &syn::Generics,
         fields: syn::Fields,
@@ -493,6 +578,7 @@ impl Tree {
         self.add_item(
             ctx,
             ident.to_string(),
+            public,
             attrs,
             line,
             header.end,
@@ -500,10 +586,26 @@ impl Tree {
         );
     }
 
+    fn add_other(
+        &mut self,
+        ctx: &Ctx<'_>,
+        ident: &syn::Ident,
+        kind: &'static str,
+        vis: &syn::Visibility,
+    ) {
+        self.modules[ctx.module].others.push(OtherName {
+            name: ident.to_string(),
+            kind,
+            public: is_public(vis),
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn add_item(
         &mut self,
         ctx: &Ctx<'_>,
         name: String,
+        public: bool,
         attrs: &[syn::Attribute],
         line: usize,
         start: usize,
@@ -511,6 +613,8 @@ impl Tree {
     ) {
         let mut cfg = ctx.cfg.clone();
         cfg.extend(cfg_conditions(attrs, ctx.text));
+        let mut cfg_meta = ctx.cfg_meta.clone();
+        cfg_meta.extend(attrs.iter().filter_map(crate::cfg::predicate));
         let id = self.items.len();
         self.items.push(Item {
             name,
@@ -519,6 +623,8 @@ impl Tree {
             line,
             start,
             cfg,
+            public,
+            cfg_meta,
             kind,
         });
         self.modules[ctx.module].items.push(id);
@@ -537,12 +643,15 @@ impl Tree {
         let krate = self.modules[ctx.module].krate;
         let path = format!("{}::{name}", self.modules[ctx.module].path);
         let child = self.new_module(krate, path, Some(ctx.module), false);
+        self.modules[child].public = is_public(&m.vis);
         self.modules[ctx.module]
             .children
             .push((name.clone(), child));
         let mut cfg = ctx.cfg.clone();
         let own_cfg = cfg_conditions(&m.attrs, ctx.text);
         cfg.extend(own_cfg.iter().cloned());
+        let mut cfg_meta = ctx.cfg_meta.clone();
+        cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
         let path_attr = m.attrs.iter().find_map(|a| {
             if !a.path().is_ident("path") {
                 return None;
@@ -574,7 +683,9 @@ impl Tree {
                     file: ctx.file,
                     child_dir: dir,
                     cfg,
+                    cfg_meta,
                     text: ctx.text,
+                    inline: true,
                 };
                 self.collect(sources, &mut inner, items, start, follow, seen);
             }
@@ -596,6 +707,7 @@ impl Tree {
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
                 let candidates = match &path_attr {
+                    Some(p) if ctx.inline => vec![ctx.child_dir.join(p)],
                     Some(p) => vec![file_dir.join(p)],
                     None => vec![
                         ctx.child_dir.join(format!("{name}.rs")),
@@ -609,7 +721,7 @@ impl Tree {
                             sources,
                             child,
                             &file,
-                            cfg,
+                            (cfg, cfg_meta),
                             follow,
                             seen,
                             Some((display.to_owned(), line)),
@@ -668,7 +780,9 @@ impl Tree {
             file: ctx.file,
             child_dir: ctx.child_dir.clone(),
             cfg: ctx.cfg.clone(),
+            cfg_meta: ctx.cfg_meta.clone(),
             text: ctx.text,
+            inline: ctx.inline,
         };
         let start = items.first().map_or(0, |i| byte_range(i.span()).start);
         let mut seen = HashSet::new();
@@ -954,6 +1068,11 @@ fn cfg_conditions(attrs: &[syn::Attribute], text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a visibility is any `pub` (`pub`, `pub(crate)`, `pub(super)`, `pub(in ...)`).
+fn is_public(vis: &syn::Visibility) -> bool {
+    !matches!(vis, syn::Visibility::Inherited)
+}
+
 /// Flattens a `use` tree into one declaration per leaf.
 fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>) {
     match tree {
@@ -971,6 +1090,8 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                         path: prefix,
                         absolute: false,
                         name: Some(last),
+                        public: false,
+                        cfg: Vec::new(),
                     });
                 }
             } else {
@@ -980,6 +1101,8 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     path,
                     absolute: false,
                     name: Some(name),
+                    public: false,
+                    cfg: Vec::new(),
                 });
             }
         }
@@ -995,6 +1118,8 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
                     path,
                     absolute: false,
                     name: Some(alias),
+                    public: false,
+                    cfg: Vec::new(),
                 });
             }
         }
@@ -1002,6 +1127,8 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
             path: prefix,
             absolute: false,
             name: None,
+            public: false,
+            cfg: Vec::new(),
         }),
         syn::UseTree::Group(g) => {
             for t in &g.items {

@@ -595,7 +595,7 @@ fn bad_files_are_reported_and_do_not_stop_the_scan() {
     assert_eq!(
         lines,
         [
-            "error: src/broken.rs:6: syntax error: expected `,` (column 5)",
+            "error: src/broken.rs:6:5: syntax error: expected `,`",
             "error: src/lib.rs:5: cannot read the module file src/latin1.rs: stream did not contain valid UTF-8",
             "error: src/lib.rs:6: cannot find the file of module `missing` (looked for src/missing.rs and src/missing/mod.rs)",
         ]
@@ -694,7 +694,7 @@ fn one_bad_file_among_files_given_does_not_stop_the_others() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("error: src/broken.rs:6: syntax error"),
+        stderr.contains("error: src/broken.rs:6:5: syntax error"),
         "{stderr}"
     );
     assert!(

@@ -174,6 +174,12 @@ pub const fn discriminants<'a>(
         bad!(ReprProblem::BadEnumInt);
     };
     let has_fields = def.field_count() > 0;
+    let mut explicit = false;
+    let mut i = 0;
+    while i < variants.len() {
+        explicit = explicit || variants[i].discriminant.is_some();
+        i += 1;
+    }
     let (mut min, mut max) = (i128::MAX, i128::MIN);
     let mut prev: i128 = 0;
     let mut v = 0;
@@ -197,9 +203,10 @@ pub const fn discriminants<'a>(
             }
         };
         // Duplicates: the earlier values again, recomputed in step (no allocation in `const`);
-        // they are known to be in range and not to overflow.
+        // they are known to be in range and not to overflow. Implicit values alone never
+        // repeat.
         let mut earlier: i128 = 0;
-        let mut w = 0;
+        let mut w = if explicit { 0 } else { v };
         while w < v {
             earlier = match variants[w].discriminant {
                 Some(d) => d,
@@ -242,6 +249,12 @@ pub const fn enum_tag<'a>(
     }
     if !def.repr.is_defined() {
         return Err(LayoutError::Unpredictable { ty: def.name });
+    }
+    if def.repr.c && def.repr.int.is_some() && def.field_count() == 0 {
+        return Err(LayoutError::BadRepr {
+            ty: def.name,
+            problem: ReprProblem::ConflictingEnumHints,
+        });
     }
     let (min, max) = tri!(discriminants(def, target, &mut []));
     let int = match def.repr.int {
@@ -288,42 +301,24 @@ pub const fn enum_layout<'a>(
     let tag = tri!(enum_tag(def, target));
     let too_big = LayoutError::TooBig { ty: def.name };
     let min_align = match def.repr.align {
-        Some(n) => n,
-        None => 1,
+        Some(n) if n > tag.align => n,
+        _ => tag.align,
     };
-    // The prefix alignment: where every variant's fields may start.
+    // `repr(Int)`: each variant's fields start at the tag's end (a multiple of its alignment).
+    // `repr(C)`: at the tag's end rounded up to the largest alignment of any variant's field,
+    // known only once every field is seen; so they are placed from 0 and shifted at the end,
+    // which moves none of them off its alignment (the shift is a multiple of all of them). One
+    // pass over the fields keeps nested enums from being laid out twice per level.
+    let base = if def.repr.c { 0 } else { tag.end() };
     let mut prefix_align = tag.align;
-    if def.repr.c {
-        let mut v = 0;
-        while v < def.variants.len() {
-            let fs = def.variants[v].fields;
-            let mut i = 0;
-            while i < fs.len() {
-                let f = tri!(type_layout(&fs[i].ty, target));
-                if f.align > prefix_align {
-                    prefix_align = f.align;
-                }
-                i += 1;
-            }
-            v += 1;
-        }
-    }
-    let mut size = 0u64;
-    let mut align = 1u64;
+    let mut max_end = base;
+    let mut align = min_align;
     let mut k = 0; // index into `fields`
     let mut v = 0;
     while v < def.variants.len() {
         let fs = def.variants[v].fields;
-        let mut st_align = if prefix_align > min_align {
-            prefix_align
-        } else {
-            min_align
-        };
-        let start = match round_up(tag.end(), prefix_align) {
-            Some(s) => s,
-            None => return Err(too_big),
-        };
-        let mut end = start;
+        let mut st_align = min_align;
+        let mut end = base;
         let mut i = 0;
         while i < fs.len() {
             let f = tri!(type_layout(&fs[i].ty, target));
@@ -338,6 +333,9 @@ pub const fn enum_layout<'a>(
             if f.align > st_align {
                 st_align = f.align;
             }
+            if f.align > prefix_align {
+                prefix_align = f.align;
+            }
             if k < fields.len() {
                 fields[k] = FieldLayout {
                     offset,
@@ -348,23 +346,54 @@ pub const fn enum_layout<'a>(
             k += 1;
             i += 1;
         }
-        let st_size = match round_up(end, st_align) {
-            Some(s) => s,
-            None => return Err(too_big),
-        };
         if v < variants.len() {
             variants[v] = VariantLayout {
-                start,
-                end: if fs.is_empty() { tag.end() } else { end },
-                size: st_size,
+                start: base,
+                end,
+                size: 0, // set below, once the shift is known
                 align: st_align,
             };
         }
-        if st_size > size {
-            size = st_size;
+        if end > max_end {
+            max_end = end;
         }
         if st_align > align {
             align = st_align;
+        }
+        v += 1;
+    }
+    let shift = if def.repr.c {
+        match round_up(tag.end(), prefix_align) {
+            Some(s) => s,
+            None => return Err(too_big),
+        }
+    } else {
+        0
+    };
+    let size = match shift.checked_add(max_end) {
+        Some(end) => end,
+        None => return Err(too_big),
+    };
+    // Every offset and variant size fits in the enum's size, checked below before returning.
+    let mut k = 0;
+    while k < fields.len() {
+        fields[k].offset += shift;
+        k += 1;
+    }
+    let mut v = 0;
+    while v < variants.len() && v < def.variants.len() {
+        let var = &mut variants[v];
+        if def.repr.c && prefix_align > var.align {
+            var.align = prefix_align;
+        }
+        var.start += shift;
+        var.end += shift;
+        var.size = match round_up(var.end, var.align) {
+            Some(s) => s,
+            None => return Err(too_big),
+        };
+        if def.variants[v].fields.is_empty() {
+            var.end = tag.end();
         }
         v += 1;
     }

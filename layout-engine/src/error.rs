@@ -34,6 +34,9 @@ pub enum ReprProblem {
     /// An explicit discriminant on an enum with fields whose `repr` names no integer (rustc
     /// E0732); the index is the variant.
     DiscriminantNeedsInt(usize),
+    /// `repr(C, Int)` on an enum whose variants are all units: "conflicting representation
+    /// hints" (rustc E0566, a deny-by-default lint being made a hard error); write one of them.
+    ConflictingEnumHints,
 }
 
 /// Why a layout could not be computed.
@@ -205,6 +208,11 @@ impl fmt::Display for LayoutError<'_> {
                 ReprProblem::DuplicateDiscriminant(v) => write!(
                     f,
                     "`{ty}`: variant #{v} has the discriminant of an earlier variant (rustc E0081)"
+                ),
+                ReprProblem::ConflictingEnumHints => write!(
+                    f,
+                    "`{ty}`: repr(C) and an integer together on an enum without fields conflict \
+                     (rustc E0566); keep one of them"
                 ),
                 ReprProblem::DiscriminantNeedsInt(v) => write!(
                     f,

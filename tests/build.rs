@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 #[path = "src/corpus.rs"]
 mod corpus;
+#[allow(dead_code)]
+#[path = "src/enum_corpus.rs"]
+mod enum_corpus;
 
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -22,6 +25,12 @@ fn main() {
         format!("vec![{}]", defs.join(", ")),
     )
     .expect("write derived_defs.rs");
+    // The enum corpus, with the engine's tag width on this host for the tag check.
+    let host = layout_core::Target::CURRENT;
+    let enums = enum_corpus::enums()
+        .enum_host_source(|def| host.and_then(|t| def.layout_on(t).ok()).map(|l| l.tag.size));
+    std::fs::write(out.join("host_enums.rs"), enums).expect("write host_enums.rs");
     println!("cargo:rerun-if-changed=src/corpus.rs");
+    println!("cargo:rerun-if-changed=src/enum_corpus.rs");
     println!("cargo:rerun-if-changed=build.rs");
 }

@@ -106,6 +106,12 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
             }
         }
         Ty::Struct(def) => return struct_layout(def, target, &mut []),
+        Ty::Enum(def) => {
+            return match crate::enums::enum_layout(def, target, &mut [], &mut []) {
+                Ok(l) => Ok(l.layout),
+                Err(e) => Err(e),
+            };
+        }
         Ty::Fixed { name, size, align } => {
             // A user-written model: reject what no Rust type can be.
             if !align.is_power_of_two() || size % align != 0 {

@@ -17,6 +17,26 @@ pub enum ReprProblem {
     TransparentFields,
     /// `repr(transparent)` combined with `packed` or `align`.
     TransparentWithModifier,
+    /// An enum without variants with a `repr` other than `Rust` (rustc E0084).
+    EmptyEnum,
+    /// An enum `repr` naming something other than a primitive integer (`repr(bool)`,
+    /// `repr(f32)`, `repr(c_int)`: rustc E0552).
+    BadEnumInt,
+    /// A discriminant (of the variant at this index) that does not fit the discriminant's type:
+    /// the integer named, or `isize` of the target for `repr(C)` (rustc rejects the literal).
+    DiscriminantOutOfRange(usize),
+    /// The implicit discriminant of the variant at this index (the previous one plus one)
+    /// overflows the discriminant's type (rustc E0370). The model's discriminants are `i128`, so
+    /// a `repr(u128)` value above `i128::MAX` is reported here too.
+    DiscriminantOverflow(usize),
+    /// The variant at this index has the discriminant of an earlier one (rustc E0081).
+    DuplicateDiscriminant(usize),
+    /// An explicit discriminant on an enum with fields whose `repr` names no integer (rustc
+    /// E0732); the index is the variant.
+    DiscriminantNeedsInt(usize),
+    /// `repr(C, Int)` on an enum whose variants are all units: "conflicting representation
+    /// hints" (rustc E0566, a deny-by-default lint being made a hard error); write one of them.
+    ConflictingEnumHints,
 }
 
 /// Why a layout could not be computed.
@@ -60,6 +80,13 @@ pub enum LayoutError<'a> {
         /// Width in bits.
         bits: u16,
     },
+    /// A fact the layout needs is not known for this target (a [`Target`](crate::Target) built
+    /// by hand rather than taken from [`Target::ALL`](crate::Target::ALL)): the width of its C
+    /// enums, for a `repr(C)` enum.
+    UnknownTarget {
+        /// The target's triple.
+        triple: &'a str,
+    },
     /// A representation rustc would reject.
     BadRepr {
         /// The struct.
@@ -87,6 +114,9 @@ impl LayoutError<'_> {
                 "a field type resolved through a name may be a C type of another width there"
             }
             LayoutError::NoAtomic { .. } => "the target has no atomics of that width",
+            LayoutError::UnknownTarget { .. } => {
+                "the target is not one of rustc's built-in targets, whose C enum widths are known"
+            }
             LayoutError::BadRepr { .. } => "rustc would reject this representation",
         }
     }
@@ -129,6 +159,11 @@ impl fmt::Display for LayoutError<'_> {
                     "the target has no {bits}-bit atomics, so the atomic type does not exist there"
                 )
             }
+            LayoutError::UnknownTarget { triple } => write!(
+                f,
+                "`{triple}` is not one of rustc's built-in targets, so the width of its C enums \
+                 (the tag of a repr(C) enum) is unknown; take the target from `Target::ALL`"
+            ),
             LayoutError::BadRepr { ty, problem } => match problem {
                 ReprProblem::PackedAndAligned => write!(
                     f,
@@ -151,6 +186,38 @@ impl fmt::Display for LayoutError<'_> {
                 ReprProblem::TransparentWithModifier => write!(
                     f,
                     "`{ty}`: repr(transparent) cannot be combined with packed or align"
+                ),
+                ReprProblem::EmptyEnum => write!(
+                    f,
+                    "`{ty}`: an enum without variants cannot have a C or integer repr (rustc E0084)"
+                ),
+                ReprProblem::BadEnumInt => write!(
+                    f,
+                    "`{ty}`: an enum's repr names a primitive integer (u8 ... i128, usize, isize)"
+                ),
+                ReprProblem::DiscriminantOutOfRange(v) => write!(
+                    f,
+                    "`{ty}`: the discriminant of variant #{v} does not fit its type (the integer \
+                     of the repr, or isize on this target for repr(C))"
+                ),
+                ReprProblem::DiscriminantOverflow(v) => write!(
+                    f,
+                    "`{ty}`: the implicit discriminant of variant #{v} overflows its type (rustc \
+                     E0370), or exceeds i128::MAX, which the model cannot express"
+                ),
+                ReprProblem::DuplicateDiscriminant(v) => write!(
+                    f,
+                    "`{ty}`: variant #{v} has the discriminant of an earlier variant (rustc E0081)"
+                ),
+                ReprProblem::ConflictingEnumHints => write!(
+                    f,
+                    "`{ty}`: repr(C) and an integer together on an enum without fields conflict \
+                     (rustc E0566); keep one of them"
+                ),
+                ReprProblem::DiscriminantNeedsInt(v) => write!(
+                    f,
+                    "`{ty}`: variant #{v} has an explicit discriminant, which an enum with fields \
+                     allows only with an integer repr such as repr(C, u8) (rustc E0732)"
                 ),
             },
         }

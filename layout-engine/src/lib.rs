@@ -20,6 +20,9 @@ extern crate std;
 pub mod analysis;
 mod compute;
 mod def;
+#[cfg(feature = "alloc")]
+mod enum_report;
+mod enums;
 mod error;
 #[cfg(feature = "alloc")]
 pub mod order;
@@ -37,14 +40,17 @@ mod ty;
 pub mod check;
 
 pub use compute::{FieldLayout, TypeLayout, check_repr, round_up, struct_layout, type_layout};
-pub use def::{Field, HostLayout, Shape, StructDef};
+pub use def::{EnumDef, Field, HostLayout, Shape, StructDef, Variant};
+#[cfg(feature = "alloc")]
+pub use enum_report::EnumLayout;
+pub use enums::{EnumTypeLayout, TagLayout, VariantLayout, discriminants, enum_layout, enum_tag};
 pub use error::{LayoutError, ReprProblem};
 pub use prim::Prim;
 #[cfg(feature = "alloc")]
 pub use render::{Comparison, LayoutTable, ReorderError, Reordering};
 #[cfg(feature = "alloc")]
 pub use report::{CacheUse, Hole, StructLayout};
-pub use repr::{MAX_ALIGN, MAX_PACK, Repr, ReprBase};
+pub use repr::{EnumRepr, MAX_ALIGN, MAX_PACK, Repr, ReprBase};
 pub(crate) use target::bytes_eq;
 pub use target::{ALIASES, Endian, ScalarAligns, Target};
 #[cfg(feature = "alloc")]

@@ -5,6 +5,7 @@
 //! every CI run. A target is identified by its full triple; [`Target::lookup`] also accepts the
 //! aliases `64`, `32` and `16` (see [`ALIASES`]).
 
+mod c_enum;
 mod table;
 
 use crate::prim::Prim;
@@ -175,6 +176,68 @@ impl Target {
         } else {
             4
         }
+    }
+}
+
+impl Target {
+    /// rustc's minimum width in bytes of a `repr(C)` enum's tag on this target (its
+    /// `c_enum_min_size`): 4 on most targets, 1 on bare-metal 32-bit ARM (`*-none-eabi*`,
+    /// `*-nuttx-*`, RTEMS, VEX) and Hexagon, 2 on MSP430 and AVR. A C enum is wider when its
+    /// discriminants need it. Measured from rustc for every target by `gen-target-table` (and
+    /// re-checked by the oracle test); `None` for a `Target` not in [`Target::ALL`].
+    pub const fn c_enum_min_bytes(&self) -> Option<u64> {
+        let rows = c_enum::C_ENUM_MIN_BYTES;
+        let (mut lo, mut hi) = (0, rows.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match str_cmp(rows[mid].0, self.triple) {
+                core::cmp::Ordering::Less => lo = mid + 1,
+                core::cmp::Ordering::Greater => hi = mid,
+                core::cmp::Ordering::Equal => return Some(rows[mid].1 as u64),
+            }
+        }
+        None
+    }
+}
+
+// The C enum table names exactly the targets of the main table, in the same (sorted) order, so
+// every built-in target has its width.
+const _: () = {
+    let (a, b) = (c_enum::C_ENUM_MIN_BYTES, table::TARGETS);
+    assert!(a.len() == b.len());
+    let mut i = 0;
+    while i < a.len() {
+        assert!(str_eq(a[i].0, b[i].triple));
+        if i > 0 {
+            assert!(matches!(
+                str_cmp(a[i - 1].0, a[i].0),
+                core::cmp::Ordering::Less
+            ));
+        }
+        i += 1;
+    }
+};
+
+/// `a.cmp(b)` by bytes, usable in `const`.
+const fn str_cmp(a: &str, b: &str) -> core::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                core::cmp::Ordering::Less
+            } else {
+                core::cmp::Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        core::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        core::cmp::Ordering::Greater
+    } else {
+        core::cmp::Ordering::Equal
     }
 }
 

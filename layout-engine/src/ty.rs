@@ -1,6 +1,6 @@
 //! The type model: what the engine knows about a field's type, independent of any target.
 
-use crate::def::StructDef;
+use crate::def::{EnumDef, Field, StructDef};
 use crate::prim::Prim;
 
 /// A pointer-like type. Its size and alignment follow the target's pointer width.
@@ -39,6 +39,10 @@ pub enum Ty<'a> {
     Array(&'a Ty<'a>, u64),
     /// A struct or union described to the engine (a nested `#[derive(Layout)]` type).
     Struct(&'a StructDef<'a>),
+    /// An enum with a defined layout (`repr(C)`, `repr(u8)`, `repr(C, u8)`, ...) described to the
+    /// engine; a `repr(Rust)` enum has no layout ([`LayoutError::Unpredictable`](
+    /// crate::LayoutError::Unpredictable)).
+    Enum(&'a EnumDef<'a>),
     /// A primitive the compiler resolved through a name (a `type` alias, another crate's type,
     /// `<T as Model>::TY` of an integer): exact on the compiling target, but it may be a C
     /// type in disguise (`c_int` and `c_long` are aliases of `i16`/`i32`/`i64`, per target), so
@@ -77,26 +81,18 @@ impl<'a> Ty<'a> {
     pub const U8: Ty<'static> = Ty::Prim(Prim::U8);
 
     /// Whether this type is, or has among its fields (transitively, through nested structs but
-    /// not through arrays), a type declared with `repr(align(N))`, including the atomics, which
+    /// not through arrays or enums), a type declared with `repr(align(N))`, including the atomics, which
     /// `core` declares `repr(C, align(N))`. rustc rejects such a field in a `packed` type
     /// (E0588), while it accepts an array of them (checked against rustc in
     /// `tests/tests/repr_errors.rs`).
     pub const fn contains_align_attr(&self) -> bool {
         match *self {
             Ty::Atomic(_) | Ty::AtomicPtr => true,
-            Ty::Struct(def) => {
-                if def.repr.align.is_some() {
-                    return true;
-                }
-                let mut i = 0;
-                while i < def.fields.len() {
-                    if def.fields[i].ty.contains_align_attr() {
-                        return true;
-                    }
-                    i += 1;
-                }
-                false
-            }
+            Ty::Struct(def) => def.repr.align.is_some() || any_field(def.fields, true),
+            // rustc's E0588 check walks structs and unions only: a `packed` struct may hold an
+            // enum with `align(N)` or with aligned fields (its alignment is then capped;
+            // checked against rustc in `tests/tests/repr_errors.rs`).
+            Ty::Enum(_) => false,
             _ => false,
         }
     }
@@ -108,19 +104,34 @@ impl<'a> Ty<'a> {
         match *self {
             Ty::Atomic(_) | Ty::AtomicPtr => true,
             Ty::Array(elem, _) => elem.contains_atomic(),
-            Ty::Struct(def) => {
-                let mut i = 0;
-                while i < def.fields.len() {
-                    if def.fields[i].ty.contains_atomic() {
+            Ty::Struct(def) => any_field(def.fields, false),
+            Ty::Enum(def) => {
+                let mut v = 0;
+                while v < def.variants.len() {
+                    if any_field(def.variants[v].fields, false) {
                         return true;
                     }
-                    i += 1;
+                    v += 1;
                 }
                 false
             }
             _ => false,
         }
     }
+}
+
+/// Whether one of `fields` [contains an `align` attribute](Ty::contains_align_attr) (`align`)
+/// or [an atomic](Ty::contains_atomic) (not `align`).
+const fn any_field(fields: &[Field<'_>], align: bool) -> bool {
+    let mut i = 0;
+    while i < fields.len() {
+        let ty = &fields[i].ty;
+        if (align && ty.contains_align_attr()) || (!align && ty.contains_atomic()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! `repr(transparent)`, plus the structs of the seed articles (Go's `T1`/`T2` and `stats`) and a
 //! `{ u8, T }` pair for every scalar.
 
-use layout_core::{Field, Prim, PtrKind, Repr, ReprBase, Shape, StructDef, Ty};
+use layout_core::{EnumDef, Field, Prim, PtrKind, Repr, ReprBase, Shape, StructDef, Ty};
 
 /// A small, seeded, dependency-free PRNG (SplitMix64), so a failing case can be reproduced.
 #[derive(Clone, Debug)]
@@ -126,6 +126,75 @@ impl GenStruct {
     }
 }
 
+/// A generated enum.
+#[derive(Clone, Debug)]
+pub struct GenEnum {
+    /// The engine's definition (leaked: test data lives for the whole run).
+    pub def: &'static EnumDef<'static>,
+}
+
+impl GenEnum {
+    /// The enum as Rust source, `Copy` (see [`GenStruct::rust_source`]).
+    pub fn rust_source(&self, no_core: bool) -> String {
+        let def = self.def;
+        let mut repr = Vec::new();
+        if def.repr.c {
+            repr.push("C".to_owned());
+        }
+        if let Some(int) = def.repr.int {
+            repr.push(int.name().to_owned());
+        }
+        if let Some(n) = def.repr.align {
+            repr.push(format!("align({n})"));
+        }
+        let repr = if repr.is_empty() {
+            String::new()
+        } else {
+            format!("#[repr({})] ", repr.join(", "))
+        };
+        let variants: Vec<String> = def
+            .variants
+            .iter()
+            .map(|v| {
+                let body = match v.fields.first() {
+                    None => String::new(),
+                    Some(f) if f.name.parse::<usize>().is_ok() => {
+                        let tys: Vec<&str> = v.fields.iter().map(|f| f.ty_name).collect();
+                        format!("({})", tys.join(", "))
+                    }
+                    Some(_) => {
+                        let fs: Vec<String> = v
+                            .fields
+                            .iter()
+                            .map(|f| format!("{}: {}", f.name, f.ty_name))
+                            .collect();
+                        format!(" {{ {} }}", fs.join(", "))
+                    }
+                };
+                let discr = match v.discriminant {
+                    None => String::new(),
+                    Some(d) => format!(" = {d}"),
+                };
+                format!("{}{body}{discr}", v.name)
+            })
+            .collect();
+        let copy = def
+            .variants
+            .iter()
+            .all(|v| v.fields.iter().all(|f| no_core_copy(&f.ty)));
+        let (derive, copy) = match (no_core, copy) {
+            (false, _) => ("#[derive(Clone, Copy)] ", String::new()),
+            (true, true) => ("", format!("impl Copy for {} {{}}\n", def.name)),
+            (true, false) => ("", String::new()),
+        };
+        format!(
+            "{repr}{derive}pub enum {} {{ {} }}\n{copy}",
+            def.name,
+            variants.join(", ")
+        )
+    }
+}
+
 /// Whether the oracle's `no_core` prelude makes `ty` `Copy`, as union fields must be: it has
 /// `Copy` impls for primitives, raw pointers and arrays, but cannot give them to `()` or
 /// function pointers (their impls are built into `core`).
@@ -134,19 +203,23 @@ pub fn no_core_copy(ty: &Ty) -> bool {
         Ty::Prim(_) | Ty::Ptr(PtrKind::Thin | PtrKind::Wide) => true,
         Ty::Array(elem, _) => no_core_copy(elem),
         Ty::Struct(def) => def.fields.iter().all(|f| no_core_copy(&f.ty)),
+        Ty::Enum(def) => def
+            .variants
+            .iter()
+            .all(|v| v.fields.iter().all(|f| no_core_copy(&f.ty))),
         _ => false,
     }
 }
 
-fn leak<T>(value: T) -> &'static T {
+pub(crate) fn leak<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
-fn leak_str(s: String) -> &'static str {
+pub(crate) fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-fn prim(p: Prim) -> GenTy {
+pub(crate) fn prim(p: Prim) -> GenTy {
     GenTy {
         ty: Ty::Prim(p),
         rust: p.name().into(),
@@ -155,18 +228,22 @@ fn prim(p: Prim) -> GenTy {
 
 /// What a generated field type must satisfy.
 #[derive(Clone, Copy)]
-struct Need {
+pub(crate) struct Need {
     /// In a `packed` struct: no `repr(align)` inside (rustc E0588).
-    packed: bool,
+    pub(crate) packed: bool,
     /// In a union: `Copy` in the oracle's prelude.
-    copy: bool,
+    pub(crate) copy: bool,
 }
 
 /// The generator: builds structs one by one so later ones can nest earlier ones.
 pub struct Corpus {
     /// Every struct, in definition order (a struct only nests earlier ones).
     pub structs: Vec<GenStruct>,
-    rng: Rng,
+    /// Every enum, in definition order (only in the enum corpus; nests earlier types only).
+    pub enums: Vec<GenEnum>,
+    pub(crate) rng: Rng,
+    /// How deeply each struct and enum nests others (1: none), by name.
+    pub(crate) heights: std::collections::HashMap<&'static str, u32>,
 }
 
 impl Corpus {
@@ -175,7 +252,9 @@ impl Corpus {
     pub fn generate(seed: u64, random: usize) -> Corpus {
         let mut c = Corpus {
             structs: Vec::new(),
+            enums: Vec::new(),
             rng: Rng::new(seed),
+            heights: Default::default(),
         };
         c.add_fixed();
         for i in 0..random {
@@ -184,7 +263,13 @@ impl Corpus {
         c
     }
 
-    fn push(&mut self, name: String, repr: Repr, shape: Shape, fields: Vec<(String, GenTy)>) {
+    pub(crate) fn push(
+        &mut self,
+        name: String,
+        repr: Repr,
+        shape: Shape,
+        fields: Vec<(String, GenTy)>,
+    ) {
         let fields: Vec<Field<'static>> = fields
             .into_iter()
             .map(|(n, t)| Field {
@@ -200,6 +285,13 @@ impl Corpus {
             fields: Box::leak(fields.into_boxed_slice()),
             host: None,
         };
+        let height = 1 + def
+            .fields
+            .iter()
+            .map(|f| self.height(&f.ty))
+            .max()
+            .unwrap_or(0);
+        self.heights.insert(def.name, height);
         self.structs.push(GenStruct { def: leak(def) });
     }
 
@@ -304,7 +396,11 @@ impl Corpus {
     }
 
     fn add_random(&mut self, i: usize) {
-        let name = format!("S{i:04}");
+        self.add_random_named(format!("S{i:04}"));
+    }
+
+    /// A random struct or union named `name`, nesting earlier types.
+    pub(crate) fn add_random_named(&mut self, name: String) {
         let rng = &mut self.rng;
         let roll = rng.below(100);
         let (mut repr, shape) = match roll {
@@ -362,7 +458,7 @@ impl Corpus {
     }
 
     /// A random field type meeting `need`; `depth` bounds array nesting.
-    fn random_ty(&mut self, need: Need, depth: u32) -> GenTy {
+    pub(crate) fn random_ty(&mut self, need: Need, depth: u32) -> GenTy {
         loop {
             let t = match self.rng.below(100) {
                 0..50 => {
@@ -382,6 +478,13 @@ impl Corpus {
                         ty: Ty::Array(leak(elem.ty), len),
                     }
                 }
+                66..100 if !self.enums.is_empty() && self.rng.chance(60) => {
+                    let e = self.rng.pick(&self.enums).def;
+                    GenTy {
+                        ty: Ty::Enum(e),
+                        rust: e.name.into(),
+                    }
+                }
                 66..100 if !self.structs.is_empty() => {
                     let s = self.rng.pick(&self.structs).def;
                     GenTy {
@@ -394,10 +497,28 @@ impl Corpus {
             if (need.packed && t.ty.contains_align_attr()) || (need.copy && !no_core_copy(&t.ty)) {
                 continue;
             }
+            // The enum corpus bounds nesting: the engine lays a nested type out once per path
+            // to it, and deep random nesting makes the paths many.
+            if !self.enums.is_empty() && self.height(&t.ty) > MAX_ENUM_CORPUS_HEIGHT {
+                continue;
+            }
             return t;
         }
     }
+
+    /// How deeply `ty` nests structs and enums (0: none).
+    pub(crate) fn height(&self, ty: &Ty<'_>) -> u32 {
+        match ty {
+            Ty::Array(elem, _) => self.height(elem),
+            Ty::Struct(d) => self.heights.get(d.name).copied().unwrap_or(1),
+            Ty::Enum(d) => self.heights.get(d.name).copied().unwrap_or(1),
+            _ => 0,
+        }
+    }
 }
+
+/// The deepest nesting of a field type in the enum corpus.
+const MAX_ENUM_CORPUS_HEIGHT: u32 = 3;
 
 /// Every scalar field type the corpus uses, by a short name usable in identifiers.
 pub fn scalar_types() -> Vec<(String, GenTy)> {

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// The lang items a plain struct needs on rustc 1.95. They change between rustc versions: when
 /// they stop matching, [`measure`] fails with the compiler's message, never silently.
 pub const PRELUDE: &str = r#"#![feature(no_core, lang_items, rustc_attrs, auto_traits)]
-#![allow(internal_features, dead_code, improper_ctypes_definitions, non_snake_case, non_camel_case_types, unused)]
+#![allow(internal_features, dead_code, improper_ctypes_definitions, non_snake_case, non_camel_case_types, unused, repr_c_enums_larger_than_int)]
 #![no_core]
 #![crate_type = "lib"]
 #[lang = "pointee_sized"] pub trait PointeeSized {}
@@ -33,6 +33,15 @@ impl Copy for u128 {} impl Copy for usize {} impl Copy for i8 {} impl Copy for i
 impl Copy for i32 {} impl Copy for i64 {} impl Copy for i128 {} impl Copy for isize {}
 impl<T: ?Sized> Copy for *const T {} impl<T: ?Sized> Copy for *mut T {}
 impl<T: Copy, const N: usize> Copy for [T; N] {}
+// Negative enum discriminants (`A = -1`); the operator on primitives is built in, the bodies
+// are never used.
+#[lang = "neg"] pub trait Neg { type Output; fn neg(self) -> Self::Output; }
+impl Neg for i8 { type Output = i8; fn neg(self) -> i8 { loop {} } }
+impl Neg for i16 { type Output = i16; fn neg(self) -> i16 { loop {} } }
+impl Neg for i32 { type Output = i32; fn neg(self) -> i32 { loop {} } }
+impl Neg for i64 { type Output = i64; fn neg(self) -> i64 { loop {} } }
+impl Neg for i128 { type Output = i128; fn neg(self) -> i128 { loop {} } }
+impl Neg for isize { type Output = isize; fn neg(self) -> isize { loop {} } }
 // core::ffi's C types, declared under core's own `cfg`s so that rustc decides them per target.
 pub type c_char = i8; pub type c_schar = i8; pub type c_uchar = u8;
 pub type c_short = i16; pub type c_ushort = u16;
@@ -120,6 +129,18 @@ pub struct MeasuredField {
     pub size: u64,
 }
 
+/// One variant of an enum as rustc laid it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeasuredVariant {
+    /// The variant's name.
+    pub name: String,
+    /// What rustc prints as the variant's size: from the tag's end to the end of its last
+    /// field (to the end of the variant's whole struct when it has no fields).
+    pub size: u64,
+    /// Its fields in memory order, offsets from the start of the enum.
+    pub fields: Vec<MeasuredField>,
+}
+
 /// One type as rustc laid it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measured {
@@ -127,8 +148,12 @@ pub struct Measured {
     pub size: u64,
     /// Alignment in bytes.
     pub align: u64,
-    /// Fields in memory order.
+    /// Fields in memory order (of a struct or union; an enum's are in its variants).
     pub fields: Vec<MeasuredField>,
+    /// An enum's tag size in bytes (the tag is at offset 0), when rustc prints one.
+    pub discriminant: Option<u64>,
+    /// An enum's variants, in rustc's printing order (largest first).
+    pub variants: Vec<MeasuredVariant>,
 }
 
 impl Measured {
@@ -303,6 +328,8 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Measured>, OracleError> {
                 size: bytes(size)?,
                 align: bytes(align)?,
                 fields: Vec::new(),
+                discriminant: None,
+                variants: Vec::new(),
             };
             current = Some((name.into(), m, 0));
         } else if let Some(f) = body.strip_prefix("field `.") {
@@ -320,18 +347,46 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Measured>, OracleError> {
                     offset = bytes(o)?;
                 }
             }
-            m.fields.push(MeasuredField {
+            let field = MeasuredField {
                 name: name.into(),
                 offset,
                 size,
-            });
+            };
+            match m.variants.last_mut() {
+                Some(v) => v.fields.push(field),
+                None => m.fields.push(field),
+            }
             *cursor = offset + size;
         } else if let Some(p) = body.strip_prefix("padding: ")
             && let Some((_, _, cursor)) = current.as_mut()
         {
             *cursor += bytes(p)?;
+        } else if let Some(d) = body.strip_prefix("discriminant: ") {
+            let Some((_, m, cursor)) = current.as_mut() else {
+                return Err(OracleError::Parse(line.into()));
+            };
+            m.discriminant = Some(bytes(d)?);
+            *cursor = bytes(d)?;
+        } else if let Some(v) = body.strip_prefix("variant `") {
+            let Some((_, m, cursor)) = current.as_mut() else {
+                return Err(OracleError::Parse(line.into()));
+            };
+            let (name, size) = v
+                .split_once("`: ")
+                .ok_or_else(|| OracleError::Parse(line.into()))?;
+            // Each variant's fields are printed from the tag's end. A union prints as one
+            // variant (named after itself) with every field, and no discriminant: its fields
+            // stay the type's.
+            *cursor = m.discriminant.unwrap_or(0);
+            if m.discriminant.is_some() {
+                m.variants.push(MeasuredVariant {
+                    name: name.into(),
+                    size: bytes(size)?,
+                    fields: Vec::new(),
+                });
+            }
         }
-        // `end padding`, `variant` and discriminant lines carry nothing the offsets need.
+        // `end padding` lines carry nothing the offsets need.
     }
     if let Some((name, m, _)) = current.take() {
         types.insert(name, m);

@@ -172,3 +172,152 @@ fn fixed_models_must_be_real_layouts() {
     };
     assert_eq!(layout_core::type_layout(&ok, x86_64).unwrap().size, 24);
 }
+
+/// Enum representations rustc rejects: the engine's `BadRepr` problem and rustc's error code,
+/// each compiled by rustc for x86_64.
+#[test]
+fn enum_reprs_rustc_rejects() {
+    use layout_core::{EnumDef, EnumRepr, Variant};
+    const FIELDS: &[Field] = &[Field::new("0", "u8", U8)];
+    const AB: &[Variant] = &[Variant::unit("A"), Variant::unit("B")];
+    let cases: Vec<(EnumDef<'static>, &str, ReprProblem, &str)> = vec![
+        (
+            EnumDef::new("E", EnumRepr::C, &[]),
+            "#[repr(C)] pub enum E {}",
+            ReprProblem::EmptyEnum,
+            "E0084",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::U8), &[]),
+            "#[repr(u8)] pub enum E {}",
+            ReprProblem::EmptyEnum,
+            "E0084",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::Bool), AB),
+            "#[repr(bool)] pub enum E { A, B }",
+            ReprProblem::BadEnumInt,
+            "E0552",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::U8).with_c(), AB),
+            "#[repr(C, u8)] pub enum E { A, B }",
+            ReprProblem::ConflictingEnumHints,
+            "E0566",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::C, {
+                const V: &[Variant] = &[Variant::new("A", FIELDS).with_discriminant(3)];
+                V
+            }),
+            "#[repr(C)] pub enum E { A(u8) = 3 }",
+            ReprProblem::DiscriminantNeedsInt(0),
+            "E0732",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::U8), {
+                const V: &[Variant] = &[
+                    Variant::unit("A").with_discriminant(255),
+                    Variant::unit("B"),
+                ];
+                V
+            }),
+            "#[repr(u8)] pub enum E { A = 255, B }",
+            ReprProblem::DiscriminantOverflow(1),
+            "E0370",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::U8), {
+                const V: &[Variant] = &[Variant::unit("A").with_discriminant(256)];
+                V
+            }),
+            "#[repr(u8)] pub enum E { A = 256 }",
+            ReprProblem::DiscriminantOutOfRange(0),
+            "literal out of range",
+        ),
+        (
+            EnumDef::new("E", EnumRepr::int(Prim::I8), {
+                const V: &[Variant] = &[
+                    Variant::unit("A").with_discriminant(1),
+                    Variant::unit("B").with_discriminant(0),
+                    Variant::unit("C"),
+                ];
+                V
+            }),
+            "#[repr(i8)] pub enum E { A = 1, B = 0, C }",
+            ReprProblem::DuplicateDiscriminant(2),
+            "E0081",
+        ),
+    ];
+    let x86_64 = Target::find("64").unwrap();
+    for (def, source, problem, code) in cases {
+        let engine = def.layout_on(x86_64).expect_err(source);
+        assert_eq!(
+            engine,
+            LayoutError::BadRepr { ty: "E", problem },
+            "{source}"
+        );
+        let src = format!("{source}\n#[no_mangle] pub fn keep_e(x: &E) -> &E {{ x }}\n");
+        match oracle::measure(x86_64.triple, &src) {
+            Err(oracle::OracleError::Rustc { stderr, .. }) => {
+                assert!(stderr.contains(code), "{source}: {stderr}")
+            }
+            other => panic!("rustc accepted {source}: {other:?}"),
+        }
+    }
+}
+
+/// rustc's E0588 check does not look into enums: a `packed` struct may hold an enum with
+/// `align(N)` or with an aligned field, capping its alignment (so the engine accepts it too).
+#[test]
+fn packed_around_aligned_enums() {
+    use layout_core::{EnumDef, EnumRepr, Variant};
+    const AL: &[Field] = &[Field::new("0", "Aligned", Ty::Struct(&ALIGNED))];
+    const VA: &[Variant] = &[Variant::new("A", AL), Variant::unit("B")];
+    const EA: EnumDef = EnumDef::new("EA", EnumRepr::int(Prim::U8), VA);
+    const VB: &[Variant] = &[Variant::unit("A"), Variant::unit("B")];
+    const EB: EnumDef = EnumDef::new("EB", EnumRepr::int(Prim::U8).aligned(4), VB);
+    const F: &[Field] = &[
+        Field::new("x", "u8", U8),
+        Field::new("a", "EA", Ty::Enum(&EA)),
+        Field::new("b", "EB", Ty::Enum(&EB)),
+    ];
+    let def = StructDef::repr_c("P", F).with_repr(Repr::C.packed(1));
+    let x86_64 = Target::find("64").unwrap();
+    let engine = def.layout_on(x86_64).unwrap();
+    let src = format!(
+        "#[repr(C, align(8))] pub struct Aligned {{ a: u8 }}\n\
+         #[repr(u8)] pub enum EA {{ A(Aligned), B }}\n\
+         #[repr(u8, align(4))] pub enum EB {{ A, B }}\n\
+         #[repr(C, packed)] pub struct P {{ x: u8, a: EA, b: EB }}\n{}",
+        oracle::keep("P")
+    );
+    let rustc = &oracle::measure(x86_64.triple, &src).unwrap()["P"];
+    let offsets: Vec<u64> = engine.fields.iter().map(|f| f.offset).collect();
+    let real: Vec<u64> = ["x", "a", "b"]
+        .iter()
+        .map(|n| rustc.offset_of(n).unwrap())
+        .collect();
+    assert_eq!(
+        (engine.size(), engine.align(), offsets),
+        (rustc.size, rustc.align, real)
+    );
+}
+
+/// `repr(Rust)` enums have no predicted layout, on any target.
+#[test]
+fn rust_enums_are_unpredictable() {
+    use layout_core::{EnumDef, EnumRepr, Variant};
+    const VB: &[Variant] = &[Variant::unit("A"), Variant::unit("B")];
+    for def in [
+        EnumDef::new("R", EnumRepr::RUST, VB),
+        EnumDef::new("R", EnumRepr::RUST.aligned(8), &[]),
+    ] {
+        for target in Target::ALL {
+            assert_eq!(
+                def.layout_on(target),
+                Err(LayoutError::Unpredictable { ty: "R" })
+            );
+        }
+    }
+}

@@ -310,7 +310,7 @@ pub const fn write_no_layout<const N: usize>(
             m.str(ty);
             m.str("`)");
         }
-        LayoutError::BadRepr { ty, .. } => {
+        LayoutError::BadRepr { ty, .. } | LayoutError::UnknownTarget { triple: ty } => {
             m.str(e.kind_str());
             m.str(" (`");
             m.str(ty);

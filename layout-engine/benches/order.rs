@@ -9,7 +9,9 @@ use std::cmp::Reverse;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use layout_engine::order::{Item, Problem, layout_size, min_size, moves, suggest};
+use layout_engine::order::{
+    EXACT_LIMIT, Item, Problem, STEP_BUDGET, layout_size, min_size, moves, suggest, suggest_within,
+};
 
 /// splitmix64: seeded, so every run measures the same structs.
 struct Rng(u64);
@@ -156,6 +158,73 @@ fn main() {
             ours_moves as f64 / batch.len() as f64,
             base_moves as f64 / batch.len() as f64,
             minimal
+        );
+    }
+    beyond_the_exact_limit();
+}
+
+/// Section 4: structs of 17-24 fields: the share the budgeted exact search proves, its time,
+/// and the moves of the heuristic (what is used when the budget runs out) against the exact
+/// answer.
+fn beyond_the_exact_limit() {
+    println!();
+    println!(
+        "4. 17-24 fields: exact search within {STEP_BUDGET} steps (200 random structs per size)"
+    );
+    println!(
+        "   fields  exact  mean time  slowest   moves  heuristic  exact (no budget, where found)"
+    );
+    for n in EXACT_LIMIT + 1..=24 {
+        let mut rng = Rng(100 + n as u64);
+        let batch: Vec<Vec<Item>> = (0..200).map(|_| random_struct(&mut rng, n)).collect();
+        let (mut exact, mut total, mut worst, mut moves_sum) =
+            (0, Duration::ZERO, Duration::ZERO, 0);
+        let (mut heur, mut best, mut compared) = (0, 0, 0);
+        for items in &batch {
+            let problem = Problem::new(items);
+            let t = Instant::now();
+            let s = suggest(&problem).unwrap();
+            let e = t.elapsed();
+            total += e;
+            worst = worst.max(e);
+            assert!(s.reaches_min());
+            exact += s.exact as usize;
+            moves_sum += s.moves();
+            let h = suggest_within(&problem, 0).unwrap();
+            // The exact answer with 50 times the budget, where that finds it.
+            let full = suggest_within(&problem, 50 * STEP_BUDGET).unwrap();
+            if full.exact {
+                compared += 1;
+                heur += h.moves();
+                best += full.moves();
+            }
+        }
+        println!(
+            "   {n:>6}  {:>4.0}%  {:>7.1} us  {:>6.2} ms  {:>5.2}  {:>9.2}  {:>5.2} ({compared})",
+            100.0 * exact as f64 / batch.len() as f64,
+            us(total / batch.len() as u32),
+            ms(worst),
+            moves_sum as f64 / batch.len() as f64,
+            heur as f64 / compared.max(1) as f64,
+            best as f64 / compared.max(1) as f64,
+        );
+    }
+    // 25-64 fields: the heuristic's moves against a lower bound (1 when the declared order is
+    // not minimal, since some field must move; 0 otherwise).
+    println!("   fields  heuristic moves  lower bound  (25-64: no exact answer to compare)");
+    for n in [32, 48, 64] {
+        let mut rng = Rng(300 + n as u64);
+        let (mut heur, mut lower) = (0, 0);
+        for _ in 0..100 {
+            let items = random_struct(&mut rng, n);
+            let s = suggest(&Problem::new(&items)).unwrap();
+            heur += s.moves();
+            lower += usize::from(s.declared_size > s.min_size);
+        }
+        println!(
+            "   {n:>6}  {:>15.2}  {:>11.2}",
+            heur as f64 / 100.0,
+            lower as f64 / 100.0
         );
     }
 }

@@ -172,6 +172,10 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
             {
                 report::write_reorder(&mut m, s, &reorder);
                 joint.write_note(&mut m);
+                if suggestion.moved > 1 {
+                    // One move is always the fewest; more, the `const` search cannot prove.
+                    m.str("\n(this order is not proven to move the fewest fields)");
+                }
             }
             if others > 0 {
                 m.str("\n(a policy is broken on ");

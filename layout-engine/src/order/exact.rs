@@ -11,7 +11,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::plan::{Plan, align_up};
-use super::{EXACT_LIMIT, OrderError};
+use super::{OrderError, SEARCH_LIMIT};
 
 /// Units above which [`best_reachable`] gives up (its sets of units are 64-bit masks).
 pub(super) const REACH_LIMIT: usize = 64;
@@ -235,7 +235,7 @@ impl PadMemo {
 }
 
 const INF: u32 = u32::MAX / 4;
-const L: usize = EXACT_LIMIT;
+const L: usize = SEARCH_LIMIT;
 /// Most forced units the no-spare-move completion check interleaves (its table has
 /// `2^FREE_MAX` columns).
 const FREE_MAX: usize = 4;
@@ -253,13 +253,27 @@ struct State {
     placed: u64,
 }
 
-/// The lexicographically smallest order with the fewest moves among those meeting `goal`, or
-/// `None` if no order does. `upper`: the moves of a known order meeting `goal`, if any.
+/// What [`fewest_moves`] found.
+pub(super) enum Fewest {
+    /// The lexicographically smallest order (of units) with the fewest moves.
+    Found(Vec<usize>),
+    /// No order meets the goal.
+    Impossible,
+    /// The search used its step budget before it could tell.
+    OutOfBudget,
+}
+
+/// The lexicographically smallest order with the fewest moves among those meeting `goal`.
+/// `upper`: the moves of a known order meeting `goal`, if any; `budget`: the most search nodes
+/// to visit (`u64::MAX` for no limit).
 ///
 /// Iterative deepening on the number of moves; see the module documentation of `order`.
-pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>) -> Option<Vec<usize>> {
+pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>, budget: u64) -> Fewest {
     let k = plan.units.len();
     debug_assert!(k <= L);
+    let Some(pad_max) = goal.max_size.checked_sub(plan.total) else {
+        return Fewest::Impossible;
+    };
     let mut s = Search {
         plan,
         k,
@@ -270,7 +284,7 @@ pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>) -> O
         first_align: [1; L],
         single: 0,
         max_end: goal.max_size,
-        pad_max: goal.max_size.checked_sub(plan.total)?,
+        pad_max,
         hot_mask: 0,
         hot_on: plan.hot_len > 0,
         max_hot_lines: goal.max_hot_lines,
@@ -280,6 +294,8 @@ pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>) -> O
         path: Vec::with_capacity(k),
         bound: 0,
         next_bound: INF,
+        steps: 0,
+        budget,
     };
     for (u, unit) in plan.units.iter().enumerate() {
         s.weight[u] = unit.len as u32;
@@ -319,13 +335,16 @@ pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>) -> O
         s.next_bound = INF;
         s.path.clear();
         if s.dfs(start, &root) {
-            return Some(s.path);
+            return Fewest::Found(s.path);
+        }
+        if s.steps > s.budget {
+            return Fewest::OutOfBudget;
         }
         if s.next_bound >= INF
             || s.bound >= plan.items.len() as u32
             || upper.is_some_and(|u| s.bound >= u)
         {
-            return None;
+            return Fewest::Impossible;
         }
         s.bound = s.next_bound;
     }
@@ -361,6 +380,9 @@ struct Search<'a, 'p> {
     path: Vec<usize>,
     /// Moves allowed in this iteration.
     bound: u32,
+    /// Search nodes visited, and the most allowed.
+    steps: u64,
+    budget: u64,
     /// The smallest lower bound above `bound` met in this iteration.
     next_bound: u32,
 }
@@ -542,6 +564,10 @@ impl Search<'_, '_> {
         let k = self.k;
         if st.pos == self.plan.items.len() {
             return true;
+        }
+        self.steps += 1;
+        if self.steps > self.budget {
+            return false;
         }
         // below[u]: weight of the unplaced units declared before u (all moved if u is the last
         // kept unit); and the smallest first alignment among the unplaced units.

@@ -135,9 +135,20 @@ pub use joint::{Joint, suggest_joint};
 use plan::Plan;
 
 /// The largest number of units (groups count as one unit, every other field as one) for which
-/// the fewest moves are computed exactly. Above it, [`suggest`] uses the heuristic described in
-/// the [module documentation](self).
+/// the fewest moves are always computed exactly. Above it, up to [`SEARCH_LIMIT`], the exact
+/// search runs within [`STEP_BUDGET`]; past either, [`suggest`] uses the heuristic described in
+/// the [module documentation](self) and says so ([`Suggestion::exact`] is `false`).
 pub const EXACT_LIMIT: usize = 16;
+
+/// The largest number of units for which the exact search is tried at all (within
+/// [`STEP_BUDGET`] above [`EXACT_LIMIT`]).
+pub const SEARCH_LIMIT: usize = 24;
+
+/// The work the exact search may do on a struct of more than [`EXACT_LIMIT`] units, counted in
+/// search nodes, not time, so that every machine and build gives the same answer. Sized so that
+/// the worst case stays well under a second in an unoptimised build (the proc macro's) and
+/// most random structs of 17-24 fields finish (`benches/order.rs` prints the share).
+pub const STEP_BUDGET: u64 = 8_000;
 
 /// One field, reduced to its effective size and alignment on one target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -523,6 +534,14 @@ fn moved_fields(order: &[usize]) -> Vec<usize> {
 /// The best order for `problem`: see the [module documentation](self) for what is optimised
 /// and how.
 pub fn suggest(problem: &Problem<'_>) -> Result<Suggestion, OrderError> {
+    suggest_within(problem, STEP_BUDGET)
+}
+
+/// [`suggest`] with another step budget for the exact search on structs of more than
+/// [`EXACT_LIMIT`] units (`0`: the heuristic alone; `u64::MAX`: no limit up to
+/// [`SEARCH_LIMIT`]). For measurements and tests; every user of the engine calls [`suggest`],
+/// so that they all give the same answer.
+pub fn suggest_within(problem: &Problem<'_>, step_budget: u64) -> Result<Suggestion, OrderError> {
     let plan = Plan::new(
         problem.items,
         problem.min_struct_align,
@@ -560,18 +579,19 @@ pub fn suggest(problem: &Problem<'_>) -> Result<Suggestion, OrderError> {
     // Without constraints and up to the exact limit, the goal is known and the search needs no
     // constructed order.
     let unconstrained = problem.constraints.is_empty();
-    let constructed = if unconstrained && plan.units.len() <= EXACT_LIMIT {
+    let units = plan.units.len();
+    let constructed = if unconstrained && units <= EXACT_LIMIT {
         None
     } else {
         heuristic::construct(&plan)
     };
     let constructed_eval = constructed.as_ref().and_then(|u| plan.evaluate(u));
-
-    if plan.units.len() > EXACT_LIMIT {
-        // The constructed order, unless the declared one is valid and at least as good.
+    // The heuristic's answer: the constructed order, unless the declared one is valid and at
+    // least as good.
+    let heuristic = |constructed: Option<Vec<usize>>| {
         let best = match (constructed, constructed_eval) {
             (Some(c), Some(ce)) if declared_eval.is_none_or(|d| ce.key() < d.key()) => c,
-            _ if declared_eval.is_some() => declared,
+            _ if declared_eval.is_some() => declared.clone(),
             _ => return Err(OrderError::Unsatisfiable),
         };
         let eval = plan.evaluate(&best).ok_or(OrderError::Overflow)?;
@@ -580,20 +600,31 @@ pub fn suggest(problem: &Problem<'_>) -> Result<Suggestion, OrderError> {
         } else {
             alloc::vec![Blocker::Unproven]
         };
-        return finish(&best, blocked, false);
-    }
+        finish(&best, blocked, false)
+    };
 
-    // Exact: first the best reachable (hot lines, size), then the fewest moves for it.
-    let goal = match constructed_eval {
-        _ if unconstrained => exact::Goal {
+    // The best reachable (hot lines, size): known without a search when there is no
+    // constraint or the constructed order reaches the lower bounds.
+    let known_goal = match constructed_eval {
+        _ if unconstrained => Some(exact::Goal {
             max_size: plan.min_size,
             max_hot_lines: 0,
-        },
-        Some(c) if c.size == plan.min_size && c.hot_lines == hot_lines_floor => exact::Goal {
+        }),
+        Some(c) if c.size == plan.min_size && c.hot_lines == hot_lines_floor => Some(exact::Goal {
             max_size: c.size,
             max_hot_lines: c.hot_lines,
-        },
-        _ => exact::best_reachable(&plan)?,
+        }),
+        _ => None,
+    };
+    let budget = match (units, known_goal) {
+        (..=EXACT_LIMIT, _) => u64::MAX,
+        (..=SEARCH_LIMIT, Some(_)) if step_budget > 0 => step_budget,
+        _ => return heuristic(constructed),
+    };
+    // Exact: first the best reachable (hot lines, size), then the fewest moves for it.
+    let goal = match known_goal {
+        Some(goal) => goal,
+        None => exact::best_reachable(&plan)?,
     };
     if let Some(e) = declared_eval
         && e.size <= goal.max_size
@@ -609,8 +640,11 @@ pub fn suggest(problem: &Problem<'_>) -> Result<Suggestion, OrderError> {
             (e.size <= goal.max_size && e.hot_lines <= goal.max_hot_lines)
                 .then(|| moves_of_units(&plan, u))
         });
-    let units = exact::fewest_moves(&plan, goal, upper).ok_or(OrderError::Unsatisfiable)?;
-    finish(&units, blockers(problem, &plan, goal)?, true)
+    match exact::fewest_moves(&plan, goal, upper, budget) {
+        exact::Fewest::Found(order) => finish(&order, blockers(problem, &plan, goal)?, true),
+        exact::Fewest::Impossible => Err(OrderError::Unsatisfiable),
+        exact::Fewest::OutOfBudget => heuristic(constructed),
+    }
 }
 
 /// Moves of a unit order, counted in fields.

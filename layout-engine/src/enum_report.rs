@@ -260,7 +260,7 @@ impl core::fmt::Display for EnumLayout<'_> {
             }
             out.trim_end().to_string()
         };
-        writeln!(f, "{}", line(header, None))?;
+        write!(f, "{}", line(header, None))?;
         for (r, row) in rows.iter().enumerate() {
             let note = notes
                 .iter()
@@ -275,14 +275,18 @@ impl core::fmt::Display for EnumLayout<'_> {
                 row[5].as_str(),
                 row[6].as_str(),
             ];
-            writeln!(f, "{}", line(cells, note))?;
+            write!(f, "\n{}", line(cells, note))?;
         }
         let (big, next) = self.largest_variants();
         let name = |v: usize| self.def.variants[v].name;
         let largest = self.payload_size(big);
+        if largest == 0 {
+            // A fieldless enum: nothing to compare.
+            return Ok(());
+        }
         write!(
             f,
-            "largest payload: {}, {largest} byte{}",
+            "\nlargest payload: {}, {largest} byte{}",
             name(big),
             if largest == 1 { "" } else { "s" }
         )?;

@@ -53,7 +53,7 @@ enum Discriminant {
     /// An integer literal, possibly negated.
     Literal(i128),
     /// Anything else: evaluated by the compiler.
-    Expr(syn::Expr),
+    Expr(Box<syn::Expr>),
 }
 
 /// One variant, read.
@@ -205,7 +205,7 @@ fn read<'a>(
             None => Discriminant::Implicit,
             Some((_, expr)) => match literal(expr) {
                 Some(n) => Discriminant::Literal(n),
-                None => Discriminant::Expr(expr.clone()),
+                None => Discriminant::Expr(Box::new(expr.clone())),
             },
         };
         variants.push(VariantIn {

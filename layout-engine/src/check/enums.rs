@@ -174,17 +174,21 @@ const NO_VARIANT: VariantLayout = VariantLayout {
     align: 1,
 };
 
+/// The first checked target where a policy is broken or there is no layout, the facts and
+/// verdict there (or why there is no layout), and how many more checked targets break one.
+type FirstBroken<'a> = (
+    &'static Target,
+    Result<(EnumFacts, EnumBroken), LayoutError<'a>>,
+    usize,
+);
+
 /// The first checked target where `def` breaks `policy` or has no layout, the facts there,
 /// and how many more checked targets break it. `V` is the number of variants.
 const fn first_broken<'a, const V: usize>(
     def: &EnumDef<'a>,
     policy: &EnumPolicy,
     targets: &Targets<'_>,
-) -> Option<(
-    &'static Target,
-    Result<(EnumFacts, EnumBroken), LayoutError<'a>>,
-    usize,
-)> {
+) -> Option<FirstBroken<'a>> {
     let mut first = None;
     let mut others = 0;
     let n = targets.named.len() + if targets.current { 1 } else { 0 };

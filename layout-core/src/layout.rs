@@ -42,7 +42,8 @@ use crate::{StructDef, Ty};
 /// # `#[derive(Layout)]`
 ///
 /// Works on named, tuple and unit structs and on unions, with `repr(C)`, `packed`/`packed(N)`,
-/// `align(N)`, `transparent` or no `repr` (enums are an error for now). Generic structs get a
+/// `align(N)`, `transparent` or no `repr`; on enums it implements [`LayoutEnum`](crate::LayoutEnum)
+/// instead (see there for the enum policies). Generic structs get a
 /// `T: Model` bound for every type parameter a field's layout depends on (not for one used only
 /// behind a pointer or in `PhantomData`), and their checks run for each instantiation that is
 /// used. The expansion carries the layout table as the impl's doc comment.

@@ -39,6 +39,7 @@ extern crate alloc;
 extern crate std;
 
 mod layout;
+mod layout_enum;
 mod model;
 
 pub use layout::Layout;
@@ -46,6 +47,7 @@ pub use layout::Layout;
 #[cfg(feature = "derive")]
 pub use layout_derive::Layout;
 pub use layout_engine::*;
+pub use layout_enum::LayoutEnum;
 pub use model::{Model, Niche};
 
 /// Defines the module the code `#[derive(Layout)]` generates calls, under a name that carries

@@ -29,6 +29,8 @@ pub struct StructAttrs {
     pub size: Option<WithSpan<u64>>,
     /// `align = N`.
     pub align: Option<WithSpan<u64>>,
+    /// `max_variant_ratio = N` (enums).
+    pub max_variant_ratio: Option<WithSpan<u64>>,
     /// `cache_line = N`.
     pub cache_line: Option<WithSpan<u64>>,
     /// `warn`.
@@ -46,6 +48,7 @@ impl StructAttrs {
             || self.optimal.is_some()
             || self.size.is_some()
             || self.align.is_some()
+            || self.max_variant_ratio.is_some()
     }
 }
 
@@ -380,6 +383,15 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
                 ALIGN => {
                     if let Some(v) = int(cx, meta, ALIGN, true)? {
                         set(cx, ALIGN, span, &mut out.align, v);
+                    }
+                }
+                MAX_VARIANT_RATIO => {
+                    if let Some(v) = int(cx, meta, MAX_VARIANT_RATIO, false)? {
+                        if v.value == 0 {
+                            cx.error_at(v.span, "`max_variant_ratio` is how many times the next largest variant the largest may be: at least 1 (`max_variant_ratio = 1` wants the two largest variants equal)");
+                        } else {
+                            set(cx, MAX_VARIANT_RATIO, span, &mut out.max_variant_ratio, v);
+                        }
                     }
                 }
                 CACHE_LINE => {

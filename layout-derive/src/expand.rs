@@ -54,6 +54,9 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 }
 
 fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
+    if let syn::Data::Enum(data) = &original.data {
+        return crate::enums::try_expand(original, data);
+    }
     let mut cx = Ctxt::default();
     let input = Input::from_syn(&mut cx, original);
     let Some(input) = input else {
@@ -537,7 +540,7 @@ pub fn private_module() -> String {
 
 /// `tokens` with every token at `span`, so that an error in constant evaluation points at the
 /// struct's name rather than at the derive.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tt| {

@@ -9,6 +9,7 @@ mod checks;
 mod code;
 mod ctxt;
 mod entries;
+mod enums;
 mod expand;
 mod fallback;
 mod suggest;

@@ -18,6 +18,8 @@ pub const OPTIMAL: Symbol = Symbol("optimal");
 pub const SIZE: Symbol = Symbol("size");
 /// Struct: the alignment is exactly this.
 pub const ALIGN: Symbol = Symbol("align");
+/// Enum: the largest variant's payload is at most this many times the next largest's.
+pub const MAX_VARIANT_RATIO: Symbol = Symbol("max_variant_ratio");
 /// Struct: the cache line size for `hot` and `separate_line`.
 pub const CACHE_LINE: Symbol = Symbol("cache_line");
 /// Struct: report broken policies as warnings.
@@ -43,6 +45,7 @@ pub const STRUCT_KEYS: &[Symbol] = &[
     OPTIMAL,
     SIZE,
     ALIGN,
+    MAX_VARIANT_RATIO,
     CACHE_LINE,
     WARN,
     BOUND,

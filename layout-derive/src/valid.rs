@@ -91,6 +91,20 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
             input.ident
         ));
     }
+    if let Some(r) = &attrs.max_variant_ratio {
+        cx.error_at(
+            r.span,
+            format!(
+                "`max_variant_ratio` compares the variants of an enum, and `{}` is a {}: remove it",
+                input.ident,
+                if input.kind == Kind::Union {
+                    "union"
+                } else {
+                    "struct"
+                }
+            ),
+        );
+    }
     if input.kind == Kind::Union
         && let Some(span) = attrs.optimal
     {

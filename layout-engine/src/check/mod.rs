@@ -16,6 +16,7 @@
 //!
 //! Everything here is `const fn` over the engine's types and allocates nothing.
 
+pub mod enums;
 pub mod family;
 pub mod fields;
 pub mod msg;

@@ -5,8 +5,9 @@ use crate::{FieldLayout, HostLayout, Shape, Target, struct_layout};
 
 pub use crate::check::fields::{array_of, fields};
 
+pub use crate::check::enums::{EnumPolicy, run_enum, verify_enum, violated_enum};
 pub use crate::check::{Policy, Subject, Targets, run, violated};
-pub use crate::{Repr, StructDef, Ty};
+pub use crate::{EnumDef, EnumRepr, Prim, Repr, StructDef, Ty, Variant};
 
 /// Where the confirmation of a `Box`, `Rc` or `Arc` field ([`same_types`]) names them: the
 /// generated code cannot assume a crate named `alloc` or `std`.

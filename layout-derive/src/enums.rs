@@ -1,0 +1,621 @@
+//! `#[derive(Layout)]` on an enum: reading it, the checks of the input, and the generated code.
+//!
+//! For an enum with a defined layout (`repr(u8)`, `repr(C)`, `repr(C, u8)`, `align(N)`) the
+//! expansion is
+//!
+//! ```text
+//! #[doc = "The layout of `E`, as `#[derive(Layout)]` computed it: <table>"]
+//! impl ::layout_core::LayoutEnum for E {}
+//! impl ::layout_core::Model for E {
+//!     const TY: P::Ty<'static> = P::Ty::Enum(&P::EnumDef {
+//!         name: "E",
+//!         repr: P::EnumRepr::int(P::Prim::U8),
+//!         variants: &[
+//!             P::Variant { name: "A", discriminant: None, fields: &[] },
+//!             P::Variant { name: "B", discriminant: Some(-1),
+//!                 fields: &{ let fields = P::fields::<1, 0>("0: u32", []); fields } },
+//!         ],
+//!     });
+//! }
+//! const _: () = P::same_types::<(u32,), (::core::primitive::u32,)>();
+//! const _: () = P::verify_enum::<E>(&<E as ::layout_core::LayoutEnum>::DEF);
+//! const _: () = { const DEF: P::EnumDef<'static> = ..; P::run_enum::<2>(&DEF, &P::EnumPolicy { .. }, &P::Targets { .. }); };
+//! ```
+//!
+//! (`P` is layout-core's versioned private module.) Each variant's fields are described as a
+//! struct's are (`entries`): types the macro reads by name, which the compiler confirms with
+//! `same_types`, and types only the compiler resolves through `<T as Model>::TY`.
+//! Discriminants written as integer literals are read by the macro; any other expression is
+//! evaluated by the compiler as the discriminant's type (`{ const D: u8 = EXPR; D } as i128`).
+//! `verify_enum` asserts that the engine's size and alignment on the compiling target are the
+//! compiler's; the policies run during constant evaluation (`layout_core::check::enums`).
+//!
+//! A `repr(Rust)` enum without policies gets a `Model` from the compiler's own numbers
+//! (`Ty::Host`: the compiling target only) and no `LayoutEnum`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Field, Input, Kind};
+use crate::attr::{self, StructAttrs};
+use crate::code::Code;
+use crate::ctxt::Ctxt;
+use crate::entries::{self, Model};
+use crate::expand::private_module;
+use layout_engine::{EnumDef, EnumRepr, Prim, ReprBase, Target, Variant};
+use layout_syntax::repr::{ReprAttr, parse_repr};
+
+/// A discriminant as the derive passes it.
+enum Discriminant {
+    /// None written.
+    Implicit,
+    /// An integer literal, possibly negated.
+    Literal(i128),
+    /// Anything else: evaluated by the compiler.
+    Expr(Box<syn::Expr>),
+}
+
+/// One variant, read.
+struct VariantIn<'a> {
+    name: String,
+    discriminant: Discriminant,
+    /// The variant's fields as the struct machinery reads them (an `Input` per variant).
+    input: Input<'a>,
+    models: Vec<Model>,
+    ty_names: Vec<String>,
+}
+
+/// The enum, read.
+struct EnumIn<'a> {
+    original: &'a syn::DeriveInput,
+    name: String,
+    repr: ReprAttr,
+    /// The engine's representation; `None` for `repr(Rust)`.
+    engine_repr: Option<EnumRepr>,
+    attrs: StructAttrs,
+    variants: Vec<VariantIn<'a>>,
+}
+
+/// The derive on an enum: the generated items, or the errors.
+pub fn try_expand(
+    original: &syn::DeriveInput,
+    data: &syn::DataEnum,
+) -> Result<TokenStream, syn::Error> {
+    let mut cx = Ctxt::default();
+    let e = read(&mut cx, original, data);
+    if let Some(e) = &e {
+        check(&mut cx, e, data);
+    }
+    cx.check()?;
+    let e = e.expect("read fails only with an error");
+    generate(&e)
+}
+
+/// The integer type named in `repr(...)`.
+fn prim_of(int: &syn::Ident) -> Option<Prim> {
+    Some(match int.to_string().as_str() {
+        "u8" => Prim::U8,
+        "u16" => Prim::U16,
+        "u32" => Prim::U32,
+        "u64" => Prim::U64,
+        "u128" => Prim::U128,
+        "usize" => Prim::Usize,
+        "i8" => Prim::I8,
+        "i16" => Prim::I16,
+        "i32" => Prim::I32,
+        "i64" => Prim::I64,
+        "i128" => Prim::I128,
+        "isize" => Prim::Isize,
+        _ => return None,
+    })
+}
+
+/// The value of an integer literal discriminant (`7`, `-1`, `0xFFu8`, `(3)`), if it is one.
+fn literal(expr: &syn::Expr) -> Option<i128> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse::<i128>().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal(expr).and_then(i128::checked_neg),
+        syn::Expr::Paren(p) => literal(&p.expr),
+        syn::Expr::Group(g) => literal(&g.expr),
+        _ => None,
+    }
+}
+
+fn read<'a>(
+    cx: &mut Ctxt,
+    original: &'a syn::DeriveInput,
+    data: &'a syn::DataEnum,
+) -> Option<EnumIn<'a>> {
+    let attrs = attr::struct_attrs(cx, &original.attrs);
+    let repr = match parse_repr(&original.attrs) {
+        Ok(r) => r,
+        Err(e) => {
+            cx.syn_error(e);
+            return None;
+        }
+    };
+    let engine_repr = {
+        let int = repr.int.as_ref().and_then(prim_of);
+        let mut r = match int {
+            Some(p) => EnumRepr::int(p),
+            None => EnumRepr::RUST,
+        };
+        if repr.repr.base == ReprBase::C {
+            r = r.with_c();
+        }
+        if let Some(n) = repr.repr.align {
+            r = r.aligned(n);
+        }
+        r.is_defined().then_some(r)
+    };
+    let mut variants = Vec::new();
+    for v in &data.variants {
+        for a in v.attrs.iter().filter(|a| a.path().is_ident("layout")) {
+            cx.error_spanned_by(a, "`#[layout]` has no keys for a variant: put policies in the `#[layout(...)]` above the enum, and field attributes on the variant's fields");
+        }
+        let (kind, fields): (Kind, Vec<&syn::Field>) = match &v.fields {
+            syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
+            syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
+            syn::Fields::Unit => (Kind::Unit, Vec::new()),
+        };
+        let fields: Vec<Field<'a>> = fields
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| Field {
+                member: match &f.ident {
+                    Some(id) => syn::Member::Named(id.clone()),
+                    None => syn::Member::Unnamed(syn::Index {
+                        index: i as u32,
+                        span: Span::call_site(),
+                    }),
+                },
+                name: match &f.ident {
+                    Some(id) => syn::ext::IdentExt::unraw(id).to_string(),
+                    None => i.to_string(),
+                },
+                ty: &f.ty,
+                attrs: attr::field_attrs(cx, &f.attrs),
+                original: f,
+            })
+            .collect();
+        let input = Input {
+            original,
+            ident: &v.ident,
+            name: v.ident.to_string(),
+            kind,
+            fields,
+            repr: repr.clone(),
+            attrs: StructAttrs::default(),
+        };
+        let models = entries::models(&input);
+        let ty_names = input
+            .fields
+            .iter()
+            .map(|f| entries::type_name(f.ty))
+            .collect();
+        let discriminant = match &v.discriminant {
+            None => Discriminant::Implicit,
+            Some((_, expr)) => match literal(expr) {
+                Some(n) => Discriminant::Literal(n),
+                None => Discriminant::Expr(Box::new(expr.clone())),
+            },
+        };
+        variants.push(VariantIn {
+            name: input.name.clone(),
+            discriminant,
+            input,
+            models,
+            ty_names,
+        });
+    }
+    Some(EnumIn {
+        original,
+        name: original.ident.to_string(),
+        repr,
+        engine_repr,
+        attrs,
+        variants,
+    })
+}
+
+/// Records every problem of the enum in `cx`: what the derive cannot model, and what has no
+/// meaning on an enum.
+fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
+    let ident = &e.original.ident;
+    let g = &e.original.generics;
+    if let Some(p) = g.type_params().next() {
+        cx.error_spanned_by(p, format!("`#[derive(Layout)]` does not support generic enums yet: give `{ident}` concrete field types (a type alias per instantiation), or derive on a struct wrapping the data"));
+    } else if let Some(p) = g.const_params().next() {
+        cx.error_spanned_by(p, format!("`#[derive(Layout)]` does not support generic enums yet: give `{ident}` concrete field types (a type alias per instantiation), or derive on a struct wrapping the data"));
+    }
+    if data.variants.is_empty() {
+        cx.error_spanned_by(ident, format!("`{ident}` has no variants: it has no values and no layout to check (rustc gives it size 0); add a variant, or remove `#[derive(Layout)]`"));
+    }
+    let repr = &e.repr;
+    if repr.repr.base == ReprBase::Transparent {
+        cx.error_at(repr.base_span.unwrap_or_else(|| ident.span()), format!("`#[derive(Layout)]` does not support `repr(transparent)` enums: `{ident}` has the layout of its one field, so derive or model that field's type instead, or give `{ident}` `#[repr(u8)]` or `#[repr(C)]`"));
+    }
+    if let Some(span) = repr.packed_span {
+        cx.error_at(span, "enums cannot be `packed` (rustc E0517): remove `packed`; to keep a small tag, use `#[repr(u8)]`, and to avoid padding, pack the variants' fields into `#[repr(C, packed)]` structs");
+    }
+    let a = &e.attrs;
+    if e.engine_repr.is_none() && repr.repr.base != ReprBase::Transparent {
+        let policy = a
+            .targets
+            .as_ref()
+            .map(|t| t.span)
+            .or(a.max_padding.as_ref().map(|v| v.span))
+            .or(a.size.as_ref().map(|v| v.span))
+            .or(a.align.as_ref().map(|v| v.span))
+            .or(a.max_variant_ratio.as_ref().map(|v| v.span))
+            .or(a.warn);
+        if let Some(span) = policy {
+            cx.error_at(span, format!("`{ident}` is `repr(Rust)`: rustc chooses its layout (niches, tag width, field order) and promises it nowhere, so there is nothing to check: add `#[repr(u8)]` (a one-byte tag; `u16` ... for more variants) or `#[repr(C)]` to `{ident}`, or remove the `#[layout(...)]`"));
+        }
+    }
+    if let Some(span) = a.optimal {
+        cx.error_at(span, "`optimal` is not supported on enums yet: remove it; `LayoutEnum::layout()` shows each variant's padding, and `max_padding = N` bounds the fullest variant's");
+    }
+    if let Some(cl) = &a.cache_line {
+        cx.error_at(cl.span, "`cache_line` has no meaning on an enum: it is for the `hot` and `separate_line` fields of a `#[repr(C)]` struct; remove it");
+    }
+    if let Some(b) = &a.bound {
+        let span = b
+            .first()
+            .map_or_else(|| ident.span(), |p| p.to_token_stream().span());
+        cx.error_at(span, "`bound` sets the where-clause of a generic type's impls, and derived enums are not generic: remove it");
+    }
+    let any_policy = a.has_policy() || cx.has_errors();
+    if let Some(span) = a.warn
+        && !any_policy
+    {
+        cx.error_at(span, "`warn` reports broken policies as warnings, and there is no policy: add one (`max_variant_ratio = N`, `max_padding = N`, `size = N`, ...) or remove `warn`");
+    }
+    if let Some(t) = &a.targets
+        && !any_policy
+    {
+        cx.error_at(t.span, "`targets` names where the policies are checked, and there is no policy: add one (`max_variant_ratio = N`, `max_padding = N`, `size = N`, ...) or remove `targets`; `LayoutEnum::layout_on` predicts any target without it");
+    }
+    let has_fields = e.variants.iter().any(|v| !v.input.fields.is_empty());
+    if let Some(r) = e.engine_repr
+        && r.c
+        && r.int.is_some()
+        && !has_fields
+    {
+        let span = repr.int.as_ref().map_or_else(|| ident.span(), |i| i.span());
+        cx.error_at(span, format!("`repr(C, {})` on an enum without fields names two tag types (rustc's `conflicting_repr_hints`): keep one, `#[repr({})]` or `#[repr(C)]`", prim_name(r), prim_name(r)));
+    }
+    for v in &e.variants {
+        for f in &v.input.fields {
+            for (span, key) in [
+                (f.attrs.hot, "hot"),
+                (f.attrs.pinned, "pinned"),
+                (f.attrs.separate_line, "separate_line"),
+            ] {
+                if let Some(span) = span {
+                    cx.error_at(span, format!("`{key}` has no meaning on the field of an enum variant: the variant's fields are placed by the enum's `repr`, not by a suggested order; remove it"));
+                }
+            }
+        }
+    }
+}
+
+fn prim_name(r: EnumRepr) -> &'static str {
+    r.int.map_or("C", Prim::name)
+}
+
+/// The generated items.
+fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
+    let krate_tokens = match &e.attrs.krate {
+        Some(path) => path.to_token_stream(),
+        None => quote!(::layout_core),
+    };
+    let krate = match &e.attrs.krate {
+        Some(_) => krate_tokens.to_string(),
+        None => String::from("::layout_core"),
+    };
+    let private = format!("{krate}::{}", private_module());
+    let private_tokens = {
+        let module = syn::Ident::new(&private_module(), Span::call_site());
+        quote!(#krate_tokens::#module)
+    };
+    let ident = &e.name;
+    let (impl_generics, ty_generics, where_clause) = {
+        let (i, t, w) = e.original.generics.split_for_impl();
+        (
+            i.to_token_stream().to_string(),
+            t.to_token_stream().to_string(),
+            w.to_token_stream().to_string(),
+        )
+    };
+    let lifetimes = e.original.generics.lifetimes().count();
+    let concrete = if lifetimes > 0 {
+        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
+    } else {
+        ident.clone()
+    };
+    let header = |code: &mut Code, trait_: &str| {
+        code.push("#[automatically_derived]\nimpl");
+        code.push(&impl_generics);
+        code.push(" ");
+        code.push(trait_);
+        code.push(ident);
+        code.push(&ty_generics);
+        code.push(" ");
+        code.push(&where_clause);
+        code.push(" {");
+    };
+    let mut code = Code::default();
+
+    let Some(repr) = e.engine_repr else {
+        // `repr(Rust)`: the compiler's numbers on the compiling target only.
+        code.push("#[doc = ");
+        code.str_literal(&format!(
+            "`{ident}` is `repr(Rust)`: rustc chooses its layout, so `#[derive(Layout)]` models it by the compiler's size and alignment on the compiling target only. Add `#[repr(u8)]` or `#[repr(C)]` for `LayoutEnum`: the tag, every variant's offsets and padding, on every target."
+        ));
+        code.push("]\n");
+        header(&mut code, &format!("{krate}::Model for "));
+        code.display(format_args!(
+            "\n    const TY: {private}::Ty<'static> = {private}::Ty::Host {{ name: "
+        ));
+        code.str_literal(ident);
+        code.push(", size: ::core::mem::size_of::<Self>() as u64, align: ::core::mem::align_of::<Self>() as u64 };\n}\n");
+        return code.into_tokens();
+    };
+
+    doc_comment(&mut code, e, repr);
+    header(&mut code, &format!("{krate}::LayoutEnum for "));
+    code.push("}\n");
+    header(&mut code, &format!("{krate}::Model for "));
+    code.display(format_args!(
+        "\n    const TY: {private}::Ty<'static> = {private}::Ty::Enum(&{private}::EnumDef {{\n        name: "
+    ));
+    code.str_literal(ident);
+    code.push(",\n        repr: ");
+    write_repr(&mut code, repr, &private);
+    code.push(",\n        variants: &[");
+    let disc_ty = match repr.int {
+        Some(p) => format!("::core::primitive::{}", p.name()),
+        None => String::from("::core::primitive::isize"),
+    };
+    for v in &e.variants {
+        code.display(format_args!("\n            {private}::Variant {{ name: "));
+        code.str_literal(&v.name);
+        code.push(", discriminant: ");
+        match &v.discriminant {
+            Discriminant::Implicit => code.push("::core::option::Option::None"),
+            Discriminant::Literal(n) => {
+                code.display(format_args!("::core::option::Option::Some({n})"))
+            }
+            Discriminant::Expr(expr) => {
+                // The compiler evaluates it as the discriminant's type, as in the enum.
+                code.display(format_args!(
+                    "::core::option::Option::Some({{ const D: {disc_ty} = "
+                ));
+                code.hole(expr.to_token_stream());
+                code.push("; D } as i128)");
+            }
+        }
+        code.push(", fields: ");
+        if v.input.fields.is_empty() {
+            code.push("&[]");
+        } else {
+            variant_fields(&mut code, v, &private, &krate_tokens, &private_tokens);
+        }
+        code.push(" },");
+    }
+    code.push("\n        ],\n    });\n}\n");
+    for v in &e.variants {
+        if let Some(check) = entries::confirmations(&v.input, &v.models, &private) {
+            code.push("const _: () = ");
+            code.push(&check);
+            code.push(";\n");
+        }
+    }
+    code.display(format_args!(
+        "const _: () = {private}::verify_enum::<{concrete}>(&<{concrete} as {krate}::LayoutEnum>::DEF);\n"
+    ));
+    let mut tokens = code.into_tokens()?;
+    if e.attrs.has_policy() {
+        tokens.extend(policy_run(e, &concrete, &krate_tokens, &private_tokens)?);
+    }
+    Ok(tokens)
+}
+
+/// `P::EnumRepr::int(P::Prim::U8).with_c().aligned(8)`, ...
+fn write_repr(code: &mut Code, repr: EnumRepr, private: &str) {
+    match repr.int {
+        Some(p) => code.display(format_args!(
+            "{private}::EnumRepr::int({private}::Prim::{p:?})"
+        )),
+        None => code.display(format_args!("{private}::EnumRepr::C")),
+    }
+    if repr.c && repr.int.is_some() {
+        code.push(".with_c()");
+    }
+    if let Some(n) = repr.align {
+        code.display(format_args!(".aligned({n})"));
+    }
+}
+
+/// A variant's fields, as a struct's are written (`entries::spec`).
+fn variant_fields(
+    code: &mut Code,
+    v: &VariantIn<'_>,
+    private: &str,
+    krate_tokens: &TokenStream,
+    private_tokens: &TokenStream,
+) {
+    let (spec, slot_fields) = entries::spec(&v.input, &v.models, &v.ty_names);
+    let slots: Vec<TokenStream> = slot_fields
+        .into_iter()
+        .map(|i| {
+            let ty = v.input.fields[i].ty;
+            let span = ty.span();
+            match v.models[i] {
+                Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
+                Model::ArrayOf(elem) => {
+                    let elem = layout_engine::check::fields::spelling(&elem).unwrap_or_default();
+                    let len = match entries::array_len(ty) {
+                        Some(len) => quote!(#len),
+                        None => quote!(0),
+                    };
+                    quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
+                }
+                _ => quote_spanned!(span=> <#ty as #krate_tokens::Model>::TY),
+            }
+        })
+        .collect();
+    code.push("&{ let fields = ");
+    code.push(private);
+    code.display(format_args!(
+        "::fields::<{}, {}>(",
+        v.input.fields.len(),
+        slots.len()
+    ));
+    code.str_literal(&spec);
+    code.push(", [");
+    code.separated(slots, ", ", Code::hole);
+    code.push("]); fields }");
+}
+
+/// The policies, checked during constant evaluation at the enum's name.
+fn policy_run(
+    e: &EnumIn<'_>,
+    concrete: &str,
+    krate: &TokenStream,
+    private: &TokenStream,
+) -> Result<TokenStream, syn::Error> {
+    let a = &e.attrs;
+    let opt = |v: &Option<attr::WithSpan<u64>>| match v {
+        Some(v) => {
+            let n = v.value;
+            quote!(::core::option::Option::Some(#n))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let (max_padding, size, align, ratio) = (
+        opt(&a.max_padding),
+        opt(&a.size),
+        opt(&a.align),
+        opt(&a.max_variant_ratio),
+    );
+    let named: &[usize] = a.targets.as_ref().map_or(&[], |t| t.value.as_slice());
+    let current = named.is_empty();
+    let named = named.iter().map(|&i| {
+        let triple = Target::ALL[i].triple;
+        quote!(#private::target(#i, #triple))
+    });
+    let n = e.variants.len();
+    let this: syn::Type = syn::parse_str(concrete)?;
+    let policy = quote! {
+        &#private::EnumPolicy { max_padding: #max_padding, size: #size, align: #align, max_variant_ratio: #ratio }
+    };
+    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
+    let span = e.original.ident.span();
+    let tokens = if a.warn.is_none() {
+        quote_spanned! {span=>
+            const _: () = {
+                const DEF: #private::EnumDef<'static> = <#this as #krate::LayoutEnum>::DEF;
+                #private::run_enum::<#n>(&DEF, #policy, #targets);
+            };
+        }
+    } else {
+        quote_spanned! {span=>
+            #[warn(deprecated)]
+            const _: () = {
+                const DEF: #private::EnumDef<'static> = <#this as #krate::LayoutEnum>::DEF;
+                <<[(); #private::violated_enum::<#n>(&DEF, #policy, #targets) as usize] as #private::Select>::Report>::layout_policy_broken_on_the_compiling_target();
+            };
+        }
+    };
+    Ok(crate::expand::respan(tokens, span))
+}
+
+/// The layout table(s) as the doc comment of the `LayoutEnum` impl, when the macro knows every
+/// field type and discriminant: the named targets when they are three at most, else the first,
+/// or a representative 64-bit target when none is named.
+fn doc_comment(code: &mut Code, e: &EnumIn<'_>, repr: EnumRepr) {
+    let mut text = format!(
+        "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
+        e.name
+    );
+    let tables = tables(e, repr);
+    if tables.is_empty() {
+        text.push_str("\nsome field types or discriminants are resolved by the compiler only: `LayoutEnum::layout()` and `LayoutEnum::layout_on(target)` give the tables.");
+    }
+    for table in &tables {
+        text.push_str("\n```text\n");
+        text.push_str(table);
+        text.push_str("\n```\n");
+    }
+    code.push("#[doc = ");
+    code.str_literal(&text);
+    code.push("]\n");
+}
+
+fn tables(e: &EnumIn<'_>, repr: EnumRepr) -> Vec<String> {
+    let mut fields: Vec<Vec<layout_engine::Field<'_>>> = Vec::new();
+    let mut discriminants = Vec::new();
+    for v in &e.variants {
+        let d = match v.discriminant {
+            Discriminant::Implicit => None,
+            Discriminant::Literal(n) => Some(n),
+            Discriminant::Expr(_) => return Vec::new(),
+        };
+        discriminants.push(d);
+        let mut fs = Vec::new();
+        for ((f, m), ty_name) in v.input.fields.iter().zip(&v.models).zip(&v.ty_names) {
+            let Model::Known(ty) = m else {
+                return Vec::new();
+            };
+            fs.push(layout_engine::Field {
+                name: &f.name,
+                ty_name,
+                ty: *ty,
+            });
+        }
+        fields.push(fs);
+    }
+    let variants: Vec<Variant<'_>> = e
+        .variants
+        .iter()
+        .zip(&fields)
+        .zip(&discriminants)
+        .map(|((v, fs), d)| Variant {
+            name: &v.name,
+            discriminant: *d,
+            fields: fs,
+        })
+        .collect();
+    let def = EnumDef::new(&e.name, repr, &variants);
+    let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
+    let shown: Vec<usize> = match named {
+        [] => Target::find("64")
+            .and_then(attr::index_of)
+            .into_iter()
+            .collect(),
+        [first, _, _, _, ..] => vec![*first],
+        few => few.to_vec(),
+    };
+    let mut out: Vec<String> = shown
+        .iter()
+        .filter_map(|&i| def.layout_on(&Target::ALL[i]).ok())
+        .map(|l| l.to_string())
+        .collect();
+    if named.len() > shown.len() && !out.is_empty() {
+        out.push(format!(
+            "... and {} more targets: `LayoutEnum::layout_on` gives each",
+            named.len() - shown.len()
+        ));
+    }
+    out
+}

@@ -1,0 +1,7 @@
+#[repr(u8)]
+pub enum Kind {
+    Idle,
+    Busy = 7,
+    Done,
+    Failed = 200,
+}

@@ -1,0 +1,4 @@
+enum Plain {
+    A(u8),
+    B(u64),
+}

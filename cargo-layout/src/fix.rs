@@ -23,11 +23,13 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
-use crate::analyze::{Laid, OnTarget};
+use crate::analyze::{Laid, OnTarget, OrderRules};
 use crate::scan::{Status, StructReport};
 use crate::segment;
 use crate::source::{Diag, FileId, SourceFile, Sources, byte_range};
 use crate::tree::Tree;
+use layout_engine::StructLayout;
+use layout_engine::order::Constraints;
 
 /// One struct to reorder.
 #[derive(Debug, Clone)]
@@ -129,7 +131,7 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
             ));
             continue;
         }
-        let order = match choose_order(on) {
+        let order = match choose_order(on, &r.rules) {
             Ok(order) => order,
             Err(why) => {
                 out.diags.push(Diag::note(
@@ -205,14 +207,35 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
     out
 }
 
-/// The order to write: the first target's suggestion that is the best on every target given,
-/// else the first suggestion that shrinks the struct somewhere without growing it anywhere.
-/// Never an order that makes the struct bigger on any target.
-pub fn choose_order(on: &[OnTarget]) -> Result<Vec<usize>, String> {
+/// The order to write, by the derive's rule: one order for all targets given
+/// (`StructLayout::suggest_joint`), the smallest on each where one order is; else the first
+/// target's suggestion that shrinks the struct somewhere without growing it anywhere. Never an
+/// order that makes the struct bigger on any target.
+pub fn choose_order(on: &[OnTarget], rules: &OrderRules) -> Result<Vec<usize>, String> {
     let laid: Vec<(&OnTarget, &Laid)> = on
         .iter()
         .filter_map(|o| o.result.as_ref().ok().map(|l| (o, l)))
         .collect();
+    let layouts: Vec<StructLayout<'_>> = laid.iter().map(|(_, l)| l.layout.clone()).collect();
+    let constraints = Constraints::NONE
+        .pinned(&rules.pinned)
+        .hot(&rules.hot)
+        .cache_line(rules.cache_line.max(1));
+    if let Ok(joint) = StructLayout::suggest_joint(&layouts, constraints)
+        && joint.moves() > 0
+        && joint
+            .sizes
+            .iter()
+            .zip(&laid)
+            .all(|(s, (_, l))| *s <= l.layout.size())
+        && joint
+            .sizes
+            .iter()
+            .zip(&laid)
+            .any(|(s, (_, l))| *s < l.layout.size())
+    {
+        return Ok(joint.order);
+    }
     // Each candidate's size on every target (None: it could not be laid out there).
     let sizes = |order: &[usize]| -> Vec<Option<u64>> {
         laid.iter()

@@ -291,7 +291,7 @@ pub fn scan(
                 && matches!(s.fields, syn::Fields::Named(_))
                 && !s.is_union =>
             {
-                let order = crate::fix::choose_order(on).ok();
+                let order = crate::fix::choose_order(on, &rules).ok();
                 crate::refusal::refusals(
                     &facts,
                     tree,

@@ -13,7 +13,12 @@ use layout_tests::enum_corpus;
 
 // Some corpus enums are `repr(C)` with discriminants wider than C's `int`, as rustc still
 // accepts (with a future-compatibility warning).
-#[allow(dead_code, non_camel_case_types, clippy::all, repr_c_enums_larger_than_int)]
+#[allow(
+    dead_code,
+    non_camel_case_types,
+    clippy::all,
+    repr_c_enums_larger_than_int
+)]
 mod sample {
     include!("enum_sample/sample.rs");
 }

@@ -20,6 +20,11 @@ use crate::source::{Diag, Level};
 /// Exit status: a compiled layout disagrees with the engine's prediction for the host.
 pub const MISMATCH: u8 = 3;
 
+/// Set in the tests of the loud report: the engine's host prediction for the type of this
+/// path (`crate::T1`) is made wrong (bigger by its alignment, the last field one byte later)
+/// before it is compared, as if the engine had a bug.
+const WRONG_PREDICTION: &str = "__CARGO_LAYOUT_TEST_WRONG_PREDICTION";
+
 /// The long flags only `--compiled` takes (and `--compiled` itself).
 pub const FLAGS: &[&str] = &[
     "compiled",
@@ -567,7 +572,15 @@ fn assemble<'a>(
         if let Some(r) = scanned {
             match host_prediction(r) {
                 Ok((predicted, rustc_choice)) => {
-                    let mismatches = compare(t, predicted, rustc_choice);
+                    let mut mismatches = compare(t, predicted, rustc_choice);
+                    if std::env::var(WRONG_PREDICTION).is_ok_and(|p| p == r.path) {
+                        let mut wrong = predicted.clone();
+                        wrong.layout.size += wrong.layout.align;
+                        if let Some(f) = wrong.fields.last_mut() {
+                            f.offset += 1;
+                        }
+                        mismatches = compare(t, &wrong, rustc_choice);
+                    }
                     let cfg_fields = r.notes.iter().any(|n| n.contains("under #[cfg]"));
                     if cfg_fields
                         && mismatches

@@ -37,12 +37,19 @@ Options:
                          cfg, ord, hash, bytes, serde, ffi or all; comma-separated,
                          repeatable (per struct: `// cargo-layout: allow-reorder(...)`)
       --diff             print what --fix would change as a unified diff; write nothing
+      --compiled         build the crate for the host with debug information and report
+                         the compiled layouts of its structs, unions, enums and tuples,
+                         checked against the source scan (see README.md); with it:
+                         --features <F>, --all-features,
+                         --no-default-features, --release, --deps, --top <N>,
+                         --sort <waste|size|name>
   -h, --help             print this help
   -V, --version          print the version
 
 Exit status: 0 success, 1 --deny-waste found a struct that can shrink, 2 usage, I/O or
 syntax errors, or a file --fix could not write or found changed since the scan (the scan
-still covers every other file).
+still covers every other file), or with --compiled a build that fails; 3 (--compiled) the
+compiled layout of a type disagrees with the source scan's prediction (a bug of this tool).
 ";
 
 /// Report format.
@@ -92,6 +99,8 @@ pub struct Options {
     pub fix: FixMode,
     /// `--allow-reorder`: the refusals `--fix` overrides.
     pub allow_reorder: Vec<Reason>,
+    /// `--compiled` and the flags that only it takes.
+    pub compiled: crate::compiled::Flags,
 }
 
 /// What the command line asked for: a run, or one of the informational flags.
@@ -130,6 +139,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         deny_waste: false,
         fix: FixMode::Off,
         allow_reorder: Vec::new(),
+        compiled: crate::compiled::Flags::default(),
     };
     let (mut fix, mut diff) = (false, false);
     let mut parser = lexopt::Parser::from_args(args);
@@ -178,6 +188,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 opts.allow_reorder.sort();
                 opts.allow_reorder.dedup();
             }
+            Long(flag) if crate::compiled::FLAGS.contains(&flag) => {
+                let flag = flag.to_owned();
+                crate::compiled::parse_flag(&mut opts.compiled, &flag, &mut parser)?;
+            }
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -187,12 +201,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         (_, true) => FixMode::Diff,
     };
     opts.targets = parse_targets(&target_names)?;
+    crate::compiled::check_flags(&opts)?;
     Ok(Command::Run(opts))
 }
 
 /// The value of the option just read (`--name X`, `--name=X`, `-tX`), as UTF-8. `name` is the
 /// option's long form, which the messages use whichever form was given.
-fn value(parser: &mut lexopt::Parser, name: &str) -> Result<String, UsageError> {
+pub(crate) fn value(parser: &mut lexopt::Parser, name: &str) -> Result<String, UsageError> {
     match parser.value() {
         Ok(v) => v
             .into_string()

@@ -9,6 +9,8 @@
 mod analyze;
 mod cfg;
 mod cli;
+mod compiled;
+mod compiled_report;
 mod diff;
 mod discover;
 mod fix;
@@ -76,6 +78,7 @@ fn main_on_this_thread() -> ExitCode {
             println!("cargo-layout {}", env!("CARGO_PKG_VERSION"));
             ExitCode::from(OK)
         }
+        Command::Run(opts) if opts.compiled.enabled => ExitCode::from(compiled::run(&opts)),
         Command::Run(opts) => ExitCode::from(run(&opts)),
     }
 }
@@ -198,7 +201,10 @@ fn pause_before_writing() {
 }
 
 /// Reads and parses the crates, with `overlay` replacing files on disk.
-fn load(roots: &[discover::CrateRoot], overlay: HashMap<PathBuf, String>) -> (Sources, tree::Tree) {
+pub(crate) fn load(
+    roots: &[discover::CrateRoot],
+    overlay: HashMap<PathBuf, String>,
+) -> (Sources, tree::Tree) {
     let mut sources = Sources::with_overlay(overlay);
     let mut tree = tree::Tree::default();
     let files: Vec<PathBuf> = roots

@@ -221,7 +221,12 @@ impl Build {
         for artifact in files {
             let before = collector.units_read();
             collector.read_file(&artifact.path, &scope)?;
-            if artifact.own && collector.units_read() == before {
+            // No DWARF is an error only for code: a crate of type declarations alone has
+            // none, and its types come through the shim.
+            if artifact.own
+                && collector.units_read() == before
+                && Collector::has_code(&artifact.path)?
+            {
                 return Err(self.no_debug_info(format!(
                     "`{}` holds no DWARF at all (is `-C debuginfo=0` or `-C strip` in RUSTFLAGS, \
                      or is the debug information split into separate files?)",

@@ -109,6 +109,40 @@ impl Collector {
         }
     }
 
+    /// Whether a file (an archive's object members, or the file itself) holds machine code:
+    /// a library of type declarations alone compiles to objects without code, and rustc
+    /// emits no debug information for them, which is not a missing setting.
+    pub fn has_code(path: &Path) -> Result<bool, Error> {
+        use object::SectionKind;
+        let data = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let code = |bytes: &[u8], at: &Path| -> Result<bool, Error> {
+            let file = object::File::parse(bytes).map_err(|e| object_error(at, e))?;
+            Ok(file
+                .sections()
+                .any(|s| s.kind() == SectionKind::Text && s.size() > 0))
+        };
+        match object::read::archive::ArchiveFile::parse(&*data) {
+            Ok(archive) => {
+                for member in archive.members() {
+                    let member = member.map_err(|e| object_error(path, e))?;
+                    let name = String::from_utf8_lossy(member.name()).into_owned();
+                    if !name.ends_with(".o") && !name.ends_with(".obj") {
+                        continue;
+                    }
+                    let bytes = member.data(&*data).map_err(|e| object_error(path, e))?;
+                    if code(bytes, &path.join(&name))? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Err(_) => code(&data, path),
+        }
+    }
+
     fn read_object(&mut self, data: &[u8], path: &Path, scope: &Scope) -> Result<(), Error> {
         let file = object::File::parse(data).map_err(|e| object_error(path, e))?;
         let endian = if file.is_little_endian() {

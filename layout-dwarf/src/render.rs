@@ -41,7 +41,7 @@ pub fn table(t: &TypeLayout) -> String {
             for v in &e.variants {
                 let discriminant = v
                     .discriminant
-                    .map(|d| format!(" = {d}"))
+                    .map(|d| format!(" = {}", shown_discriminant(d, e.tag.as_ref())))
                     .unwrap_or_default();
                 let _ = writeln!(out, "  variant {}{discriminant}", v.name);
                 if !v.fields.is_empty() {
@@ -62,6 +62,23 @@ pub fn table(t: &TypeLayout) -> String {
         }
     );
     out
+}
+
+/// A discriminant as declared: a direct tag of a signed type (`i8` ... `i128`, `isize`) holds
+/// its value in two's complement, which the debug information gives as an unsigned number.
+fn shown_discriminant(value: u64, tag: Option<&crate::model::Tag>) -> String {
+    match tag {
+        Some(tag)
+            if tag.encoding == TagEncoding::Direct
+                && tag.type_name.starts_with('i')
+                && (1..=8).contains(&tag.size) =>
+        {
+            let bits = tag.size * 8;
+            let signed = ((value << (64 - bits)) as i64) >> (64 - bits);
+            signed.to_string()
+        }
+        _ => value.to_string(),
+    }
 }
 
 fn rows(out: &mut String, indent: &str, fields: &[FieldLayout], holes: &[Hole], tail: u64) {
@@ -91,6 +108,29 @@ fn rows(out: &mut String, indent: &str, fields: &[FieldLayout], holes: &[Hole], 
             out,
             "{:>6}  {:>4}  {indent}({tail}-byte tail padding)",
             "", tail
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tag;
+
+    #[test]
+    fn signed_tags_show_negative_discriminants() {
+        let tag = |ty: &str, size| Tag {
+            offset: 0,
+            size,
+            type_name: ty.to_owned(),
+            encoding: TagEncoding::Direct,
+        };
+        assert_eq!(shown_discriminant(u64::MAX, Some(&tag("i64", 8))), "-1");
+        assert_eq!(shown_discriminant(0xfe, Some(&tag("i8", 1))), "-2");
+        assert_eq!(shown_discriminant(0xfe, Some(&tag("u8", 1))), "254");
+        assert_eq!(
+            shown_discriminant(1 << 40, Some(&tag("i64", 8))),
+            "1099511627776"
         );
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! rustc emits debug information only for types that code uses. For each type path asked for
 //! (e.g. found by a source scan) that the build's DWARF lacks, a small crate is generated in
-//! the target directory (`<target>/layout-dwarf/shim-<package>/`) that depends on the package
+//! the target directory (`<target>/layout-dwarf/shim-<package>-<hash of its manifest>/`) that depends on the package
 //! (same features) and holds, one per line,
 //!
 //! ```text
@@ -67,16 +67,6 @@ pub fn reach(build: &Build, report: &mut Report, paths: &[String]) -> Result<(),
     if pending.is_empty() {
         return Ok(());
     }
-    let dir = build
-        .target_dir
-        .join("layout-dwarf")
-        .join(format!("shim-{}", build.package));
-    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    write_file(&dir.join("Cargo.toml"), &manifest(build, &lib_crate))?;
-    let lib = dir.join("lib.rs");
     let profile = match build.options.profile {
         Profile::Release => Profile::Release,
         _ => Profile::Dev,
@@ -88,7 +78,25 @@ pub fn reach(build: &Build, report: &mut Report, paths: &[String]) -> Result<(),
             return Ok(());
         }
         let (source, first_line) = source(&pending);
-        write_file(&lib, &source)?;
+        // One shim crate per content (features and paths): its directory and name carry a
+        // hash of both, and its files are never rewritten with other text, so runs in one
+        // target directory at the same time (other features, other rounds) never build each
+        // other's shim, and a rerun reuses the build.
+        let key = fnv1a((manifest(build, &lib_crate, "") + &source).as_bytes());
+        let crate_name = format!("{}_{key:016x}", shim_crate(build));
+        let dir = build
+            .target_dir
+            .join("layout-dwarf")
+            .join(format!("shim-{}-{key:016x}", build.package));
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        write_file(
+            &dir.join("Cargo.toml"),
+            &manifest(build, &lib_crate, &crate_name),
+        )?;
+        write_file(&dir.join("lib.rs"), &source)?;
         let mut command =
             std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         command
@@ -105,7 +113,7 @@ pub fn reach(build: &Build, report: &mut Report, paths: &[String]) -> Result<(),
             let shim_artifacts: Vec<_> = run
                 .artifacts
                 .iter()
-                .filter(|a| a.crate_name == shim_crate(build))
+                .filter(|a| a.crate_name == crate_name)
                 .collect();
             let scope = Scope::crates([lib_crate.clone()]);
             let mut collector = Collector::new();
@@ -179,11 +187,18 @@ pub fn reach(build: &Build, report: &mut Report, paths: &[String]) -> Result<(),
     })
 }
 
+/// FNV-1a: a hash that is the same in every run and every Rust version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 fn shim_crate(build: &Build) -> String {
     format!("layout_dwarf_shim_{}", build.package.replace('-', "_"))
 }
 
-fn manifest(build: &Build, lib_crate: &str) -> String {
+fn manifest(build: &Build, lib_crate: &str, crate_name: &str) -> String {
     let options = &build.options;
     let mut text = String::new();
     let _ = writeln!(
@@ -192,7 +207,7 @@ fn manifest(build: &Build, lib_crate: &str) -> String {
          [package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [workspace]\n\n[lib]\npath = \"lib.rs\"\n\n[dependencies.{lib_crate}]\n\
          package = \"{}\"\npath = {:?}\ndefault-features = {}",
-        shim_crate(build).replace('_', "-"),
+        crate_name.replace('_', "-"),
         build.package,
         build.package_dir.display().to_string(),
         !options.no_default_features,
@@ -249,8 +264,13 @@ fn write_file(path: &Path, text: &str) -> Result<(), Error> {
     if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
         return Ok(());
     }
-    std::fs::write(path, text).map_err(|source| Error::Io {
+    // Written beside and renamed: a run that reads it at the same time sees all of it or
+    // none of it.
+    let io = |source| Error::Io {
         path: path.to_owned(),
         source,
-    })
+    };
+    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&temporary, text).map_err(io)?;
+    std::fs::rename(&temporary, path).map_err(io)
 }

@@ -64,6 +64,14 @@ macro_rules! private_module {
         #[doc(hidden)]
         pub mod $name {
             pub use layout_engine::check::private::*;
+
+            /// The model of a field type only the compiler resolves: `T::TY` through a bound
+            /// rather than a projection, so that a type without a model gets `Model`'s own
+            /// message and notes (a projection gets rustc's generic "trait bound not
+            /// satisfied", and a suggestion to borrow the field, which changes its layout).
+            pub const fn model<T: crate::Model + ?Sized>() -> Ty<'static> {
+                T::TY
+            }
         }
         #[cfg(all(test, feature = "alloc"))]
         const PRIVATE_MODULE: &str = stringify!($name);

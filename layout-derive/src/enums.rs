@@ -408,7 +408,7 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         if v.input.fields.is_empty() {
             code.push("&[]");
         } else {
-            variant_fields(&mut code, v, &private, &krate_tokens, &private_tokens);
+            variant_fields(&mut code, v, &private, &private_tokens);
         }
         code.push(" },");
     }
@@ -447,13 +447,7 @@ fn write_repr(code: &mut Code, repr: EnumRepr, private: &str) {
 }
 
 /// A variant's fields, as a struct's are written (`entries::spec`).
-fn variant_fields(
-    code: &mut Code,
-    v: &VariantIn<'_>,
-    private: &str,
-    krate_tokens: &TokenStream,
-    private_tokens: &TokenStream,
-) {
+fn variant_fields(code: &mut Code, v: &VariantIn<'_>, private: &str, private_tokens: &TokenStream) {
     let (spec, slot_fields) = entries::spec(&v.input, &v.models, &v.ty_names);
     let slots: Vec<TokenStream> = slot_fields
         .into_iter()
@@ -470,7 +464,7 @@ fn variant_fields(
                     };
                     quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
                 }
-                _ => quote_spanned!(span=> <#ty as #krate_tokens::Model>::TY),
+                _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
             }
         })
         .collect();

@@ -178,7 +178,7 @@ fn generate(
             input,
             models,
             ty_names,
-            (&private, &krate_tokens, &private_tokens),
+            (&private, &private_tokens),
         );
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
         code.push(&private);
@@ -227,7 +227,7 @@ fn generate(
         input,
         models,
         ty_names,
-        (&private, &krate_tokens, &private_tokens),
+        (&private, &private_tokens),
     );
     code.push(");\n}\n");
     if let Some(check) = &confirmation {
@@ -297,7 +297,7 @@ fn struct_def(
     input: &Input<'_>,
     models: &[Model],
     ty_names: &[String],
-    (private, krate_tokens, private_tokens): (&str, &TokenStream, &TokenStream),
+    (private, private_tokens): (&str, &TokenStream),
 ) {
     let (spec, slot_fields) = entries::spec(input, models, ty_names);
     let slots = slot_fields.into_iter().map(|i| {
@@ -313,7 +313,7 @@ fn struct_def(
                 };
                 quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
             }
-            _ => quote_spanned!(span=> <#ty as #krate_tokens::Model>::TY),
+            _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
         }
     });
     let slots: Vec<TokenStream> = slots.collect();

@@ -14,7 +14,7 @@ impl ::layout_core::Model for Ffi {
                 >(
                     "fd: core::ffi::c_int\tc_int\ninner: Inner\t?\nbuf: [u8; LEN]\t?\nname: Vec<u8>\t?",
                     [
-                        <Inner as ::layout_core::Model>::TY,
+                        ::layout_core::__private_0_1_0::model::<Inner>(),
                         ::layout_core::__private_0_1_0::array_of("u8", LEN),
                         ::layout_core::__private_0_1_0::host_only::<Vec<u8>>(),
                     ],

@@ -24,7 +24,10 @@ impl<'a> ::layout_core::Model for Event<'a> {
                         let fields = ::layout_core::__private_0_1_0::fields::<
                             1,
                             1,
-                        >("0: Code\t?", [<Code as ::layout_core::Model>::TY]);
+                        >(
+                            "0: Code\t?",
+                            [::layout_core::__private_0_1_0::model::<Code>()],
+                        );
                         fields
                     },
                 },

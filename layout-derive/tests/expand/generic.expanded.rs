@@ -11,7 +11,7 @@ where
                 1,
             >(
                 "tag: u8\nvalue: T\t?\nnext: *const Slot<'a, T>\t*const ()\nname: &'a str\t*const str",
-                [<T as ::layout_core::Model>::TY],
+                [::layout_core::__private_0_1_0::model::<T>()],
             );
             fields
         },

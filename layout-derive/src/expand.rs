@@ -10,8 +10,10 @@
 //!         ..P::def::<Self>("S", P::Repr::C, &[])
 //!     });
 //! }
-//! const _: () = P::same_types::<(u8, u64), (::core::primitive::u8, ::core::primitive::u64)>();
-//! const _: () = P::expect::<S>("S", match P::FAMILY { 0x4022222222100 => (12, 4), _ => (16, 8) });
+//! const _: () = {
+//!     P::same_types::<(u8, u64), (::core::primitive::u8, ::core::primitive::u64)>();
+//!     P::expect::<S>("S", match P::FAMILY { 0xa04022222222100 => (12, 4), _ => (16, 8) })
+//! };
 //! ```
 //!
 //! where `P` is `::layout_core::__private_0_1_0`, the private module named after this version
@@ -19,7 +21,7 @@
 //!
 //! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
 //! when used; `same_types` has the compiler confirm that the field types modelled from their
-//! names are the types those names were taken for; the last `const _` asserts that the size
+//! names are the types those names were taken for; `expect` asserts that the size
 //! and alignment the macro computed for the compiling target's family of targets (named by the
 //! key of its facts, `layout_engine::check::family::key`) are the compiler's. Where a field type
 //! is resolved by the compiler only, its model is `<T as Model>::TY` and the assertion runs the
@@ -230,29 +232,50 @@ fn generate(
         (&private, &private_tokens),
     );
     code.push(");\n}\n");
-    if let Some(check) = &confirmation {
-        code.push("const _: () = ");
-        code.push(check);
-        code.push(";\n");
-    }
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
-    // compiler's numbers themselves, with nothing to compare.
+    // compiler's numbers themselves, with nothing to compare. The confirmation of the names
+    // goes in the same `const` item: each item costs the compiler a body to check and evaluate.
     let all_known = models.iter().all(|m| matches!(m, Model::Known(_)));
+    let open = |code: &mut Code| match &confirmation {
+        Some(check) => {
+            code.push("const _: () = {\n    ");
+            code.push(check);
+            code.push(";\n    ");
+        }
+        None => code.push("const _: () = "),
+    };
+    let close = |code: &mut Code| {
+        code.push(if confirmation.is_some() {
+            "\n};\n"
+        } else {
+            ";\n"
+        })
+    };
     match &findings.predictions {
         Some(p) => {
-            code.display(format_args!(
-                "const _: () = {private}::expect::<{concrete}>("
-            ));
+            open(&mut code);
+            code.display(format_args!("{private}::expect::<{concrete}>("));
             code.str_literal(ident);
             code.push(", ");
             predicted(&mut code, p, &private);
-            code.push(");\n");
+            code.push(")");
+            close(&mut code);
         }
-        None if all_known && input.repr.repr.base == ReprBase::Rust => {}
-        None => code.display(format_args!(
-            "const _: () = {private}::verify::<{n}>(&<{concrete} as {krate}::Layout>::DEF);\n"
-        )),
+        None if all_known && input.repr.repr.base == ReprBase::Rust => {
+            if let Some(check) = &confirmation {
+                code.push("const _: () = ");
+                code.push(check);
+                code.push(";\n");
+            }
+        }
+        None => {
+            open(&mut code);
+            code.display(format_args!(
+                "{private}::verify::<{n}>(&<{concrete} as {krate}::Layout>::DEF)"
+            ));
+            close(&mut code);
+        }
     }
     let mut tokens = code.into_tokens()?;
 

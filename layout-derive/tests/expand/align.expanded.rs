@@ -31,20 +31,22 @@ impl ::layout_core::Model for Counter {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (core::sync::atomic::AtomicU64, core::sync::atomic::AtomicU64),
-    (::core::sync::atomic::AtomicU64, ::core::sync::atomic::AtomicU64),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Counter,
->(
-    "Counter",
-    match ::layout_core::__private_0_1_0::ATOMIC_FAMILY {
-        0xa04022232332107 | 0xa04022232332100 | 0x902000000000003 | 0xa04022222222107
-        | 0xa04011132221107 | 0x902011111111100 | 0xa04022232432107 => (0, 0),
-        _ => (64, 64),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (core::sync::atomic::AtomicU64, core::sync::atomic::AtomicU64),
+        (::core::sync::atomic::AtomicU64, ::core::sync::atomic::AtomicU64),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Counter,
+    >(
+        "Counter",
+        match ::layout_core::__private_0_1_0::ATOMIC_FAMILY {
+            0xa04022232332107 | 0xa04022232332100 | 0x902000000000003 | 0xa04022222222107
+            | 0xa04011132221107 | 0x902011111111100 | 0xa04022232432107 => (0, 0),
+            _ => (64, 64),
+        },
+    )
+};
 const _: () = {
     const DEF: ::layout_core::__private_0_1_0::StructDef<'static> = <Counter as ::layout_core::Layout>::DEF;
     ::layout_core::__private_0_1_0::run::<

@@ -27,13 +27,13 @@ impl ::layout_core::Model for Ffi {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (core::ffi::c_int, u8),
-    (::core::ffi::c_int, ::core::primitive::u8),
->();
-const _: () = ::layout_core::__private_0_1_0::verify::<
-    4,
->(&<Ffi as ::layout_core::Layout>::DEF);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (core::ffi::c_int, u8),
+        (::core::ffi::c_int, ::core::primitive::u8),
+    >();
+    ::layout_core::__private_0_1_0::verify::<4>(&<Ffi as ::layout_core::Layout>::DEF)
+};
 const _: () = {
     const DEF: ::layout_core::__private_0_1_0::StructDef<'static> = <Ffi as ::layout_core::Layout>::DEF;
     ::layout_core::__private_0_1_0::run::<

@@ -30,18 +30,20 @@ impl ::layout_core::Model for Packet {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u8, u64, u16),
-    (::core::primitive::u8, ::core::primitive::u64, ::core::primitive::u16),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Packet,
->(
-    "Packet",
-    match ::layout_core::__private_0_1_0::FAMILY {
-        0xa04022222222100 | 0xa04022222422100 | 0xa04011132221100 => (16, 4),
-        0x902000000000000 => (11, 1),
-        0x902011111111100 => (12, 2),
-        _ => (24, 8),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (u8, u64, u16),
+        (::core::primitive::u8, ::core::primitive::u64, ::core::primitive::u16),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Packet,
+    >(
+        "Packet",
+        match ::layout_core::__private_0_1_0::FAMILY {
+            0xa04022222222100 | 0xa04022222422100 | 0xa04011132221100 => (16, 4),
+            0x902000000000000 => (11, 1),
+            0x902011111111100 => (12, 2),
+            _ => (24, 8),
+        },
+    )
+};

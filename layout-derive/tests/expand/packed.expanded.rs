@@ -29,16 +29,18 @@ impl ::layout_core::Model for Header {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u32, u8, u64),
-    (::core::primitive::u32, ::core::primitive::u8, ::core::primitive::u64),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Header,
->(
-    "Header",
-    match ::layout_core::__private_0_1_0::FAMILY {
-        0x902000000000000 => (13, 1),
-        _ => (14, 2),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (u32, u8, u64),
+        (::core::primitive::u32, ::core::primitive::u8, ::core::primitive::u64),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Header,
+    >(
+        "Header",
+        match ::layout_core::__private_0_1_0::FAMILY {
+            0x902000000000000 => (13, 1),
+            _ => (14, 2),
+        },
+    )
+};

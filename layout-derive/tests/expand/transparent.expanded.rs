@@ -34,18 +34,20 @@ impl ::layout_core::Model for Meters {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (f64, core::marker::PhantomData<u8>),
-    (::core::primitive::f64, ::core::marker::PhantomData<_>),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Meters,
->(
-    "Meters",
-    match ::layout_core::__private_0_1_0::FAMILY {
-        0xa04022222222100 | 0xa04022222422100 | 0xe08033222432100 => (8, 4),
-        0x902000000000000 => (8, 1),
-        0x902011111111100 => (8, 2),
-        _ => (8, 8),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (f64, core::marker::PhantomData<u8>),
+        (::core::primitive::f64, ::core::marker::PhantomData<_>),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Meters,
+    >(
+        "Meters",
+        match ::layout_core::__private_0_1_0::FAMILY {
+            0xa04022222222100 | 0xa04022222422100 | 0xe08033222432100 => (8, 4),
+            0x902000000000000 => (8, 1),
+            0x902011111111100 => (8, 2),
+            _ => (8, 8),
+        },
+    )
+};

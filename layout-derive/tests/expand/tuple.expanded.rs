@@ -28,21 +28,22 @@ impl ::layout_core::Model for Pair {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u32, &'static str),
-    (::core::primitive::u32, &::core::primitive::str),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Pair,
->(
-    "Pair",
-    match ::layout_core::__private_0_1_0::FAMILY {
-        0xe08033232432100 | 0xa08033232432100 | 0xe08033232332100 | 0xe08033222432100 => {
-            (24, 8)
-        }
-        0x902000000000000 => (8, 1),
-        0xa04011132221100 => (12, 2),
-        0x902011111111100 => (8, 2),
-        _ => (12, 4),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        (u32, &'static str),
+        (::core::primitive::u32, &::core::primitive::str),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Pair,
+    >(
+        "Pair",
+        match ::layout_core::__private_0_1_0::FAMILY {
+            0xe08033232432100 | 0xa08033232432100 | 0xe08033232332100
+            | 0xe08033222432100 => (24, 8),
+            0x902000000000000 => (8, 1),
+            0xa04011132221100 => (12, 2),
+            0x902011111111100 => (8, 2),
+            _ => (12, 4),
+        },
+    )
+};

@@ -28,17 +28,19 @@ impl ::layout_core::Model for Word {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    ([u8; 4], u32),
-    ([::core::primitive::u8; 4], ::core::primitive::u32),
->();
-const _: () = ::layout_core::__private_0_1_0::expect::<
-    Word,
->(
-    "Word",
-    match ::layout_core::__private_0_1_0::FAMILY {
-        0x902000000000000 => (4, 1),
-        0xa04011132221100 | 0x902011111111100 => (4, 2),
-        _ => (4, 4),
-    },
-);
+const _: () = {
+    ::layout_core::__private_0_1_0::same_types::<
+        ([u8; 4], u32),
+        ([::core::primitive::u8; 4], ::core::primitive::u32),
+    >();
+    ::layout_core::__private_0_1_0::expect::<
+        Word,
+    >(
+        "Word",
+        match ::layout_core::__private_0_1_0::FAMILY {
+            0x902000000000000 => (4, 1),
+            0xa04011132221100 | 0x902011111111100 => (4, 2),
+            _ => (4, 4),
+        },
+    )
+};

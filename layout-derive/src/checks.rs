@@ -50,10 +50,18 @@ pub struct Findings {
 pub struct Predictions {
     /// Whether the families count atomic widths (the struct has atomic fields).
     pub atomics: bool,
-    /// Each family's representative (an index into `Target::ALL`) and the layout there, `None`
-    /// where the struct has no layout (its atomics do not exist there, or it is too big).
+    /// Each family's representative (an index into `Target::ALL`) and the layout there: `None`
+    /// where the struct has no layout (its atomics do not exist there), [`TOO_BIG`] where it is
+    /// too big.
     pub families: Vec<(usize, Option<TypeLayout>)>,
 }
+
+/// The prediction written for a family where the struct is too big: the size assertion's
+/// `(u64::MAX, 0)` (see `layout_engine::check::private::expect`).
+pub const TOO_BIG: TypeLayout = TypeLayout {
+    size: u64::MAX,
+    align: 0,
+};
 
 /// The policy lists of `input` (declared indices), owned.
 pub struct Lists {
@@ -278,7 +286,15 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
                 atomics,
                 families: laid
                     .iter()
-                    .map(|(rep, r)| (*rep, r.as_ref().ok().map(|(l, _)| *l)))
+                    .map(|(rep, r)| {
+                        let predicted = match r {
+                            Ok((l, _)) => Some(*l),
+                            // Said so by the size assertion, before rustc's own error.
+                            Err(LayoutError::TooBig { .. }) => Some(TOO_BIG),
+                            Err(_) => None,
+                        };
+                        (*rep, predicted)
+                    })
                     .collect(),
             });
         }

@@ -85,11 +85,27 @@ pub const fn host_only<T>() -> Ty<'static> {
 /// Checks the size and alignment the derive computed for `T` (named `name`) on the family of the
 /// compiling target ([`FAMILY`] or [`ATOMIC_FAMILY`]), `(size, align)`, against the compiler's,
 /// and panics with both if they differ. Nothing is checked on a target that is not a built-in
-/// one, or where the derive has no prediction (`align == 0`: the struct cannot exist there).
+/// one, or where the derive has no prediction (`align == 0`: the struct cannot exist there);
+/// `(u64::MAX, 0)` says the struct is too big for the target, an error at the struct that
+/// comes before rustc's own (which points into `core`).
 pub const fn expect<T>(name: &str, (size, align): (u64, u64)) {
     let Some(target) = Target::CURRENT else {
         return;
     };
+    if align == 0 {
+        if size == u64::MAX {
+            let mut m = Msg::<2048>::new();
+            m.str("`");
+            m.str(name);
+            m.str("` is too big for ");
+            m.str(target.triple);
+            m.str(": its size reaches rustc's limit for an object there (");
+            m.u64(target.object_size_limit());
+            m.str(" bytes); make an array or a field smaller, or keep it off this target");
+            panic!("{}", m.as_str());
+        }
+        return;
+    }
     let (real_size, real_align) = (
         core::mem::size_of::<T>() as u64,
         core::mem::align_of::<T>() as u64,

@@ -333,7 +333,11 @@ impl<'t> Names<'t> {
         if u.path.is_empty() {
             return Lookup::NotFound;
         }
-        if u.absolute {
+        // `use libc;` (or `use libc::{self, c_int};`) binds the name it resolves: it cannot
+        // mean itself, and an item of that name beside it would conflict (E0255), so it is
+        // the crate of that name.
+        let self_named = u.path.len() == 1 && u.name.as_deref() == Some(u.path[0].as_str());
+        if u.absolute || self_named {
             return match self.crate_root(&u.path[0]) {
                 Some(root) => self.walk(root, &u.path[1..], ns),
                 None => Lookup::Found(Res::External(u.path.clone())),

@@ -326,6 +326,8 @@ struct Tally {
 }
 
 #[test]
+#[ignore = "minutes of rustc: the first compile of the checker (about 2,500 structs, most \
+            paths not public) had not ended after 4 minutes; run with --ignored"]
 fn real_crates_scan_and_match_the_compiler() {
     let dir = project();
     let roots = lib_roots(&dir);

@@ -29,8 +29,11 @@ Options:
       --only-marked      only structs marked `// cargo-layout: check`
   -p, --package <NAME>   in a workspace, only this package; repeatable
       --workspace        every member of the workspace
-      --format <FMT>     text (default) or json
+      --format <FMT>     text (default), json or sarif
       --deny-waste       exit with status 1 if any reported struct can shrink
+      --write-baseline <FILE>
+                         record the waste found (struct path -> bytes per target)
+      --baseline <FILE>  --deny-waste fails only on waste new or grown since FILE
       --fix              rewrite the reported structs in the suggested order, in place
       --allow-reorder <REASONS>
                          let --fix reorder structs whose field order means something:
@@ -59,6 +62,8 @@ pub enum Format {
     Text,
     /// The JSON document described in `README.md`.
     Json,
+    /// SARIF 2.1.0, one result per struct that can shrink.
+    Sarif,
 }
 
 /// What `--fix`/`--diff` should do.
@@ -101,13 +106,17 @@ pub struct Options {
     pub allow_reorder: Vec<Reason>,
     /// `--compiled` and the flags that only it takes.
     pub compiled: crate::compiled::Flags,
+    /// `--write-baseline`.
+    pub write_baseline: Option<PathBuf>,
+    /// `--baseline`.
+    pub baseline: Option<PathBuf>,
 }
 
 /// What the command line asked for: a run, or one of the informational flags.
 #[derive(Debug)]
 pub enum Command {
     /// Scan and report.
-    Run(Options),
+    Run(Box<Options>),
     /// `--help`.
     Help,
     /// `--version`.
@@ -140,6 +149,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         fix: FixMode::Off,
         allow_reorder: Vec::new(),
         compiled: crate::compiled::Flags::default(),
+        write_baseline: None,
+        baseline: None,
     };
     let (mut fix, mut diff) = (false, false);
     let mut parser = lexopt::Parser::from_args(args);
@@ -165,14 +176,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 opts.format = match value(&mut parser, "--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "sarif" => Format::Sarif,
                     other => {
                         return Err(UsageError(format!(
-                            "unknown format `{other}` (expected `text` or `json`)"
+                            "unknown format `{other}` (expected `text`, `json` or `sarif`)"
                         )));
                     }
                 }
             }
             Long("deny-waste") => opts.deny_waste = true,
+            Long("write-baseline") => {
+                opts.write_baseline = Some(value(&mut parser, "--write-baseline")?.into());
+            }
+            Long("baseline") => opts.baseline = Some(value(&mut parser, "--baseline")?.into()),
             Long("fix") => fix = true,
             Long("diff") => diff = true,
             Long("allow-reorder") => {
@@ -202,7 +218,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     };
     opts.targets = parse_targets(&target_names)?;
     crate::compiled::check_flags(&opts)?;
-    Ok(Command::Run(opts))
+    Ok(Command::Run(Box::new(opts)))
 }
 
 /// The value of the option just read (`--name X`, `--name=X`, `-tX`), as UTF-8. `name` is the
@@ -294,7 +310,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Result<Options, UsageError> {
         match parse(args.iter().map(OsString::from))? {
-            Command::Run(o) => Ok(o),
+            Command::Run(o) => Ok(*o),
             other => panic!("{other:?}"),
         }
     }

@@ -57,12 +57,17 @@ pub fn discover(paths: &[PathBuf], sel: &Selection<'_>) -> Result<Vec<CrateRoot>
                     },
                 ));
             }
+            // `src/lib.rs` or `src/main.rs` is a crate root, as `rustc src/lib.rs` compiles
+            // it: its `mod` declarations are followed and `crate::` paths are its items.
+            let crate_root = path
+                .file_name()
+                .is_some_and(|n| n == "lib.rs" || n == "main.rs");
             push_unique(
                 &mut out,
                 CrateRoot {
                     root: absolute(&cwd, path),
                     name: None,
-                    follow_mods: false,
+                    follow_mods: crate_root,
                     ffi: None,
                 },
             );

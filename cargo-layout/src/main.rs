@@ -7,6 +7,7 @@
 //! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
 
 mod analyze;
+mod baseline;
 mod cfg;
 mod cli;
 mod compiled;
@@ -20,6 +21,7 @@ mod names;
 mod refusal;
 mod replace;
 mod resolve;
+mod sarif;
 mod scan;
 mod segment;
 mod source;
@@ -132,6 +134,7 @@ fn run(opts: &Options) -> u8 {
             let report = match opts.format {
                 Format::Text => text::render(&reports, &opts.targets),
                 Format::Json => json::render(&reports, &opts.targets, &diags),
+                Format::Sarif => sarif::render(&reports),
             };
             failed_write |= out.write_all(report.as_bytes()).is_err();
         }
@@ -180,9 +183,32 @@ fn run(opts: &Options) -> u8 {
     if failed_write || errors {
         return TROUBLE;
     }
-    let waste = reports
+    let unfixed: Vec<&scan::StructReport> = reports
         .iter()
-        .any(|r| r.can_shrink() && !fixed.contains(&r.path.as_str()));
+        .filter(|r| r.can_shrink() && !fixed.contains(&r.path.as_str()))
+        .collect();
+    if let Some(path) = &opts.write_baseline
+        && let Err(e) = baseline::write(path, &reports)
+    {
+        eprintln!("{}", Diag::error(source::display_path(path), 0, e));
+        return TROUBLE;
+    }
+    let waste = match &opts.baseline {
+        None => !unfixed.is_empty(),
+        Some(path) => match baseline::read(path) {
+            Ok(b) => {
+                let grown = baseline::grown(&unfixed, &b);
+                for g in &grown {
+                    eprintln!("waste: {g}");
+                }
+                !grown.is_empty()
+            }
+            Err(e) => {
+                eprintln!("{}", Diag::error(source::display_path(path), 0, e));
+                return TROUBLE;
+            }
+        },
+    };
     if opts.deny_waste && waste {
         return WASTE;
     }

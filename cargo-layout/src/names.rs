@@ -88,6 +88,8 @@ pub struct Names<'t> {
     facts: Option<&'static Facts>,
     memo: HashMap<(ModId, String, Ns), State<Lookup>>,
     globs: HashMap<ModId, State<Vec<Glob>>>,
+    /// The globs of a module whose globs are being resolved, resolved so far.
+    partial_globs: HashMap<ModId, Vec<Glob>>,
     uses: HashMap<(ModId, usize, Ns), State<Lookup>>,
 }
 
@@ -99,6 +101,7 @@ impl<'t> Names<'t> {
             facts,
             memo: HashMap::new(),
             globs: HashMap::new(),
+            partial_globs: HashMap::new(),
             uses: HashMap::new(),
         }
     }
@@ -225,13 +228,30 @@ impl<'t> Names<'t> {
         let module = &tree.modules[m];
         let sees_private = importer.is_none_or(|i| self.inside(i, m));
         let visible = |public: bool| public || sees_private;
-        if ns == Ns::Type
-            && let Some((_, child)) = module
+        if ns == Ns::Type {
+            // `mod imp;` may be declared once per `cfg_if!` branch: the one compiled here.
+            let children: Vec<ModId> = module
                 .children
                 .iter()
-                .find(|(n, c)| n == name && visible(tree.modules[*c].public))
-        {
-            return Some(Lookup::Found(Res::Module(*child)));
+                .filter(|(n, c)| {
+                    n == name
+                        && visible(tree.modules[*c].public)
+                        && self.active(&tree.modules[*c].cfg_meta)
+                })
+                .map(|(_, c)| *c)
+                .collect();
+            match children.as_slice() {
+                [] => {}
+                [child] => return Some(Lookup::Found(Res::Module(*child))),
+                _ => {
+                    return Some(Lookup::Unresolved(format!(
+                        "the module `{name}` is declared {} times in `{}` (under different \
+                         #[cfg]s?): which one applies is not known",
+                        children.len(),
+                        module.path
+                    )));
+                }
+            }
         }
         let items: Vec<ItemId> = module
             .items
@@ -313,7 +333,11 @@ impl<'t> Names<'t> {
         if u.path.is_empty() {
             return Lookup::NotFound;
         }
-        if u.absolute {
+        // `use libc;` (or `use libc::{self, c_int};`) binds the name it resolves: it cannot
+        // mean itself, and an item of that name beside it would conflict (E0255), so it is
+        // the crate of that name.
+        let self_named = u.path.len() == 1 && u.name.as_deref() == Some(u.path[0].as_str());
+        if u.absolute || self_named {
             return match self.crate_root(&u.path[0]) {
                 Some(root) => self.walk(root, &u.path[1..], ns),
                 None => Lookup::Found(Res::External(u.path.clone())),
@@ -327,7 +351,11 @@ impl<'t> Names<'t> {
     fn globs_of(&mut self, m: ModId) -> Vec<Glob> {
         match self.globs.get(&m) {
             Some(State::Done(g)) => return g.clone(),
-            Some(State::InProgress) => return Vec::new(),
+            // The globs resolved so far: `use linux_uapi::*; use asm::socket::*;` finds `asm`
+            // through the first.
+            Some(State::InProgress) => {
+                return self.partial_globs.get(&m).cloned().unwrap_or_default();
+            }
             None => {}
         }
         self.globs.insert(m, State::InProgress);
@@ -351,7 +379,9 @@ impl<'t> Names<'t> {
                 target,
                 public: u.public,
             });
+            self.partial_globs.insert(m, out.clone());
         }
+        self.partial_globs.remove(&m);
         self.globs.insert(m, State::Done(out.clone()));
         out
     }

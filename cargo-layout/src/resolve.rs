@@ -330,6 +330,26 @@ impl<'t> Models<'t> {
 
     /// The value of constant `id`, when it is an integer expression of literals and other
     /// constants.
+    /// For `.rs` files given on the command line (no `mod` ties them): the one constant
+    /// named `name` at the top level of any of the files, when the name is in no scope.
+    fn given_file_const(&self, scope: ModId, name: &str) -> Option<ItemId> {
+        let tree = self.tree;
+        let krate = tree.modules[scope].krate;
+        if !tree.crates[krate].files {
+            return None;
+        }
+        let root = tree.crates[krate].root;
+        let mut found = tree.items.iter().enumerate().filter(|(_, it)| {
+            it.name == name
+                && matches!(it.kind, ItemKind::Const { .. })
+                && tree.modules[it.module].parent == Some(root)
+        });
+        match (found.next(), found.next()) {
+            (Some((id, _)), None) => Some(id),
+            _ => None,
+        }
+    }
+
     fn const_value(&mut self, id: ItemId, depth: usize) -> Option<u64> {
         let tree = self.tree;
         let item = &tree.items[id];
@@ -858,8 +878,14 @@ impl VisitMut for ConstSubst<'_, '_> {
                 *e = syn::parse_quote!(#v);
                 return;
             }
-            if let Lookup::Found(Res::Item(id)) =
-                self.models.names.path(self.scope, &segs, Ns::Value)
+            let found = match self.models.names.path(self.scope, &segs, Ns::Value) {
+                Lookup::Found(Res::Item(id)) => Some(id),
+                Lookup::NotFound if segs.len() == 1 => {
+                    self.models.given_file_const(self.scope, &segs[0])
+                }
+                _ => None,
+            };
+            if let Some(id) = found
                 && let Some(v) = self.models.const_value(id, self.depth)
             {
                 *e = syn::parse_quote!(#v);
@@ -1011,6 +1037,26 @@ fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
             syn::Stmt::Expr(e, None) => checked_len(e),
             _ => Err(format!("`{}` is not an integer expression", text())),
         },
+        // `6u64 as usize`: exact when the value fits the type on every target (a `usize` is
+        // at least 16 bits wide).
+        syn::Expr::Cast(c) => {
+            let v = checked_len(&c.expr)?;
+            let bits = match tokens_source(c.ty.to_token_stream()).as_str() {
+                "u8" => 8,
+                "u16" | "usize" => 16,
+                "u32" => 32,
+                "u64" => 64,
+                _ => return Err(format!("`{}` is not an integer expression", text())),
+            };
+            if v >> bits == 0 {
+                Ok(v)
+            } else {
+                Err(format!(
+                    "`{}` may truncate (the value does not fit {bits} bits)",
+                    text()
+                ))
+            }
+        }
         syn::Expr::Binary(b) => {
             let (l, r) = (checked_len(&b.left)?, checked_len(&b.right)?);
             let max = u128::from(u64::MAX);

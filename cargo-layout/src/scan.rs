@@ -210,6 +210,17 @@ pub fn scan(
                 bad.join("`, `")
             ));
         }
+        if let Some(mac) = &item.in_macro {
+            let has_repr = s.attrs.iter().any(|a| a.path().is_ident("repr"));
+            notes.push(if has_repr {
+                format!("inside macro `{mac}!`: read as written")
+            } else {
+                format!(
+                    "inside macro `{mac}!`: read as written, without a #[repr]: repr(Rust) \
+                     (a #[repr] the macro may add is not guessed)"
+                )
+            });
+        }
         let repr = match &model {
             Ok(def) => Some(def.repr),
             Err(_) => crate::resolve::repr_of(&s.attrs),

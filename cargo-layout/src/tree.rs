@@ -9,7 +9,7 @@
 //! are included too. Macro invocations whose body contains `struct` or `union` get a note: their
 //! expansion is not scanned.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use quote::ToTokens;
@@ -33,6 +33,8 @@ pub struct CrateInfo {
     pub root: ModId,
     /// Why every struct of it crosses an FFI boundary (a `-sys` package, `links =`), if so.
     pub ffi: Option<String>,
+    /// Whether it is the `.rs` files given on the command line, each a module of it.
+    pub files: bool,
 }
 
 /// A module, or the items of a function body (a *block*, which `self`/`super` look through).
@@ -57,7 +59,13 @@ pub struct Module {
     pub others: Vec<OtherName>,
     /// Whether it is declared with any `pub` (visible to glob imports from outside it).
     pub public: bool,
+    /// The `#[cfg]` predicates on it and its enclosing modules: a module is a child of its
+    /// parent only on the targets that compile it.
+    pub cfg_meta: Vec<syn::Meta>,
 }
+
+/// The files already loaded, with the `#[cfg]` conditions they were loaded under.
+type Seen = HashSet<(PathBuf, Vec<String>)>;
 
 /// A name of the type namespace that the tool does not model.
 #[derive(Debug, Clone)]
@@ -156,6 +164,9 @@ pub struct Item {
     pub public: bool,
     /// The `#[cfg]` predicates on it and its enclosing modules, parsed.
     pub cfg_meta: Vec<syn::Meta>,
+    /// The macro invocation (`s!`) whose body declares it, read as written: the macro may add
+    /// attributes (a `#[repr]`) that the tool does not see.
+    pub in_macro: Option<String>,
     /// What it is.
     pub kind: ItemKind,
 }
@@ -184,6 +195,11 @@ pub struct Tree {
     /// Types named where their field order is seen from outside Rust (FFI) or as bytes
     /// (hand-written byte-view impls): see [`crate::refusal`].
     pub order_uses: Vec<OrderUse>,
+    /// `macro_rules!` without parameters (`() => { items }`), by name: their file, line and
+    /// body, expanded where they are invoked (`prelude!();`).
+    macros: HashMap<String, (FileId, usize, proc_macro2::TokenStream)>,
+    /// The parameterless macros being expanded (a macro invoking itself stops).
+    expanding: Vec<String>,
 }
 
 /// A type named where its field order means something beyond its layout.
@@ -231,6 +247,8 @@ struct Ctx<'t> {
     /// Whether the items are those of an inline module (`mod x { ... }`), whose
     /// `#[path = "..."] mod y;` is relative to `child_dir`, not to the file's directory.
     inline: bool,
+    /// The macro whose body holds the items (`s!`), read as written.
+    in_macro: Option<String>,
 }
 
 impl Tree {
@@ -249,6 +267,7 @@ impl Tree {
             name,
             root: module,
             ffi,
+            files: false,
         });
         let mut seen = HashSet::new();
         self.load_file(
@@ -258,6 +277,7 @@ impl Tree {
             (Vec::new(), Vec::new()),
             follow,
             &mut seen,
+            None,
             None,
         );
         krate
@@ -272,6 +292,7 @@ impl Tree {
             name: None,
             root,
             ffi: None,
+            files: true,
         });
         for path in files {
             let name = path
@@ -288,6 +309,7 @@ impl Tree {
                 (Vec::new(), Vec::new()),
                 Follow::FileOnly,
                 &mut seen,
+                None,
                 None,
             );
         }
@@ -311,6 +333,7 @@ impl Tree {
             uses: Vec::new(),
             others: Vec::new(),
             public: true,
+            cfg_meta: Vec::new(),
         });
         self.modules.len() - 1
     }
@@ -325,11 +348,17 @@ impl Tree {
         path: &Path,
         (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
         follow: Follow,
-        seen: &mut HashSet<PathBuf>,
+        seen: &mut Seen,
         declared_at: Option<(String, usize)>,
+        child_dir: Option<PathBuf>,
     ) {
         let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        if !seen.insert(canonical) {
+        // A file is loaded once per set of `#[cfg]` conditions: `mod imp;` declared in each
+        // branch of a `cfg_if!` is a different module each time, but a `#[path]` cycle stops.
+        let mut conditions = cfg.clone();
+        conditions.sort();
+        conditions.dedup();
+        if !seen.insert((canonical, conditions)) {
             return;
         }
         let text = match sources.read(path) {
@@ -383,7 +412,9 @@ impl Tree {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = self.modules[module].parent.is_none()
             || path.file_name().is_some_and(|n| n == "mod.rs");
-        let child_dir = if is_mod_rs {
+        let child_dir = if let Some(d) = child_dir {
+            d
+        } else if is_mod_rs {
             dir
         } else {
             dir.join(path.file_stem().unwrap_or_default())
@@ -397,6 +428,7 @@ impl Tree {
             cfg_meta,
             text: &text,
             inline: false,
+            in_macro: None,
         };
         self.collect(sources, &mut ctx, &parsed.items, 0, follow, seen);
     }
@@ -409,7 +441,7 @@ impl Tree {
         items: &[syn::Item],
         start: usize,
         follow: Follow,
-        seen: &mut HashSet<PathBuf>,
+        seen: &mut Seen,
     ) {
         let display = sources.get(ctx.file).display.clone();
         let lines = LineIndex::new(ctx.text);
@@ -523,22 +555,223 @@ impl Tree {
                 syn::Item::Static(s) => {
                     self.scan_body(sources, ctx, &s.ident.to_string(), &*s.expr)
                 }
-                syn::Item::Macro(m) if mentions_struct(m.mac.tokens.clone()) => {
-                    let what = match &m.ident {
-                        Some(name) => format!("macro_rules! {name}"),
-                        None => format!("{}! invocation", path_text(&m.mac.path)),
-                    };
-                    self.diags.push(Diag::note(
-                        display.clone(),
-                        line_of(range.start),
-                        format!(
-                            "{what} not scanned: structs defined inside macros are not \
-                                 analysed"
-                        ),
-                    ));
+                syn::Item::Macro(m) => {
+                    self.add_macro(sources, ctx, m, follow, seen, line_of(range.start));
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// An item-level macro: `cfg_if!` branches become items under their conditions,
+    /// `include!("file.rs")` is followed, any other invocation whose body parses as items is
+    /// read as written (noted), and the rest is named in a note as not scanned.
+    fn add_macro(
+        &mut self,
+        sources: &mut Sources,
+        ctx: &mut Ctx<'_>,
+        m: &syn::ItemMacro,
+        follow: Follow,
+        seen: &mut Seen,
+        line: usize,
+    ) {
+        let display = sources.get(ctx.file).display.clone();
+        if let Some(name) = &m.ident {
+            if let Ok(body) = m.mac.parse_body_with(parse_parameterless) {
+                self.macros.insert(name.to_string(), (ctx.file, line, body));
+                return;
+            }
+            if mentions_struct(m.mac.tokens.clone()) {
+                self.diags.push(Diag::note(
+                    display,
+                    line,
+                    format!(
+                        "macro_rules! {name} not scanned: structs defined inside macros are \
+                         not analysed (its invocations are read as written when their body \
+                         parses as items)"
+                    ),
+                ));
+            }
+            return;
+        }
+        let name = m
+            .mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        let shown = path_text(&m.mac.path);
+        let mut cfg_meta = ctx.cfg_meta.clone();
+        cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
+        let mut cfg = ctx.cfg.clone();
+        cfg.extend(cfg_conditions(&m.attrs, ctx.text));
+        if m.mac.tokens.is_empty()
+            && let Some((file, defined, body)) = self.macros.get(&name).cloned()
+            && self.expanding.len() < 16
+            && !self.expanding.contains(&name)
+        {
+            self.expand_parameterless(
+                sources,
+                ctx,
+                (&name, file, defined, body),
+                (cfg, cfg_meta),
+                follow,
+                seen,
+                line,
+            );
+            return;
+        }
+        match name.as_str() {
+            "cfg_if" => match m.mac.parse_body_with(parse_cfg_if) {
+                Ok(branches) => {
+                    let mut previous: Vec<syn::Meta> = Vec::new();
+                    for branch in branches {
+                        let mut own: Vec<syn::Meta> = Vec::new();
+                        if !previous.is_empty() {
+                            own.push(syn::parse_quote!(not(any(#(#previous),*))));
+                        }
+                        if let Some(c) = &branch.cfg {
+                            own.push(c.clone());
+                            previous.push(c.clone());
+                        }
+                        let mut inner = self.sub_ctx(ctx, &cfg, &cfg_meta, &own);
+                        let start = byte_range(branch.brace).start + 1;
+                        self.collect(sources, &mut inner, &branch.items, start, follow, seen);
+                    }
+                }
+                Err(e) => self.diags.push(Diag::note(
+                    display,
+                    line,
+                    format!("`{shown}!` not scanned: not the `if #[cfg(..)] {{ items }} else ..` form ({e})"),
+                )),
+            },
+            "include" => {
+                let Ok(lit) = m.mac.parse_body::<syn::LitStr>() else {
+                    self.diags.push(Diag::note(
+                        display,
+                        line,
+                        format!(
+                            "`{shown}!` not scanned: its path is not a string literal (a \
+                             path computed by `concat!`/`env!` is not known before the build)"
+                        ),
+                    ));
+                    return;
+                };
+                let dir = sources
+                    .get(ctx.file)
+                    .path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let file = dir.join(lit.value());
+                self.load_file(
+                    sources,
+                    ctx.module,
+                    &file,
+                    (cfg, cfg_meta),
+                    follow,
+                    seen,
+                    Some((display, line)),
+                    Some(ctx.child_dir.clone()),
+                );
+            }
+            _ => match m.mac.parse_body_with(parse_items) {
+                Ok(items) if !items.is_empty() => {
+                    self.diags.push(Diag::note(
+                        display,
+                        line,
+                        format!(
+                            "inside macro `{shown}!`: read as written (what the macro adds, \
+                             such as a #[repr] or derives, is not seen)"
+                        ),
+                    ));
+                    let mut inner = self.sub_ctx(ctx, &cfg, &cfg_meta, &[]);
+                    inner.in_macro = Some(shown);
+                    let start = byte_range(m.mac.delimiter.span().join()).start + 1;
+                    self.collect(sources, &mut inner, &items, start, follow, seen);
+                }
+                _ => self.diags.push(Diag::note(
+                    display,
+                    line,
+                    format!(
+                        "`{shown}!` not scanned: its body is not a list of items (what it \
+                         expands to is not known{})",
+                        if mentions_struct(m.mac.tokens.clone()) {
+                            "; it mentions `struct` or `union`"
+                        } else {
+                            ""
+                        }
+                    ),
+                )),
+            },
+        }
+    }
+
+    /// `name!()` of a `macro_rules! name { () => { items } }` of the scanned code: its items,
+    /// exactly as written in the definition (there is nothing to substitute).
+    #[allow(clippy::too_many_arguments)]
+    fn expand_parameterless(
+        &mut self,
+        sources: &mut Sources,
+        ctx: &mut Ctx<'_>,
+        (name, file, defined, body): (&str, FileId, usize, proc_macro2::TokenStream),
+        (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
+        follow: Follow,
+        seen: &mut Seen,
+        line: usize,
+    ) {
+        let display = sources.get(ctx.file).display.clone();
+        let Ok(items) = syn::parse::Parser::parse2(parse_items, body) else {
+            return;
+        };
+        let text = sources.get(file).text.clone();
+        self.diags.push(Diag::note(
+            display,
+            line,
+            format!(
+                "`{name}!()` expanded from its definition ({}:{defined}), which has no \
+                 parameters",
+                sources.get(file).display
+            ),
+        ));
+        let mut inner = Ctx {
+            module: ctx.module,
+            file,
+            child_dir: ctx.child_dir.clone(),
+            cfg,
+            cfg_meta,
+            text: &text,
+            inline: ctx.inline,
+            in_macro: ctx.in_macro.clone(),
+        };
+        let start = items.first().map_or(0, |i| byte_range(i.span()).start);
+        self.expanding.push(name.to_owned());
+        self.collect(sources, &mut inner, &items, start, follow, seen);
+        self.expanding.pop();
+    }
+
+    /// The context of items nested in a macro body of `ctx`, under `cfg` and `own` conditions.
+    fn sub_ctx<'c>(
+        &self,
+        ctx: &Ctx<'c>,
+        cfg: &[String],
+        cfg_meta: &[syn::Meta],
+        own: &[syn::Meta],
+    ) -> Ctx<'c> {
+        let mut cfg = cfg.to_vec();
+        cfg.extend(own.iter().map(|m| format!("cfg({})", crate::cfg::text(m))));
+        let mut cfg_meta = cfg_meta.to_vec();
+        cfg_meta.extend(own.iter().cloned());
+        Ctx {
+            module: ctx.module,
+            file: ctx.file,
+            child_dir: ctx.child_dir.clone(),
+            cfg,
+            cfg_meta,
+            text: ctx.text,
+            inline: ctx.inline,
+            in_macro: ctx.in_macro.clone(),
         }
     }
 
@@ -625,6 +858,7 @@ impl Tree {
             cfg,
             public,
             cfg_meta,
+            in_macro: ctx.in_macro.clone(),
             kind,
         });
         self.modules[ctx.module].items.push(id);
@@ -636,7 +870,7 @@ impl Tree {
         ctx: &mut Ctx<'_>,
         m: &syn::ItemMod,
         follow: Follow,
-        seen: &mut HashSet<PathBuf>,
+        seen: &mut Seen,
         display: &str,
     ) {
         let name = m.ident.to_string();
@@ -652,6 +886,7 @@ impl Tree {
         cfg.extend(own_cfg.iter().cloned());
         let mut cfg_meta = ctx.cfg_meta.clone();
         cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
+        self.modules[child].cfg_meta = cfg_meta.clone();
         let path_attr = m.attrs.iter().find_map(|a| {
             if !a.path().is_ident("path") {
                 return None;
@@ -686,6 +921,7 @@ impl Tree {
                     cfg_meta,
                     text: ctx.text,
                     inline: true,
+                    in_macro: ctx.in_macro.clone(),
                 };
                 self.collect(sources, &mut inner, items, start, follow, seen);
             }
@@ -725,6 +961,7 @@ impl Tree {
                             follow,
                             seen,
                             Some((display.to_owned(), line)),
+                            None,
                         );
                     }
                     None if !own_cfg.is_empty() => self.diags.push(Diag::note(
@@ -783,6 +1020,7 @@ impl Tree {
             cfg_meta: ctx.cfg_meta.clone(),
             text: ctx.text,
             inline: ctx.inline,
+            in_macro: ctx.in_macro.clone(),
         };
         let start = items.first().map_or(0, |i| byte_range(i.span()).start);
         let mut seen = HashSet::new();
@@ -1136,4 +1374,84 @@ fn flatten_use(tree: &syn::UseTree, prefix: Vec<String>, out: &mut Vec<UseDecl>)
             }
         }
     }
+}
+
+/// One branch of `cfg_if!`: its own `#[cfg]` predicate (none for the final `else`) and items.
+struct CfgIfBranch {
+    cfg: Option<syn::Meta>,
+    brace: proc_macro2::Span,
+    items: Vec<syn::Item>,
+}
+
+/// `if #[cfg(a)] { items } else if #[cfg(b)] { items } else { items }`, as `cfg_if!` takes it
+/// (several predicates in one `#[cfg(a, b)]` mean all of them).
+fn parse_cfg_if(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<CfgIfBranch>> {
+    let mut branches = Vec::new();
+    loop {
+        let cfg = if input.peek(syn::Token![if]) {
+            input.parse::<syn::Token![if]>()?;
+            let attrs = input.call(syn::Attribute::parse_outer)?;
+            let mut preds = Vec::new();
+            for a in &attrs {
+                if !a.path().is_ident("cfg") {
+                    return Err(syn::Error::new(a.span(), "expected #[cfg(...)]"));
+                }
+                let list = a.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                )?;
+                preds.extend(list);
+            }
+            Some(match preds.len() {
+                1 => preds.remove(0),
+                _ => syn::parse_quote!(all(#(#preds),*)),
+            })
+        } else {
+            None
+        };
+        let content;
+        let brace = syn::braced!(content in input);
+        let items = parse_items(&content)?;
+        let last = cfg.is_none();
+        branches.push(CfgIfBranch {
+            cfg,
+            brace: brace.span.join(),
+            items,
+        });
+        if last || input.is_empty() {
+            break;
+        }
+        input.parse::<syn::Token![else]>()?;
+    }
+    if !input.is_empty() {
+        return Err(input.error("unexpected tokens after the last branch"));
+    }
+    Ok(branches)
+}
+
+/// Items until the end of the input (inner attributes, as in a file, are skipped).
+fn parse_items(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<syn::Item>> {
+    let _ = input.call(syn::Attribute::parse_inner)?;
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        items.push(input.parse()?);
+    }
+    Ok(items)
+}
+
+/// The body of `macro_rules! name { () => { body } }` (one rule, no parameters).
+fn parse_parameterless(
+    input: syn::parse::ParseStream<'_>,
+) -> syn::Result<proc_macro2::TokenStream> {
+    let params;
+    syn::parenthesized!(params in input);
+    if !params.is_empty() {
+        return Err(params.error("parameters"));
+    }
+    input.parse::<syn::Token![=>]>()?;
+    let body: proc_macro2::Group = input.parse()?;
+    let _ = input.parse::<Option<syn::Token![;]>>()?;
+    if !input.is_empty() {
+        return Err(input.error("more than one rule"));
+    }
+    Ok(body.stream())
 }

@@ -366,3 +366,37 @@ fn deeply_nested_modules_and_long_alias_chains_do_not_overflow_the_stack() {
     assert_eq!(size(&doc, &deep_path), (8, vec![0, 4]));
     assert_eq!(size(&doc, "crate::chain::Chain"), (16, vec![0, 8]));
 }
+
+#[test]
+fn a_glob_through_a_module_an_earlier_glob_brings_resolves() {
+    // libc's `new/mod.rs`: `pub(crate) use linux_uapi::*;` then `pub use asm::socket::*;`,
+    // where `asm` is a module of `linux_uapi`. The second glob was resolved while the first
+    // was not yet seen, and became "a glob of another crate".
+    let dir = krate(
+        "partial-globs",
+        &[(
+            "src/lib.rs",
+            "mod uapi { pub mod asm { pub mod socket { pub type Word = u32; } } }\n\
+             pub(crate) use uapi::*;\npub use asm::socket::*;\n\
+             #[repr(C)]\npub struct S { pub a: u8, pub w: Word }\n",
+        )],
+    );
+    assert_compiles(&dir);
+    assert_eq!(size(&report(&dir), "crate::S"), (8, vec![0, 4]));
+}
+
+#[test]
+fn use_of_a_crate_by_its_own_name_is_that_crate_not_a_cycle() {
+    // nix: `use libc::{self, c_int};` in a module is the `libc` crate.
+    let dir = krate(
+        "self-named-use",
+        &[(
+            "src/lib.rs",
+            "pub mod m {\n    use core::{self};\n    #[repr(C)]\n    pub struct S { pub d: core::time::Duration }\n}\n",
+        )],
+    );
+    assert_compiles(&dir);
+    let why = unresolved(&report(&dir), "crate::m::S");
+    assert!(why.contains("core::time::Duration"), "{why}");
+    assert!(!why.contains("cycle"), "{why}");
+}

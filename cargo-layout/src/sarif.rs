@@ -1,0 +1,116 @@
+//! `--format sarif`: the structs that can shrink as SARIF 2.1.0 results, for code-scanning
+//! services (GitHub's, GitLab's, IDE viewers): one result per struct, at its name's line, with
+//! the saving and the suggested order in the message.
+
+use serde_json::{Value, json};
+
+use crate::scan::{Status, StructReport};
+
+/// The one rule: a struct whose field order wastes padding.
+pub const RULE: &str = "padding-waste";
+
+/// The SARIF document of a run.
+pub fn render(reports: &[StructReport]) -> String {
+    let results: Vec<Value> = reports.iter().filter_map(result).collect();
+    let doc = json!({
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "cargo-layout",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": information_uri(),
+                "rules": [{
+                    "id": RULE,
+                    "name": "PaddingWaste",
+                    "shortDescription": { "text": "A struct's field order wastes padding" },
+                    "fullDescription": { "text": "Another order of the fields makes the \
+                        struct smaller on some target (repr(C): the declared order is the \
+                        layout order). `cargo layout --fix` rewrites it, unless the order \
+                        means something (FFI, serialization, byte views, derives)." },
+                    "defaultConfiguration": { "level": "warning" }
+                }]
+            }},
+            "results": results
+        }]
+    });
+    let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain values");
+    text.push('\n');
+    text
+}
+
+/// The repository of this tool, else its crates.io page.
+fn information_uri() -> &'static str {
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => "https://crates.io/crates/cargo-layout",
+        repo => repo,
+    }
+}
+
+/// A struct's result, if it can shrink.
+fn result(r: &StructReport) -> Option<Value> {
+    let (saving, target) = r.best_saving().filter(|(s, _)| *s > 0)?;
+    let Status::Laid { on, .. } = &r.status else {
+        return None;
+    };
+    let laid = on
+        .iter()
+        .find(|o| o.target.triple == target.triple)?
+        .result
+        .as_ref()
+        .ok()?;
+    let suggestion = laid.suggestion.as_ref()?;
+    let fields = laid.layout.def.fields;
+    let order: Vec<&str> = suggestion.order.iter().map(|&i| fields[i].name).collect();
+    let others: Vec<String> = on
+        .iter()
+        .filter(|o| o.target.triple != target.triple)
+        .filter_map(|o| {
+            let s = o.result.as_ref().ok()?.saving();
+            (s > 0).then(|| format!("{s} on {}", o.target.triple))
+        })
+        .collect();
+    let mut text = format!(
+        "`{}` can be {} bytes instead of {} on {} (saves {saving}) with the fields in the \
+         order: {}",
+        r.path,
+        suggestion.size,
+        laid.layout.size(),
+        target.triple,
+        order.join(", ")
+    );
+    if !others.is_empty() {
+        text.push_str(&format!("; also saves {}", others.join(", ")));
+    }
+    if let Some(refusal) = r.refusals.iter().find(|f| f.allowed.is_none()) {
+        text.push_str(&format!("; --fix leaves it alone: {}", refusal.message));
+    }
+    Some(json!({
+        "ruleId": RULE,
+        "level": "warning",
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&r.file) },
+                "region": { "startLine": r.line }
+            }
+        }],
+        "properties": {
+            "path": r.path,
+            "saving": saving,
+            "target": target.triple,
+            "suggestedOrder": order,
+        }
+    }))
+}
+
+/// A file as a URI reference: relative paths as they are (with `/`), absolute ones as
+/// `file://` URIs.
+fn uri(file: &str) -> String {
+    let slashed = file.replace('\\', "/");
+    if slashed.starts_with('/') {
+        format!("file://{slashed}")
+    } else {
+        slashed
+    }
+}

@@ -140,7 +140,6 @@ pub fn check_flags(opts: &Options) -> Result<(), UsageError> {
         (opts.packages.len() > 1, "more than one --package"),
         (opts.paths.len() > 1, "more than one PATH"),
         (opts.only_marked, "--only-marked"),
-        (opts.format == crate::cli::Format::Sarif, "--format sarif"),
         (
             opts.baseline.is_some() || opts.write_baseline.is_some(),
             "--baseline and --write-baseline",
@@ -327,8 +326,7 @@ pub fn run(opts: &Options) -> u8 {
     let text = match opts.format {
         Format::Text => crate::compiled_report::text(&compiled),
         Format::Json => crate::compiled_report::json(&compiled, &diags),
-        // Refused by `check_flags`.
-        Format::Sarif => unreachable!("--format sarif is refused with --compiled"),
+        Format::Sarif => crate::sarif::render_compiled(&compiled),
     };
     use std::io::Write as _;
     let failed_write = std::io::stdout().lock().write_all(text.as_bytes()).is_err();

@@ -11,7 +11,70 @@ pub const RULE: &str = "padding-waste";
 
 /// The SARIF document of a run.
 pub fn render(reports: &[StructReport]) -> String {
-    let results: Vec<Value> = reports.iter().filter_map(result).collect();
+    document(reports.iter().filter_map(result).collect())
+}
+
+/// The rule of `--compiled`'s loud error: the engine's prediction for the host differs from
+/// what the compiler did.
+pub const MISMATCH_RULE: &str = "prediction-mismatch";
+
+/// The SARIF document of `--compiled`: a `padding-waste` result per type whose declared order
+/// a reordering would shrink, and an error per type whose compiled layout the engine's
+/// prediction contradicts.
+pub fn render_compiled(c: &crate::compiled::Compiled<'_>) -> String {
+    let mut results = Vec::new();
+    for e in &c.entries {
+        let Some((file, line)) = e.location.as_deref().and_then(file_line) else {
+            continue;
+        };
+        let location = json!([{ "physicalLocation": {
+            "artifactLocation": { "uri": uri(file) },
+            "region": { "startLine": line }
+        }}]);
+        let name = &e.compiled.name;
+        if !e.mismatches.is_empty() {
+            let what: Vec<String> = e
+                .mismatches
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}: compiled {:?}, predicted {:?}",
+                        m.what, m.compiled, m.predicted
+                    )
+                })
+                .collect();
+            results.push(json!({
+                "ruleId": MISMATCH_RULE,
+                "level": "error",
+                "message": { "text": format!(
+                    "`{name}`: the engine's prediction for {} differs from the compiler's layout \
+                     ({}); a bug of cargo-layout, please report it", c.host.triple, what.join("; ")) },
+                "locations": location,
+            }));
+        }
+        if e.saving() > 0 && e.rustc_order == Some(false) {
+            results.push(json!({
+                "ruleId": RULE,
+                "level": "warning",
+                "message": { "text": format!(
+                    "`{name}` is {} bytes compiled for {} and some field order makes it {} \
+                     (saves {})", e.compiled.size, c.host.triple,
+                    e.compiled.size - e.saving(), e.saving()) },
+                "locations": location,
+                "properties": { "saving": e.saving(), "target": c.host.triple },
+            }));
+        }
+    }
+    document(results)
+}
+
+/// `src/lib.rs:12` as its file and line.
+fn file_line(location: &str) -> Option<(&str, u64)> {
+    let (file, line) = location.rsplit_once(':')?;
+    Some((file, line.parse().ok()?))
+}
+
+fn document(results: Vec<Value>) -> String {
     let doc = json!({
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -21,6 +84,11 @@ pub fn render(reports: &[StructReport]) -> String {
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": information_uri(),
                 "rules": [{
+                    "id": MISMATCH_RULE,
+                    "name": "PredictionMismatch",
+                    "shortDescription": { "text": "cargo-layout's prediction contradicts the compiler" },
+                    "defaultConfiguration": { "level": "error" }
+                }, {
                     "id": RULE,
                     "name": "PaddingWaste",
                     "shortDescription": { "text": "A struct's field order wastes padding" },

@@ -551,3 +551,29 @@ fn compiled_only_flags_and_refused_combinations() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn sarif_lists_types_that_can_shrink() {
+    let (out, stdout, stderr) = run(&["--compiled", "--format", "sarif"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "cargo-layout");
+    let results = run["results"].as_array().unwrap();
+    let t1 = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("compiled_zoo::T1")
+        })
+        .expect("T1 can shrink");
+    assert_eq!(t1["ruleId"], "padding-waste");
+    assert_eq!(t1["properties"]["saving"], 8);
+    let location = &t1["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "src/lib.rs");
+    assert_eq!(location["region"]["startLine"], 22);
+    assert!(results.iter().all(|r| r["ruleId"] != "prediction-mismatch"));
+}

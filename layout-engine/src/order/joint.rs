@@ -39,7 +39,7 @@ pub struct Joint {
     /// suggestion's size).
     pub best: Vec<u64>,
     /// Whether the order is proven to move the fewest fields among the orders that reach the
-    /// best size everywhere (see the [module documentation](self)).
+    /// best size everywhere (see [`suggest_joint`]).
     pub exact: bool,
 }
 
@@ -56,7 +56,14 @@ impl Joint {
 }
 
 /// The best single order for `problems`: the same fields (by count and declared index) and the
-/// same constraints laid out on several targets. See the [module documentation](self).
+/// same constraints laid out on several targets.
+///
+/// Candidates: the declared order, each target's own suggestion, and (without constraints) the
+/// fields sorted by decreasing alignment on one target with ties broken by the others. The best
+/// candidate (fewest targets above their best size, then the least excess, then the fewest
+/// moves) is improved by putting moved fields back wherever no target gets bigger. It is proven
+/// to move the fewest fields when every target's own suggestion is exact and it moves no more
+/// fields than the most any of them moves.
 pub fn suggest_joint(problems: &[Problem<'_>]) -> Result<Joint, OrderError> {
     let Some(first) = problems.first() else {
         return Ok(Joint {

@@ -56,28 +56,68 @@ impl std::fmt::Display for Grown {
     }
 }
 
+/// What a reported struct that can shrink wastes: all the baseline needs of its report, kept
+/// when the report itself is not (the JSON is streamed, one report at a time).
+#[derive(Debug, Clone)]
+pub struct Waste {
+    /// `crate::T1`.
+    pub path: String,
+    /// `file:line`.
+    pub at: String,
+    /// Each target with a non-zero saving, and that saving.
+    pub savings: Vec<(&'static str, u64)>,
+}
+
+impl Waste {
+    /// The waste of `r`, or `None` if its suggested order saves nothing on any target.
+    pub fn of(r: &StructReport) -> Option<Waste> {
+        let on = match &r.status {
+            Status::Laid {
+                on,
+                rustc_choice: false,
+                ..
+            } => on.as_slice(),
+            _ => &[],
+        };
+        let savings: Vec<(&'static str, u64)> = on
+            .iter()
+            .filter_map(|o| {
+                let s = o.result.as_ref().ok()?.saving();
+                (s > 0).then_some((o.target.triple, s))
+            })
+            .collect();
+        (!savings.is_empty()).then(|| Waste {
+            path: r.path.clone(),
+            at: format!("{}:{}", r.file, r.line),
+            savings,
+        })
+    }
+}
+
 /// The waste of every reported struct that can shrink; a path reported twice (one definition
 /// per target) keeps the larger figure.
-pub fn record(reports: &[StructReport]) -> Baseline {
+pub fn record(wastes: &[Waste]) -> Baseline {
     let mut b = Baseline {
         schema: SCHEMA,
         structs: BTreeMap::new(),
     };
-    for (r, target, saving) in savings(reports) {
-        let entry = b
-            .structs
-            .entry(r.path.clone())
-            .or_default()
-            .entry(target.to_owned())
-            .or_default();
-        *entry = (*entry).max(saving);
+    for w in wastes {
+        for &(target, saving) in &w.savings {
+            let entry = b
+                .structs
+                .entry(w.path.clone())
+                .or_default()
+                .entry(target.to_owned())
+                .or_default();
+            *entry = (*entry).max(saving);
+        }
     }
     b
 }
 
-/// Writes the baseline of `reports` to `path`.
-pub fn write(path: &Path, reports: &[StructReport]) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(&record(reports)).expect("plain values");
+/// Writes the baseline of `wastes` to `path`.
+pub fn write(path: &Path, wastes: &[Waste]) -> Result<(), String> {
+    let mut text = serde_json::to_string_pretty(&record(wastes)).expect("plain values");
     text.push('\n');
     std::fs::write(path, text).map_err(|e| format!("cannot write the baseline: {e}"))
 }
@@ -98,41 +138,27 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
 }
 
 /// The waste that is new or larger than in `baseline`.
-pub fn grown(reports: &[&StructReport], baseline: &Baseline) -> Vec<Grown> {
-    savings(reports.iter().copied())
-        .filter_map(|(r, target, now)| {
+pub fn grown(wastes: &[&Waste], baseline: &Baseline) -> Vec<Grown> {
+    wastes
+        .iter()
+        .flat_map(|w| {
+            w.savings
+                .iter()
+                .map(move |&(target, now)| (*w, target, now))
+        })
+        .filter_map(|(w, target, now)| {
             let before = baseline
                 .structs
-                .get(&r.path)
+                .get(&w.path)
                 .and_then(|t| t.get(target))
                 .copied();
             (before.is_none_or(|b| now > b)).then(|| Grown {
-                path: r.path.clone(),
-                at: format!("{}:{}", r.file, r.line),
+                path: w.path.clone(),
+                at: w.at.clone(),
                 target,
                 now,
                 before,
             })
         })
         .collect()
-}
-
-/// Every (struct, target, bytes saved) with a non-zero saving.
-fn savings<'r>(
-    reports: impl IntoIterator<Item = &'r StructReport>,
-) -> impl Iterator<Item = (&'r StructReport, &'static str, u64)> {
-    reports.into_iter().flat_map(|r| {
-        let on = match &r.status {
-            Status::Laid {
-                on,
-                rustc_choice: false,
-                ..
-            } => on.as_slice(),
-            _ => &[],
-        };
-        on.iter().filter_map(move |o| {
-            let s = o.result.as_ref().ok()?.saving();
-            (s > 0).then_some((r, o.target.triple, s))
-        })
-    })
 }

@@ -1,9 +1,17 @@
-//! `--format json`: the report as one JSON document, schema version 1 (documented in
+//! `--format json`: the report as one JSON document, schema version 2 (documented in
 //! `README.md`). The shape is this module's own structs, so it stays what the documentation
 //! says whatever the engine's types become; every number in it comes from the engine.
 //!
+//! The document is written as it is produced: each struct's object as soon as its report is
+//! built ([`Writer::write_struct`]), the summary and diagnostics at the end, so memory does not
+//! grow with the number of structs. A struct's identical layouts on several targets are one
+//! entry with the list of those targets (`-t all` would otherwise repeat one layout hundreds
+//! of times).
+//!
 //! Stability: keys are never renamed or removed within a version and always present (`null`
 //! where there is no value); new keys may be added.
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -15,16 +23,7 @@ use crate::scan::{Status, StructReport};
 use crate::source::{Diag, Level};
 
 /// The schema version.
-pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    targets: Vec<&'static str>,
-    structs: Vec<JsonStruct<'a>>,
-    summary: Summary<'a>,
-    diagnostics: Vec<JsonDiag<'a>>,
-}
+pub const SCHEMA: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonStruct<'a> {
@@ -43,7 +42,7 @@ struct JsonStruct<'a> {
     pinned: Vec<&'static str>,
     hot: Vec<&'static str>,
     unresolved: Option<Vec<JsonBlocked<'a>>>,
-    layouts: Vec<JsonLayout>,
+    layouts: Vec<JsonLayoutGroup>,
     differences: Vec<JsonDifference>,
     refusals: Vec<JsonRefusal<'a>>,
 }
@@ -72,9 +71,16 @@ struct JsonBlocked<'a> {
     reason: &'a str,
 }
 
+/// One layout and the targets (in target order) that have exactly it.
 #[derive(Serialize)]
+struct JsonLayoutGroup {
+    targets: Vec<&'static str>,
+    #[serde(flatten)]
+    layout: JsonLayout,
+}
+
+#[derive(Serialize, PartialEq)]
 struct JsonLayout {
-    target: &'static str,
     error: Option<String>,
     size: Option<u64>,
     align: Option<u64>,
@@ -87,7 +93,7 @@ struct JsonLayout {
     suggestion_error: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct JsonField {
     name: &'static str,
     #[serde(rename = "type")]
@@ -97,14 +103,14 @@ struct JsonField {
     align: u64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct JsonHole {
     after: &'static str,
     offset: u64,
     size: u64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct JsonSuggestion {
     order: Vec<&'static str>,
     size: u64,
@@ -152,37 +158,116 @@ struct JsonDiag<'a> {
     message: &'a str,
 }
 
-/// The JSON document, pretty-printed, with a final newline.
-pub fn render(reports: &[StructReport], targets: &[&'static Target], diags: &[Diag]) -> String {
-    let mut by_saving: Vec<JsonSaving<'_>> = reports
-        .iter()
-        .filter_map(|r| {
-            r.best_saving()
-                .filter(|(s, _)| *s > 0)
-                .map(|(saving, t)| JsonSaving {
-                    path: &r.path,
-                    file: &r.file,
-                    line: r.line,
-                    saving,
-                    target: t.triple,
-                })
+/// Writes the JSON document, pretty-printed, with a final newline, one struct at a time.
+pub struct Writer<W: Write> {
+    out: W,
+    /// Reports written so far.
+    structs: usize,
+    unresolved: usize,
+    by_saving: Vec<OwnedSaving>,
+}
+
+/// A `by_saving` entry, kept after its report is gone.
+struct OwnedSaving {
+    path: String,
+    file: String,
+    line: usize,
+    saving: u64,
+    target: &'static str,
+}
+
+/// Writes into `out`, indenting every line after the first by `indent` spaces: a value
+/// pretty-printed on its own, placed inside the document.
+struct Indented<'a, W: Write> {
+    out: &'a mut W,
+    indent: &'static [u8],
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&rest[..=i])?;
+            self.out.write_all(self.indent)?;
+            rest = &rest[i + 1..];
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// `value` pretty-printed into `out`, its lines after the first indented by `indent`.
+fn put(out: &mut impl Write, indent: &'static [u8], value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut Indented { out, indent }, value).map_err(io::Error::from)
+}
+
+impl<W: Write> Writer<W> {
+    /// Starts the document: its schema version and targets, and opens `structs`.
+    pub fn start(mut out: W, targets: &[&'static Target]) -> io::Result<Self> {
+        write!(out, "{{\n  \"schema\": {SCHEMA},\n  \"targets\": ")?;
+        let triples: Vec<&str> = targets.iter().map(|t| t.triple).collect();
+        put(&mut out, b"  ", &triples)?;
+        out.write_all(b",\n  \"structs\": [")?;
+        Ok(Writer {
+            out,
+            structs: 0,
+            unresolved: 0,
+            by_saving: Vec::new(),
         })
-        .collect();
-    by_saving.sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(b.path)));
-    let doc = Document {
-        version: VERSION,
-        targets: targets.iter().map(|t| t.triple).collect(),
-        structs: reports.iter().map(json_struct).collect(),
-        summary: Summary {
-            structs: reports.len(),
-            can_shrink: by_saving.len(),
-            unresolved: reports
+    }
+
+    /// Writes one struct's object.
+    pub fn write_struct(&mut self, r: &StructReport) -> io::Result<()> {
+        if let Some((saving, t)) = r.best_saving().filter(|(s, _)| *s > 0) {
+            self.by_saving.push(OwnedSaving {
+                path: r.path.clone(),
+                file: r.file.clone(),
+                line: r.line,
+                saving,
+                target: t.triple,
+            });
+        }
+        if matches!(r.status, Status::Blocked(_)) {
+            self.unresolved += 1;
+        }
+        self.out.write_all(if self.structs == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.structs += 1;
+        put(&mut self.out, b"    ", &json_struct(r))
+    }
+
+    /// Closes `structs`, writes the summary and `diags`, and returns the writer, flushed.
+    pub fn finish(mut self, diags: &[Diag]) -> io::Result<W> {
+        self.out
+            .write_all(if self.structs == 0 { b"]" } else { b"\n  ]" })?;
+        self.by_saving
+            .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
+        let summary = Summary {
+            structs: self.structs,
+            can_shrink: self.by_saving.len(),
+            unresolved: self.unresolved,
+            by_saving: self
+                .by_saving
                 .iter()
-                .filter(|r| matches!(r.status, Status::Blocked(_)))
-                .count(),
-            by_saving,
-        },
-        diagnostics: diags
+                .map(|s| JsonSaving {
+                    path: &s.path,
+                    file: &s.file,
+                    line: s.line,
+                    saving: s.saving,
+                    target: s.target,
+                })
+                .collect(),
+        };
+        self.out.write_all(b",\n  \"summary\": ")?;
+        put(&mut self.out, b"  ", &summary)?;
+        let diags: Vec<JsonDiag<'_>> = diags
             .iter()
             .map(|d| JsonDiag {
                 level: match d.level {
@@ -194,11 +279,43 @@ pub fn render(reports: &[StructReport], targets: &[&'static Target], diags: &[Di
                 column: (d.column > 0).then_some(d.column),
                 message: &d.message,
             })
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).expect("plain data serializes");
-    s.push('\n');
-    s
+            .collect();
+        self.out.write_all(b",\n  \"diagnostics\": ")?;
+        put(&mut self.out, b"  ", &diags)?;
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The whole document in memory (with `--fix`, which keeps every report anyway).
+pub fn render(reports: &[StructReport], targets: &[&'static Target], diags: &[Diag]) -> String {
+    let bytes = Writer::start(Vec::new(), targets)
+        .and_then(|mut w| {
+            for r in reports {
+                w.write_struct(r)?;
+            }
+            w.finish(diags)
+        })
+        .expect("writes to memory");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// The layouts of `on`, each distinct one once with its targets, in the order of their first
+/// target.
+fn grouped(on: &[OnTarget], rustc_choice: bool) -> Vec<JsonLayoutGroup> {
+    let mut groups: Vec<JsonLayoutGroup> = Vec::new();
+    for o in on {
+        let layout = json_layout(o, rustc_choice);
+        match groups.iter_mut().find(|g| g.layout == layout) {
+            Some(g) => g.targets.push(o.target.triple),
+            None => groups.push(JsonLayoutGroup {
+                targets: vec![o.target.triple],
+                layout,
+            }),
+        }
+    }
+    groups
 }
 
 fn json_struct(r: &StructReport) -> JsonStruct<'_> {
@@ -226,7 +343,7 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
             rustc_choice,
         } => (
             None,
-            on.iter().map(|o| json_layout(o, *rustc_choice)).collect(),
+            grouped(on, *rustc_choice),
             differences
                 .iter()
                 .map(|d| JsonDifference {
@@ -300,7 +417,6 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
 
 fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
     let mut out = JsonLayout {
-        target: o.target.triple,
         error: None,
         size: None,
         align: None,

@@ -29,7 +29,7 @@ mod text;
 mod tree;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -106,8 +106,30 @@ fn run(opts: &Options) -> u8 {
         allow_reorder: opts.allow_reorder.clone(),
     };
     let (sources, tree) = load(&roots, HashMap::new());
-    let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     let mut diags: Vec<Diag> = tree.diags.clone();
+    let stdout = std::io::stdout();
+    let mut failed_write = false;
+    // The JSON without `--fix`/`--diff` is streamed: each report written and dropped as soon
+    // as it is built, keeping only what the baseline and `--deny-waste` need.
+    if matches!(opts.format, Format::Json) && matches!(opts.fix, FixMode::Off) {
+        let mut wastes: Vec<baseline::Waste> = Vec::new();
+        let mut json = json::Writer::start(BufWriter::new(stdout.lock()), &opts.targets).ok();
+        let scan_diags = scan::scan_each(&tree, &sources, &opts.targets, &filter, |r| {
+            if let Some(w) = &mut json
+                && w.write_struct(&r).is_err()
+            {
+                json = None;
+            }
+            wastes.extend(baseline::Waste::of(&r));
+        });
+        diags.extend(scan_diags);
+        diags.sort();
+        diags.dedup();
+        let diags = merge_repeated_notes(diags);
+        failed_write |= json.is_none_or(|w| w.finish(&diags).is_err());
+        return finish(opts, &diags, failed_write, None, &wastes);
+    }
+    let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     diags.extend(scan_diags);
     let fix = match opts.fix {
         FixMode::Off => None,
@@ -120,9 +142,7 @@ fn run(opts: &Options) -> u8 {
     diags.dedup();
     let diags = merge_repeated_notes(diags);
 
-    let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut failed_write = false;
     match (opts.fix, &fix) {
         (FixMode::Diff, Some(f)) => {
             for file in &f.files {
@@ -140,12 +160,25 @@ fn run(opts: &Options) -> u8 {
         }
     }
     let _ = out.flush();
+    drop(out);
+    let wastes: Vec<baseline::Waste> = reports.iter().filter_map(baseline::Waste::of).collect();
+    finish(opts, &diags, failed_write, fix.as_ref(), &wastes)
+}
+
+/// Prints the diagnostics, writes the fixed files, the baseline, and returns the exit status.
+fn finish(
+    opts: &Options,
+    diags: &[Diag],
+    failed_write: bool,
+    fix: Option<&Rewrite>,
+    wastes: &[baseline::Waste],
+) -> u8 {
     let mut errors = diags.iter().any(|d| d.level == Level::Error);
-    for d in &diags {
+    for d in diags {
         eprintln!("{d}");
     }
     let mut fixed: Vec<&str> = Vec::new();
-    if let (FixMode::Write, Some(f)) = (opts.fix, &fix) {
+    if let (FixMode::Write, Some(f)) = (opts.fix, fix) {
         pause_before_writing();
         // Real paths written, with their text: one file reached by two paths is written once.
         let mut written: Vec<(PathBuf, &str)> = Vec::new();
@@ -183,12 +216,12 @@ fn run(opts: &Options) -> u8 {
     if failed_write || errors {
         return TROUBLE;
     }
-    let unfixed: Vec<&scan::StructReport> = reports
+    let unfixed: Vec<&baseline::Waste> = wastes
         .iter()
-        .filter(|r| r.can_shrink() && !fixed.contains(&r.path.as_str()))
+        .filter(|w| !fixed.contains(&w.path.as_str()))
         .collect();
     if let Some(path) = &opts.write_baseline
-        && let Err(e) = baseline::write(path, &reports)
+        && let Err(e) = baseline::write(path, wastes)
     {
         eprintln!("{}", Diag::error(source::display_path(path), 0, e));
         return TROUBLE;

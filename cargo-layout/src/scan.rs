@@ -109,11 +109,6 @@ impl StructReport {
             Status::Laid { on, .. } => on.iter().all(|o| o.result.is_err()),
         }
     }
-
-    /// Whether the suggested order makes it smaller on some target.
-    pub fn can_shrink(&self) -> bool {
-        self.best_saving().is_some_and(|(s, _)| s > 0)
-    }
 }
 
 /// Builds the reports of every struct and union in `tree`, in file and line order.
@@ -123,6 +118,21 @@ pub fn scan(
     targets: &[&'static Target],
     filter: &Filter,
 ) -> (Vec<StructReport>, Vec<Diag>) {
+    let mut out = Vec::new();
+    let diags = scan_each(tree, sources, targets, filter, |r| out.push(r));
+    (out, diags)
+}
+
+/// [`scan`], handing each report to `emit` as soon as it is built, in the same order, instead
+/// of keeping them all: a report holds a layout per target, and `-t all` on thousands of
+/// structs would not fit in memory.
+pub fn scan_each(
+    tree: &Tree,
+    sources: &Sources,
+    targets: &[&'static Target],
+    filter: &Filter,
+    mut emit: impl FnMut(StructReport),
+) -> Vec<Diag> {
     let (groups, group_of) = cfg_groups(tree, targets);
     let mut models: Vec<Models> = groups
         .iter()
@@ -141,7 +151,6 @@ pub fn scan(
     // module of the library) is reported once.
     ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
 
-    let mut out = Vec::new();
     for id in ids {
         let item = &tree.items[id];
         let s = item.as_struct().expect("filtered above");
@@ -344,9 +353,9 @@ pub fn scan(
         {
             continue;
         }
-        out.push(report);
+        emit(report);
     }
-    (out, diags)
+    diags
 }
 
 /// Targets on which every `#[cfg]` predicate of the scanned code evaluates the same: one

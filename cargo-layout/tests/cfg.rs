@@ -153,11 +153,7 @@ pub struct OnlyWindows { pub a: u8 }
             .as_array()
             .unwrap()
             .iter()
-            .find(|l| {
-                l["targets"]
-                    .as_array()
-                    .map_or(l["target"] == triple, |t| t.iter().any(|x| x == triple))
-            })
+            .find(|l| l["targets"].as_array().unwrap().iter().any(|x| x == triple))
             .unwrap();
         (l["size"].clone(), l["error"].clone())
     };

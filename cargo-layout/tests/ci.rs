@@ -181,3 +181,51 @@ fn a_baseline_lets_deny_waste_fail_only_on_new_or_grown_waste() {
     let out = run(&dir, &["--deny-waste", "--baseline", "none.json", "a.rs"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The streamed JSON (no `--fix`) keeps only each struct's waste once it is written: the
+/// baseline it writes and `--deny-waste` against a baseline are the same as with the text.
+#[test]
+fn streamed_json_writes_and_checks_the_same_baseline() {
+    let dir = scratch("json-baseline", &[("a.rs", WASTEFUL)]);
+    let text = run(
+        &dir,
+        &["-t", "64,32", "--write-baseline", "text.json", "a.rs"],
+    );
+    assert_eq!(text.status.code(), Some(0));
+    let json = run(
+        &dir,
+        &[
+            "-t",
+            "64,32",
+            "--format",
+            "json",
+            "--write-baseline",
+            "json.json",
+            "a.rs",
+        ],
+    );
+    assert_eq!(json.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["schema"], 2);
+    assert_eq!(doc["summary"]["can_shrink"], 2);
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert_eq!(read("text.json"), read("json.json"));
+    let deny = |args: &[&str]| {
+        run(
+            &dir,
+            &[&["-t", "64,32", "--deny-waste"], args, &["a.rs"]].concat(),
+        )
+        .status
+        .code()
+    };
+    assert_eq!(deny(&["--format", "json"]), Some(1));
+    assert_eq!(
+        deny(&["--format", "json", "--baseline", "json.json"]),
+        Some(0)
+    );
+    std::fs::write(dir.join("none.json"), "{\"schema\": 1, \"structs\": {}}").unwrap();
+    assert_eq!(
+        deny(&["--format", "json", "--baseline", "none.json"]),
+        Some(1)
+    );
+}

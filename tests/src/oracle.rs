@@ -186,6 +186,29 @@ fn rustc() -> Command {
 }
 
 /// Every target `rustc --print target-list` names.
+/// `check` run on every target of `targets`, spread over one thread per core (each call runs
+/// rustc), results in the order of `targets`.
+pub fn on_each_target<T: Send>(
+    targets: &[&'static layout_core::Target],
+    check: impl Fn(&'static layout_core::Target) -> T + Sync,
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = targets.len().div_ceil(threads).max(1);
+    let check = &check;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = targets
+            .chunks(chunk)
+            .map(|targets| {
+                scope.spawn(move || targets.iter().map(|&t| check(t)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("oracle worker panicked"))
+            .collect()
+    })
+}
+
 pub fn target_list() -> Result<Vec<String>, OracleError> {
     let out = rustc()
         .args(["--print", "target-list"])

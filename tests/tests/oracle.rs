@@ -162,26 +162,8 @@ fn engine_matches_rustc_on_every_target() {
     }
 
     let targets: Vec<&'static Target> = triples.iter().filter_map(|t| Target::find(t)).collect();
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let chunk = targets.len().div_ceil(threads);
-    let per_target: Vec<Vec<String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = targets
-            .chunks(chunk)
-            .map(|targets| {
-                let corpus = &corpus;
-                scope.spawn(move || {
-                    targets
-                        .iter()
-                        .map(|&t| check_target(t, corpus))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("oracle worker panicked"))
-            .collect()
-    });
+    let per_target: Vec<Vec<String>> =
+        layout_tests::oracle::on_each_target(&targets, |t| check_target(t, &corpus));
     diffs.extend(per_target.into_iter().flatten());
 
     let fields: usize = corpus.structs.iter().map(|s| s.def.fields.len()).sum();

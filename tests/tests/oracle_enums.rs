@@ -307,26 +307,8 @@ fn enums_match_rustc_on_every_target() {
         triples.len(),
         "the engine's table lacks targets"
     );
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let chunk = targets.len().div_ceil(threads);
-    let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
-        let workers: Vec<_> = targets
-            .chunks(chunk)
-            .map(|targets| {
-                let corpus = &corpus;
-                scope.spawn(move || {
-                    targets
-                        .iter()
-                        .map(|&t| check_target(t, corpus))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("oracle worker panicked"))
-            .collect()
-    });
+    let outcomes: Vec<Outcome> =
+        layout_tests::oracle::on_each_target(&targets, |t| check_target(t, &corpus));
     let sum = |f: fn(&Outcome) -> usize| outcomes.iter().map(f).sum::<usize>();
     eprintln!(
         "oracle: {} enums and {} structs in the corpus; on {} targets compared {} enum layouts \

@@ -40,7 +40,8 @@ impl Laid {
 pub struct Difference {
     /// The field, or `None` for the struct itself.
     pub field: Option<&'static str>,
-    /// `size`, `align` or (fields only) `offset`.
+    /// `size`, `align` or (fields only) `offset`, `size`, `align`, or `present` (1 where the
+    /// target's definition has the field, 0 where a `#[cfg]` leaves it out).
     pub property: &'static str,
     /// Each distinct value with the targets that have it, in target order.
     pub values: Vec<(u64, Vec<&'static str>)>,
@@ -137,7 +138,7 @@ fn mentions(ty: layout_engine::Ty<'_>, name: &str) -> bool {
 
 /// What differs between the targets that have a layout: the struct's size and alignment, and
 /// each field's offset, size and alignment.
-pub fn differences(def: &StructDef<'static>, on: &[OnTarget]) -> Vec<Difference> {
+pub fn differences(on: &[OnTarget]) -> Vec<Difference> {
     let laid: Vec<(&'static str, &StructLayout<'static>)> = on
         .iter()
         .filter_map(|o| o.result.as_ref().ok().map(|l| (o.target.triple, &l.layout)))
@@ -146,9 +147,10 @@ pub fn differences(def: &StructDef<'static>, on: &[OnTarget]) -> Vec<Difference>
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut check = |field: Option<&'static str>,
-                     property: &'static str,
-                     value: &dyn Fn(&StructLayout<'static>) -> u64| {
+    let check = |out: &mut Vec<Difference>,
+                 field: Option<&'static str>,
+                 property: &'static str,
+                 value: &dyn Fn(&StructLayout<'static>) -> u64| {
         let mut values: Vec<(u64, Vec<&'static str>)> = Vec::new();
         for (triple, l) in &laid {
             let v = value(l);
@@ -165,12 +167,49 @@ pub fn differences(def: &StructDef<'static>, on: &[OnTarget]) -> Vec<Difference>
             });
         }
     };
-    check(None, "size", &|l| l.size());
-    check(None, "align", &|l| l.align());
-    for (i, f) in def.fields.iter().enumerate() {
-        check(Some(f.name), "offset", &|l| l.fields[i].offset);
-        check(Some(f.name), "size", &|l| l.fields[i].size);
-        check(Some(f.name), "align", &|l| l.fields[i].align);
+    check(&mut out, None, "size", &|l| l.size());
+    check(&mut out, None, "align", &|l| l.align());
+    // Fields by name: a target's definition may lack some (`#[cfg]`) or order them otherwise.
+    let mut names: Vec<&'static str> = Vec::new();
+    for (_, l) in &laid {
+        for f in l.def.fields {
+            if !names.contains(&f.name) {
+                names.push(f.name);
+            }
+        }
+    }
+    let field = |l: &StructLayout<'static>, name: &str| {
+        let i = l.def.fields.iter().position(|f| f.name == name)?;
+        Some(l.fields[i])
+    };
+    for name in names {
+        let missing: Vec<&'static str> = laid
+            .iter()
+            .filter(|(_, l)| field(l, name).is_none())
+            .map(|(t, _)| *t)
+            .collect();
+        if !missing.is_empty() {
+            let present = laid
+                .iter()
+                .filter(|(_, l)| field(l, name).is_some())
+                .map(|(t, _)| *t)
+                .collect();
+            out.push(Difference {
+                field: Some(name),
+                property: "present",
+                values: vec![(1, present), (0, missing)],
+            });
+            continue;
+        }
+        check(&mut out, Some(name), "offset", &|l| {
+            field(l, name).map_or(0, |f| f.offset)
+        });
+        check(&mut out, Some(name), "size", &|l| {
+            field(l, name).map_or(0, |f| f.size)
+        });
+        check(&mut out, Some(name), "align", &|l| {
+            field(l, name).map_or(0, |f| f.align)
+        });
     }
     out
 }
@@ -195,7 +234,7 @@ mod tests {
         assert_eq!((x86_64.layout.size(), x86_64.saving()), (24, 8));
         // One move: `b` goes last (a, c, b), rather than sorting (b, c, a).
         assert_eq!(x86_64.suggestion.as_ref().unwrap().order, [0, 2, 1]);
-        let d = differences(&T1, &on);
+        let d = differences(&on);
         let what: Vec<(Option<&str>, &str)> = d.iter().map(|d| (d.field, d.property)).collect();
         assert_eq!(
             what,

@@ -124,6 +124,80 @@ pub fn predicate(attr: &syn::Attribute) -> Option<syn::Meta> {
         .flatten()
 }
 
+/// The predicates of the `#[cfg(..)]` and `#[cfg_attr(pred, ..)]` attributes in `attrs`,
+/// nested `cfg_attr`s included: all a model built from them may depend on.
+pub fn predicates_in(attrs: &[syn::Attribute], out: &mut Vec<syn::Meta>) {
+    for attr in attrs {
+        if let Some(pred) = predicate(attr) {
+            out.push(pred);
+        } else if attr.path().is_ident("cfg_attr")
+            && let Ok(args) = cfg_attr_args(&attr.meta)
+        {
+            let mut args = args.into_iter();
+            if let Some(pred) = args.next() {
+                out.push(pred);
+            }
+            for inner in args {
+                let nested: syn::Attribute = syn::parse_quote!(#[#inner]);
+                predicates_in(std::slice::from_ref(&nested), out);
+            }
+        }
+    }
+}
+
+/// The attributes `attr` stands for on a target: itself, or what a `#[cfg_attr]` expands to
+/// there (nested ones too). `Err` with the predicate (as written) the tool cannot evaluate (a feature, or no
+/// facts about the target), or with `None` if the `cfg_attr` does not parse.
+pub fn expand_attr(
+    attr: &syn::Attribute,
+    facts: Option<&Facts>,
+) -> Result<Vec<syn::Meta>, Option<String>> {
+    if !attr.path().is_ident("cfg_attr") {
+        return Ok(vec![attr.meta.clone()]);
+    }
+    let mut args = cfg_attr_args(&attr.meta).map_err(|_| None)?.into_iter();
+    let pred = args.next().ok_or(None)?;
+    match facts.and_then(|f| eval(&pred, f)) {
+        Some(false) => Ok(Vec::new()),
+        Some(true) => {
+            let mut out = Vec::new();
+            for inner in args {
+                let nested: syn::Attribute = syn::parse_quote!(#[#inner]);
+                out.extend(expand_attr(&nested, facts)?);
+            }
+            Ok(out)
+        }
+        None => Err(Some(text(&pred))),
+    }
+}
+
+/// Whether `attr` is, or a `#[cfg_attr]` may expand to, an attribute named `name` (a
+/// `cfg_attr` that does not parse may: its tokens name it).
+pub fn may_add(attr: &syn::Attribute, name: &str) -> bool {
+    if !attr.path().is_ident("cfg_attr") {
+        return attr.path().is_ident(name);
+    }
+    match cfg_attr_args(&attr.meta) {
+        Ok(args) => args.into_iter().skip(1).any(|inner| {
+            let nested: syn::Attribute = syn::parse_quote!(#[#inner]);
+            may_add(&nested, name)
+        }),
+        Err(_) => attr
+            .meta
+            .to_token_stream()
+            .into_iter()
+            .any(|t| layout_syntax::source::tokens_source(t.into()).contains(name)),
+    }
+}
+
+/// The arguments of `cfg_attr(pred, attr, ..)`.
+fn cfg_attr_args(
+    meta: &syn::Meta,
+) -> syn::Result<syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>> {
+    meta.require_list()?
+        .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+}
+
 /// Whether all of `preds` may hold on a target: `Some(false)` if one is false there, `None`
 /// if none is false but one is not known.
 pub fn all(preds: &[syn::Meta], facts: &Facts) -> Option<bool> {

@@ -56,7 +56,7 @@ struct JsonRefusal<'a> {
     allowed_by: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct JsonRepr {
     base: &'static str,
     packed: Option<u64>,
@@ -82,6 +82,8 @@ struct JsonLayoutGroup {
 #[derive(Serialize, PartialEq)]
 struct JsonLayout {
     error: Option<String>,
+    /// The repr on these targets (a `#[cfg_attr]` may make it differ from the struct's).
+    repr: Option<JsonRepr>,
     size: Option<u64>,
     align: Option<u64>,
     padding: Option<u64>,
@@ -372,15 +374,7 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
             Shape::Struct => "struct",
             Shape::Union => "union",
         },
-        repr: r.repr.map(|repr| JsonRepr {
-            base: match repr.base {
-                layout_engine::ReprBase::Rust => "Rust",
-                layout_engine::ReprBase::C => "C",
-                layout_engine::ReprBase::Transparent => "transparent",
-            },
-            packed: repr.packed,
-            align: repr.align,
-        }),
+        repr: r.repr.map(json_repr),
         order: if rustc { "rustc" } else { "declared" },
         tuple: r.tuple,
         cfg: &r.cfg,
@@ -415,9 +409,22 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
     }
 }
 
+fn json_repr(repr: layout_engine::Repr) -> JsonRepr {
+    JsonRepr {
+        base: match repr.base {
+            layout_engine::ReprBase::Rust => "Rust",
+            layout_engine::ReprBase::C => "C",
+            layout_engine::ReprBase::Transparent => "transparent",
+        },
+        packed: repr.packed,
+        align: repr.align,
+    }
+}
+
 fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
     let mut out = JsonLayout {
         error: None,
+        repr: None,
         size: None,
         align: None,
         padding: None,
@@ -437,6 +444,16 @@ fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
     };
     let layout = &l.layout;
     let fields = layout.def.fields;
+    // A `#[cfg_attr]` can give each target its own repr. A `repr(Rust)` struct is laid out
+    // as its `repr(C)` twin (for the sizes and alignments): its repr is still Rust.
+    out.repr = Some(json_repr(layout_engine::Repr {
+        base: if rustc_choice {
+            layout_engine::ReprBase::Rust
+        } else {
+            layout.def.repr.base
+        },
+        ..layout.def.repr
+    }));
     out.align = Some(layout.align());
     out.min_size = Some(layout.min_size());
     out.fields = fields

@@ -183,10 +183,7 @@ impl<'t> Models<'t> {
         let Some(s) = item.as_struct() else {
             return Err(whole(format!("`{}` is not a struct or union", item.name)));
         };
-        let (repr, notes) = item_repr(&s.attrs)?;
-        if !notes.is_empty() {
-            self.extras.entry(id).or_default().notes.extend(notes);
-        }
+        let repr = item_repr(&s.attrs, self.names.facts())?;
         let mut fields = Vec::new();
         let mut blocked = Vec::new();
         for (i, field) in s.fields.iter().enumerate() {
@@ -896,35 +893,71 @@ impl VisitMut for ConstSubst<'_, '_> {
     }
 }
 
-/// The representation of an item, if its `#[repr]` attributes are valid.
+/// The representation of an item, if its `#[repr]` attributes are valid, with every
+/// `#[cfg_attr(pred, repr(..))]` taken as applying: for deciding whether to show a struct
+/// whose model failed, never for a layout.
 pub fn repr_of(attrs: &[syn::Attribute]) -> Option<Repr> {
-    item_repr(attrs).ok().map(|(r, _)| r)
+    let mut all: Vec<syn::Attribute> = Vec::new();
+    for attr in attrs {
+        let metas = match crate::cfg::expand_attr(attr, None) {
+            Ok(metas) => metas,
+            // Unknown without facts: every `repr` it may add.
+            Err(_) => attr
+                .meta
+                .require_list()
+                .ok()
+                .and_then(|l| {
+                    l.parse_args_with(
+                        syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                    )
+                    .ok()
+                })
+                .map(|args| args.into_iter().skip(1).collect())
+                .unwrap_or_default(),
+        };
+        all.extend(
+            metas
+                .into_iter()
+                .filter(|m| m.path().is_ident("repr"))
+                .map(|m| -> syn::Attribute { syn::parse_quote!(#[#m]) }),
+        );
+    }
+    parse_repr(&all)
+        .ok()
+        .filter(|p| p.int.is_none())
+        .map(|p| p.repr)
 }
 
-/// The struct's representation, with `#[cfg_attr(pred, repr(...))]` taken as applying (noted).
-fn item_repr(attrs: &[syn::Attribute]) -> Result<(Repr, Vec<String>), Blocked> {
-    let mut all: Vec<syn::Attribute> = attrs
-        .iter()
-        .filter(|a| a.path().is_ident("repr"))
-        .cloned()
-        .collect();
-    let mut notes = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("cfg_attr")) {
-        let Ok(list) = attr.parse_args_with(
-            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-        ) else {
-            continue;
+/// The struct's representation on the target of `facts`: its `#[repr]`s and those its
+/// `#[cfg_attr(pred, repr(..))]`s add there. A `cfg_attr` whose predicate the tool cannot
+/// evaluate (a feature, an unknown target) leaves the layout unknown: it is never guessed.
+fn item_repr(attrs: &[syn::Attribute], facts: Option<&crate::cfg::Facts>) -> Result<Repr, Blocked> {
+    let mut all: Vec<syn::Attribute> = Vec::new();
+    for attr in attrs {
+        let metas = match crate::cfg::expand_attr(attr, facts) {
+            Ok(metas) => metas,
+            Err(pred) => {
+                if !crate::cfg::may_add(attr, "repr") {
+                    continue;
+                }
+                return Err(whole(match pred {
+                    Some(pred) => format!(
+                        "its #[repr] depends on #[cfg_attr({pred}, ...)], which the tool cannot \
+                         evaluate (not a fact about the target)"
+                    ),
+                    None => format!(
+                        "its #[repr] may depend on `{}`, which the tool cannot read",
+                        tokens_source(attr.to_token_stream())
+                    ),
+                }));
+            }
         };
-        let mut metas = list.into_iter();
-        let Some(pred) = metas.next() else { continue };
-        for meta in metas.filter(|m| m.path().is_ident("repr")) {
-            notes.push(format!(
-                "`{}` from #[cfg_attr({}, ...)] is assumed to apply",
-                tokens_source(meta.to_token_stream()),
-                tokens_source(pred.to_token_stream())
-            ));
-            all.push(syn::parse_quote!(#[#meta]));
-        }
+        all.extend(
+            metas
+                .into_iter()
+                .filter(|m| m.path().is_ident("repr"))
+                .map(|m| -> syn::Attribute { syn::parse_quote!(#[#m]) }),
+        );
     }
     let parsed = parse_repr(&all).map_err(|e| {
         whole(format!(
@@ -940,7 +973,7 @@ fn item_repr(attrs: &[syn::Attribute]) -> Result<(Repr, Vec<String>), Blocked> {
             "#[repr({int})] is for enums; rustc rejects it on a struct (E0517)"
         )));
     }
-    Ok((parsed.repr, notes))
+    Ok(parsed.repr)
 }
 
 /// A reason that concerns the whole struct.

@@ -240,13 +240,36 @@ pub fn scan_each(
             continue;
         }
         let (rules, separate_line) = order_rules(s, &file.text, &mut notes);
-        if s.fields
+        // Fields under a `#[cfg]` about the target are laid out per target; one the tool
+        // cannot evaluate (a feature) is taken as present, and said.
+        let undecided: Vec<String> = s
+            .fields
             .iter()
-            .any(|f| f.attrs.iter().any(|a| a.path().is_ident("cfg")))
-        {
-            notes.push(
-                "some fields are under #[cfg]: the layout shown has every field present".into(),
-            );
+            .enumerate()
+            .filter_map(|(i, f)| {
+                let preds: Vec<syn::Meta> =
+                    f.attrs.iter().filter_map(crate::cfg::predicate).collect();
+                let unknown = !preds.is_empty()
+                    && groups.iter().any(|g| {
+                        g.facts
+                            .is_none_or(|facts| crate::cfg::all(&preds, facts).is_none())
+                    });
+                unknown.then(|| {
+                    let name = f.ident.as_ref().map_or_else(
+                        || i.to_string(),
+                        |id| syn::ext::IdentExt::unraw(id).to_string(),
+                    );
+                    let conds: Vec<String> = preds.iter().map(crate::cfg::text).collect();
+                    format!("`{name}` (#[cfg({})])", conds.join("), #[cfg("))
+                })
+            })
+            .collect();
+        if !undecided.is_empty() {
+            notes.push(format!(
+                "fields under a #[cfg] the tool cannot evaluate (not a fact about the target) \
+                 are taken as present: {}",
+                undecided.join(", ")
+            ));
         }
         let status = match model {
             Err(blocked) => Status::Blocked(blocked),
@@ -289,7 +312,7 @@ pub fn scan_each(
                 let differences = if rustc_choice {
                     Vec::new()
                 } else {
-                    analyze::differences(def, &on)
+                    analyze::differences(&on)
                 };
                 Status::Laid {
                     def,
@@ -374,7 +397,16 @@ fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<u
             .iter()
             .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
     );
-    for p in all {
+    // And what a model reads per target: the `#[cfg]`s of fields and the `#[cfg_attr]`s that
+    // may add a `#[repr]`.
+    let mut read = Vec::new();
+    for s in tree.items.iter().filter_map(|i| i.as_struct()) {
+        crate::cfg::predicates_in(&s.attrs, &mut read);
+        for f in &s.fields {
+            crate::cfg::predicates_in(&f.attrs, &mut read);
+        }
+    }
+    for p in all.chain(&read) {
         if seen.insert(crate::cfg::text(p)) {
             preds.push(p);
         }

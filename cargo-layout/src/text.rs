@@ -149,6 +149,36 @@ fn comparison(out: &mut String, def: &layout_engine::StructDef<'static>, on: &[O
         let _ = writeln!(out, "same layout on all {} targets", on.len());
         return;
     }
+    // Definitions that differ per target (`#[cfg]` fields, a `#[cfg_attr]` repr) do not line
+    // up in one table: each distinct layout is shown whole, with the targets it is for.
+    let reference = on.iter().find_map(|o| o.result.as_ref().ok());
+    let same_def = on.iter().all(|o| {
+        o.result.as_ref().map_or(true, |l| {
+            Some(definition(&l.layout)) == reference.map(|r| definition(&r.layout))
+        })
+    });
+    if !same_def {
+        for (k, members) in &reps {
+            match &on[*k].result {
+                Ok(l) if *k != 0 => {
+                    let _ = writeln!(out, "on {}:\n{}", name_list(members), l.layout);
+                }
+                Ok(_) if members.len() > 1 => {
+                    let _ = writeln!(
+                        out,
+                        "same layout as {}: {}",
+                        members[0],
+                        name_list(&members[1..])
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = writeln!(out, "no layout on {}: {e}", name_list(members));
+                }
+            }
+        }
+        return;
+    }
     // The layouts computed per target (each from the definition its `#[cfg]`s compile); a
     // target without a layout is a line below the table, not a column.
     let columns = reps.iter().filter_map(|(k, _)| {
@@ -184,8 +214,22 @@ fn same_layout(a: &OnTarget, b: &OnTarget) -> bool {
     }
 }
 
-fn key(l: &StructLayout<'_>) -> (Vec<layout_engine::FieldLayout>, u64, u64) {
-    (l.fields.clone(), l.size(), l.align())
+fn key(l: &StructLayout<'_>) -> (Vec<layout_engine::FieldLayout>, u64, u64, Definition) {
+    (l.fields.clone(), l.size(), l.align(), definition(l))
+}
+
+/// What a target's definition is made of: its fields' names and types, and its repr.
+type Definition = (Vec<(String, String)>, String);
+
+fn definition(l: &StructLayout<'_>) -> Definition {
+    (
+        l.def
+            .fields
+            .iter()
+            .map(|f| (f.name.to_owned(), f.ty_name.to_owned()))
+            .collect(),
+        format!("{:?}", l.def.repr),
+    )
 }
 
 /// The saving per target, when it is not the same everywhere.
@@ -223,6 +267,19 @@ fn difference(d: &Difference) -> String {
         .map(|(v, ts)| format!("{v} on {}", name_list(ts)))
         .collect();
     match d.field {
+        Some(f) if d.property == "present" => {
+            let on = |v: u64| {
+                d.values
+                    .iter()
+                    .find(|(x, _)| *x == v)
+                    .map_or_else(String::new, |(_, ts)| name_list(ts))
+            };
+            format!(
+                "field `{f}`: compiled on {}; left out by its #[cfg] on {}",
+                on(1),
+                on(0)
+            )
+        }
         Some(f) => format!("field `{f}` {}: {}", d.property, parts.join("; ")),
         None => format!("{}: {}", d.property, parts.join("; ")),
     }

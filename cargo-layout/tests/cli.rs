@@ -541,7 +541,7 @@ fn json_numbers_match_rustc_on_many_targets() {
                 let suggested = format!("{name}Suggested");
                 items.push_str(&format!(
                     "{}\npub struct {suggested} {{\n{}}}\n{}",
-                    repr_attr(&s["repr"]),
+                    repr_attr(&layout["repr"]),
                     body.concat(),
                     oracle::keep(&suggested)
                 ));

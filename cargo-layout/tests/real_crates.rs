@@ -3,10 +3,10 @@
 //!
 //! Each scan must finish within a generous time budget without a panic, and every struct the
 //! tool gives a layout on the host is checked against the compiler: a generated binary that
-//! depends on the crates prints `size_of`, `align_of` and `offset_of!` of each one reachable by
-//! a public path (the others are skipped and counted), and any number that differs fails the
-//! test, naming the struct. Per crate it prints the time, the structs with a layout, those
-//! verified exact and the unresolved ones grouped by reason.
+//! depends on the crates prints `type_name`, `size_of`, `align_of` and `offset_of!` of each
+//! struct a public path reaches (the others are counted, not checked), and any number that
+//! differs fails the test, naming the struct. Per crate it prints the time, the structs with a
+//! layout, those verified exact and the unresolved ones grouped by reason.
 //!
 //! It needs crates.io (or the crates already in cargo's cache): without it, it fails and says
 //! so. It takes a few minutes (the crates are compiled once, in debug).
@@ -38,9 +38,6 @@ const CRATES: &[(&str, &str, &str)] = &[
 
 /// The time one scan may take (a debug build of the tool; libc takes about 20 s).
 const SCAN_BUDGET: Duration = Duration::from_secs(600);
-
-/// Rounds of compiling the checker, each dropping what the compiler rejects.
-const ROUNDS: usize = 8;
 
 fn cargo() -> Command {
     let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -143,23 +140,6 @@ fn scan(name: &str, root: &Path) -> (Value, Duration) {
     (doc, elapsed)
 }
 
-/// One struct the tool laid out on the host.
-struct Laid {
-    krate: String,
-    path: String,
-    size: Option<u64>,
-    align: Option<u64>,
-    /// Field (as `offset_of!` names it) and offset, for the fields with one.
-    offsets: Vec<(String, u64)>,
-    /// Paths to try, in order.
-    candidates: Vec<String>,
-    /// Which candidate is being tried.
-    at: usize,
-    /// Fields whose offset the compiler would not let the checker read.
-    dropped: Vec<usize>,
-}
-
-/// A reason, grouped by its kind.
 fn reason_kind(reason: &str) -> &'static str {
     let r = reason;
     if r.contains("a type of another crate") || r.contains("a type from another crate") {
@@ -187,21 +167,65 @@ fn reason_kind(reason: &str) -> &'static str {
     }
 }
 
-/// Whether the struct's declaration says plain `pub` (read on the line of its name).
-fn declared_pub(s: &Value) -> bool {
-    let (Some(file), Some(line)) = (s["file"].as_str(), s["line"].as_u64()) else {
-        return false;
-    };
-    let Ok(text) = std::fs::read_to_string(file) else {
-        return false;
-    };
-    let Some(l) = text.lines().nth(line as usize - 1) else {
-        return false;
-    };
-    let words: Vec<&str> = l.split_whitespace().collect();
-    words
-        .windows(2)
-        .any(|w| w[0] == "pub" && (w[1] == "struct" || w[1] == "union"))
+/// One struct the tool laid out on the host.
+struct Laid {
+    krate: String,
+    /// As the report gives it: `crate::module::Name`.
+    path: String,
+    size: Option<u64>,
+    align: Option<u64>,
+    /// Field (as `offset_of!` names it) and offset, for the fields with one.
+    offsets: Vec<(String, u64)>,
+}
+
+impl Laid {
+    /// The path `core::any::type_name` gives the struct: its crate instead of `crate`.
+    fn real_path(&self) -> String {
+        format!("{}{}", self.krate, &self.path["crate".len()..])
+    }
+
+    fn name(&self) -> &str {
+        self.path.rsplit("::").next().unwrap()
+    }
+
+    /// The module that defines it, below the crate root (`a::b`), if the report names one a
+    /// path can reach (not a module made by a macro or a block).
+    fn module(&self) -> Option<&str> {
+        let inner = self.path.strip_prefix("crate::")?;
+        let module = inner.rsplit_once("::")?.0;
+        (!module.contains(['{', '<', ' '])).then_some(module)
+    }
+}
+
+/// Where the checker looks names up: a block that glob-imports a public module of a crate
+/// (its root, the module a struct is defined in, or one between).
+struct Site {
+    krate: String,
+    /// Below the crate root; empty for the root.
+    module: String,
+    /// The names it looks up.
+    probes: Vec<usize>,
+    /// The compiler rejected the import (a private or absent module).
+    dropped: bool,
+}
+
+/// One name looked up in one site: the compiler says which struct it is (`type_name`), and
+/// its size, alignment and the offsets of the fields asked for.
+struct Probe {
+    name: String,
+    fields: Vec<String>,
+    /// Fields whose offset the compiler would not let the checker read (private, absent).
+    dropped_fields: Vec<usize>,
+    /// The name is something else in that site (a module, a trait, a generic type).
+    dropped: bool,
+}
+
+/// What a line of the checker's source checks, to drop just that when the compiler rejects it.
+#[derive(Clone, Copy)]
+enum Line {
+    Import(usize),
+    Probe(usize),
+    Field(usize, usize),
 }
 
 const KEYWORDS: &[&str] = &[
@@ -212,7 +236,7 @@ const KEYWORDS: &[&str] = &[
     "virtual", "yield", "try", "gen",
 ];
 
-fn field_ident(name: &str) -> String {
+fn ident(name: &str) -> String {
     if KEYWORDS.contains(&name) {
         format!("r#{name}")
     } else {
@@ -220,53 +244,136 @@ fn field_ident(name: &str) -> String {
     }
 }
 
-/// The checker's source: a table with one entry per line (struct, field or a marker for
-/// the size and the alignment, value), so an error's line names its check; `main` prints it.
-/// Constants, not `println!`s: thousands of them compile in seconds.
-/// Returns the text and, per line, the struct and field it checks.
-fn checker(laid: &[Laid]) -> (String, BTreeMap<usize, (usize, Option<usize>)>) {
+/// The checker's source. Every struct name the tool laid out is looked up where a user of the
+/// crate would find it: in blocks that glob-import the crate's root, the module defining it
+/// and each module between. A glob in a block shadows the items around it, so a name
+/// the glob does not bring (a private struct, a module that is not public) falls back to a
+/// stand-in struct declared outside the block and nothing fails to resolve: an unresolved path
+/// costs rustc a search of every module of every dependency for an import to suggest (minutes
+/// with libc). `type_name` then tells which struct each lookup reached, and only a struct the
+/// compiler reached by its own path is compared.
+///
+/// Returns the text and, per line, what it checks.
+fn checker(sites: &[Site], probes: &[Probe]) -> (String, BTreeMap<usize, Line>) {
     let mut src = String::from(
-        "#![allow(deprecated, unused, non_camel_case_types)]\n\
-         use ::core::mem::{align_of, offset_of, size_of};\n\
-         static CHECKS: &[(u32, u32, usize)] = &[\n",
+        "#![allow(deprecated, unused, non_camel_case_types, non_snake_case, dead_code)]\n\
+         type Out = ::std::vec::Vec<(usize, &'static str, usize)>;\n",
     );
     let mut lines = BTreeMap::new();
-    let mut line = 4;
-    for (i, s) in laid.iter().enumerate() {
-        let Some(ty) = s.candidates.get(s.at) else {
-            continue;
-        };
-        writeln!(
-            src,
-            "({i}, {SIZE}, size_of::<{ty}>()), ({i}, {ALIGN}, align_of::<{ty}>()),"
-        )
-        .unwrap();
-        lines.insert(line, (i, None));
+    let mut line = 3;
+    let mut push = |src: &mut String, text: String, what: Option<Line>| {
+        src.push_str(&text);
+        src.push('\n');
+        if let Some(w) = what {
+            lines.insert(line, w);
+        }
         line += 1;
-        for (j, (field, _)) in s.offsets.iter().enumerate() {
-            if s.dropped.contains(&j) {
+    };
+    // Per crate: the stand-ins (one per name, with every field name asked for) and the sites.
+    let mut crates: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (s, site) in sites.iter().enumerate() {
+        crates.entry(&site.krate).or_default().push(s);
+    }
+    let mut calls = Vec::new();
+    for (krate, site_ids) in &crates {
+        push(&mut src, format!("mod in_{krate} {{"), None);
+        let mut stand_ins: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for &s in site_ids {
+            for &p in &sites[s].probes {
+                let fields = stand_ins.entry(&probes[p].name).or_default();
+                for f in &probes[p].fields {
+                    if !fields.contains(&f.as_str()) {
+                        fields.push(f);
+                    }
+                }
+            }
+        }
+        for (name, fields) in &stand_ins {
+            let named: Vec<String> = fields
+                .iter()
+                .filter(|f| f.parse::<u32>().is_err())
+                .map(|f| format!("pub {}: u8", ident(f)))
+                .collect();
+            let tuple = fields.iter().filter_map(|f| f.parse::<usize>().ok()).max();
+            let body = match (named.is_empty(), tuple) {
+                (true, Some(n)) => format!("({});", vec!["pub u8"; n + 1].join(", ")),
+                _ => format!(" {{ {} }}", named.join(", ")),
+            };
+            push(&mut src, format!("pub struct {}{body}", ident(name)), None);
+        }
+        for &s in site_ids {
+            let site = &sites[s];
+            if site.dropped {
                 continue;
             }
-            writeln!(src, "({i}, {j}, offset_of!({ty}, {})),", field_ident(field)).unwrap();
-            lines.insert(line, (i, Some(j)));
-            line += 1;
+            push(
+                &mut src,
+                format!("pub fn site_{s}(out: &mut super::Out) {{"),
+                None,
+            );
+            let module = if site.module.is_empty() {
+                String::new()
+            } else {
+                format!("::{}", site.module)
+            };
+            push(
+                &mut src,
+                format!("use ::{krate}{module}::*;"),
+                Some(Line::Import(s)),
+            );
+            for &p in &site.probes {
+                let probe = &probes[p];
+                if probe.dropped {
+                    continue;
+                }
+                let ty = ident(&probe.name);
+                push(
+                    &mut src,
+                    format!(
+                        "out.push(({p}, ::core::any::type_name::<{ty}>(), 0)); \
+                         out.push(({p}, \"#size\", ::core::mem::size_of::<{ty}>())); \
+                         out.push(({p}, \"#align\", ::core::mem::align_of::<{ty}>()));"
+                    ),
+                    Some(Line::Probe(p)),
+                );
+                for (j, f) in probe.fields.iter().enumerate() {
+                    if probe.dropped_fields.contains(&j) {
+                        continue;
+                    }
+                    push(
+                        &mut src,
+                        format!(
+                            "out.push(({p}, {f:?}, ::core::mem::offset_of!({ty}, {})));",
+                            ident(f)
+                        ),
+                        Some(Line::Field(p, j)),
+                    );
+                }
+            }
+            push(&mut src, "}".to_owned(), None);
+            calls.push(format!("in_{krate}::site_{s}(&mut out);"));
         }
+        push(&mut src, "}".to_owned(), None);
+    }
+    src.push_str("fn main() {\n    let mut out = Out::new();\n");
+    for c in calls {
+        writeln!(src, "    {c}").unwrap();
     }
     src.push_str(
-        "];\nfn main() {\n    for (s, f, v) in CHECKS {\n        println!(\"{s} {f} {v}\");\n    }\n}\n",
+        "    for (probe, what, value) in out {\n        \
+         println!(\"{probe}\\t{what}\\t{value}\");\n    }\n}\n",
     );
     (src, lines)
 }
 
-/// The field number of a struct's size and alignment in the checker's table.
-const SIZE: u32 = u32::MAX;
-const ALIGN: u32 = u32::MAX - 1;
+/// Rounds of compiling the checker, each dropping what the compiler rejects.
+const ROUNDS: usize = 8;
 
-/// Compiles the checker, dropping what does not compile (a private path, a private field),
-/// and returns its output.
-fn compile_and_run(dir: &Path, laid: &mut [Laid]) -> String {
+/// Compiles the checker, dropping what does not compile (an import of a private module, a
+/// private field, a name that is not a type there), and returns its output.
+fn compile_and_run(dir: &Path, sites: &mut [Site], probes: &mut [Probe]) -> String {
     for round in 1..=ROUNDS {
-        let (src, lines) = checker(laid);
+        let (src, lines) = checker(sites, probes);
         std::fs::write(dir.join("src/main.rs"), &src).unwrap();
         let start = Instant::now();
         let out = cargo()
@@ -274,11 +381,11 @@ fn compile_and_run(dir: &Path, laid: &mut [Laid]) -> String {
             .current_dir(dir)
             .output()
             .expect("run cargo build");
+        let took = start.elapsed().as_secs_f64();
         if out.status.success() {
             eprintln!(
-                "checker round {round}: {} checks, compiled in {:.1} s",
-                lines.len(),
-                start.elapsed().as_secs_f64()
+                "checker round {round}: {} lines, compiled in {took:.1} s",
+                lines.len()
             );
             let run = Command::new(dir.join("target/debug/layout-checker"))
                 .output()
@@ -286,8 +393,7 @@ fn compile_and_run(dir: &Path, laid: &mut [Laid]) -> String {
             assert!(run.status.success(), "the checker failed");
             return String::from_utf8(run.stdout).unwrap();
         }
-        let mut bad_structs = Vec::new();
-        let mut bad_fields = Vec::new();
+        let mut rejected = Vec::new();
         let mut other = Vec::new();
         for msg in String::from_utf8_lossy(&out.stdout).lines() {
             let Ok(v) = serde_json::from_str::<Value>(msg) else {
@@ -306,8 +412,7 @@ fn compile_and_run(dir: &Path, laid: &mut [Laid]) -> String {
                 .or_else(|| spans.iter().find(|s| s["file_name"] == "src/main.rs"))
                 .and_then(|s| s["line_start"].as_u64());
             match at.and_then(|l| lines.get(&(l as usize))) {
-                Some((i, None)) => bad_structs.push(*i),
-                Some((i, Some(j))) => bad_fields.push((*i, *j)),
+                Some(what) => rejected.push(*what),
                 None if v["message"]["message"]
                     .as_str()
                     .is_some_and(|m| m.starts_with("aborting") || m.contains("previous error")) => {
@@ -316,32 +421,56 @@ fn compile_and_run(dir: &Path, laid: &mut [Laid]) -> String {
             }
         }
         assert!(
-            other.is_empty() && !(bad_structs.is_empty() && bad_fields.is_empty()),
+            other.is_empty() && !rejected.is_empty(),
             "the checker does not compile, for a reason not tied to one check:\n{}\n{}",
             other.join("\n"),
             String::from_utf8_lossy(&out.stderr)
         );
-        bad_structs.sort();
-        bad_structs.dedup();
         eprintln!(
-            "checker round {round}: {} checks, compiled in {:.1} s: {} paths and {} fields \
-             rejected",
+            "checker round {round}: {} lines, compiled in {took:.1} s: {} rejected",
             lines.len(),
-            start.elapsed().as_secs_f64(),
-            bad_structs.len(),
-            bad_fields.len()
+            rejected.len()
         );
-        for &i in &bad_structs {
-            laid[i].at += 1;
-            laid[i].dropped.clear();
-        }
-        for (i, j) in bad_fields {
-            if !bad_structs.contains(&i) {
-                laid[i].dropped.push(j);
+        for what in rejected {
+            match what {
+                Line::Import(s) => sites[s].dropped = true,
+                Line::Probe(p) => probes[p].dropped = true,
+                Line::Field(p, j) => probes[p].dropped_fields.push(j),
             }
         }
     }
     panic!("the checker still does not compile after {ROUNDS} rounds");
+}
+
+/// What the compiler said of one probe.
+#[derive(Default)]
+struct Measured {
+    type_name: String,
+    size: u64,
+    align: u64,
+    offsets: BTreeMap<String, u64>,
+}
+
+fn parse_output(output: &str) -> BTreeMap<usize, Measured> {
+    let mut measured: BTreeMap<usize, Measured> = BTreeMap::new();
+    for line in output.lines() {
+        let mut w = line.splitn(3, '\t');
+        let (Some(p), Some(what), Some(value)) = (w.next(), w.next(), w.next()) else {
+            panic!("the checker printed {line:?}");
+        };
+        let m = measured.entry(p.parse().unwrap()).or_default();
+        let value: u64 = value.parse().unwrap();
+        match what {
+            "#size" => m.size = value,
+            "#align" => m.align = value,
+            // Lifetime arguments do not change a layout: `ash::vk::Extent2D<'_>` is the struct.
+            _ if what.contains("::") => m.type_name = what.split('<').next().unwrap().to_owned(),
+            field => {
+                m.offsets.insert(field.to_owned(), value);
+            }
+        }
+    }
+    measured
 }
 
 #[derive(Default)]
@@ -351,18 +480,13 @@ struct Tally {
     laid: usize,
     exact: usize,
     align_only: usize,
+    /// Structs with a layout that no public path reaches (not checked).
     unreachable: usize,
-    /// Structs with a layout not declared `pub` (not checked).
-    private: usize,
     fields_unchecked: usize,
     unresolved: BTreeMap<&'static str, usize>,
 }
 
 #[test]
-#[ignore = "minutes of rustc: every path the checker names that does not resolve (private, \
-            or not re-exported at the root) makes rustc search every module of every dependency \
-            for an import to suggest (perf: `lookup_import_candidates_from_module`, ~90% of the \
-            time); round 1 still ran after 3 minutes; run with --ignored"]
 fn real_crates_scan_and_match_the_compiler() {
     let dir = project();
     let roots = lib_roots(&dir);
@@ -375,7 +499,6 @@ fn real_crates_scan_and_match_the_compiler() {
         tally.time = time;
         let structs = doc["structs"].as_array().unwrap();
         tally.structs = structs.len();
-        let mut mine: Vec<Laid> = Vec::new();
         for s in structs {
             if let Some(u) = s["unresolved"].as_array() {
                 let reason = u.first().and_then(|u| u["reason"].as_str()).unwrap_or("");
@@ -387,84 +510,91 @@ fn real_crates_scan_and_match_the_compiler() {
                 *tally.unresolved.entry(reason_kind(e)).or_default() += 1;
                 continue;
             }
-            let path = s["path"].as_str().unwrap().to_owned();
-            // Only a `pub` struct can be named by the checker: trying the others costs rustc
-            // a search of every module of the crate per privacy error (minutes for libc).
-            if !declared_pub(s) {
-                tally.laid += 1;
-                tally.private += 1;
-                continue;
-            }
+            tally.laid += 1;
             let offsets = host["fields"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .filter_map(|f| Some((f["name"].as_str()?.to_owned(), f["offset"].as_u64()?)))
                 .collect();
-            let mut candidates = Vec::new();
-            if !path.contains('{') {
-                candidates.push(path.replacen("crate", name, 1));
-            }
-            mine.push(Laid {
+            laid.push(Laid {
                 krate: (*name).to_owned(),
-                path,
+                path: s["path"].as_str().unwrap().to_owned(),
                 size: host["size"].as_u64(),
                 align: host["align"].as_u64(),
                 offsets,
-                candidates,
-                at: 0,
-                dropped: Vec::new(),
             });
         }
-        // Also the crate root's re-export (`libc::stat`), when the name is unique here.
-        let names: Vec<String> = mine
-            .iter()
-            .map(|l| l.path.rsplit("::").next().unwrap().to_owned())
-            .collect();
-        // Tried first: most modules of these crates are private and re-exported at the root.
-        for (l, n) in mine.iter_mut().zip(&names) {
-            let root_path = format!("{name}::{n}");
-            if names.iter().filter(|m| *m == n).count() == 1 && !l.candidates.contains(&root_path) {
-                l.candidates.insert(0, root_path);
-            }
-        }
-        tally.laid += mine.len();
-        laid.extend(mine);
     }
 
-    let output = compile_and_run(&dir, &mut laid);
-    let mut values: BTreeMap<(usize, u32), u64> = BTreeMap::new();
-    for line in output.lines() {
-        let w: Vec<u64> = line.split(' ').map(|n| n.parse().unwrap()).collect();
-        values.insert((w[0] as usize, w[1] as u32), w[2]);
+    // The sites and their probes: each crate's root, and each module that defines a struct.
+    let mut sites: Vec<Site> = Vec::new();
+    let mut probes: Vec<Probe> = Vec::new();
+    let mut site_of: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut probe_of: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for l in &laid {
+        // The root, the defining module and every module between: a private module's items
+        // are often re-exported by its parent (`pub use definitions::*`).
+        let mut modules = vec![String::new()];
+        if let Some(module) = l.module() {
+            let segments: Vec<&str> = module.split("::").collect();
+            modules.extend((1..=segments.len()).map(|n| segments[..n].join("::")));
+        }
+        for module in modules {
+            let s = *site_of
+                .entry((l.krate.clone(), module.clone()))
+                .or_insert_with(|| {
+                    sites.push(Site {
+                        krate: l.krate.clone(),
+                        module,
+                        probes: Vec::new(),
+                        dropped: false,
+                    });
+                    sites.len() - 1
+                });
+            let p = *probe_of.entry((s, l.name().to_owned())).or_insert_with(|| {
+                probes.push(Probe {
+                    name: l.name().to_owned(),
+                    fields: Vec::new(),
+                    dropped_fields: Vec::new(),
+                    dropped: false,
+                });
+                sites[s].probes.push(probes.len() - 1);
+                probes.len() - 1
+            });
+            for (f, _) in &l.offsets {
+                if !probes[p].fields.contains(f) {
+                    probes[p].fields.push(f.clone());
+                }
+            }
+        }
     }
-    let measured: BTreeMap<usize, (u64, u64)> = values
-        .iter()
-        .filter(|((_, f), _)| *f == SIZE)
-        .map(|(&(i, _), &size)| (i, (size, values[&(i, ALIGN)])))
-        .collect();
-    let offsets: BTreeMap<(usize, usize), u64> = values
-        .iter()
-        .filter(|((_, f), _)| *f < ALIGN)
-        .map(|(&(i, j), &v)| ((i, j as usize), v))
-        .collect();
+
+    let measured = parse_output(&compile_and_run(&dir, &mut sites, &mut probes));
+    // Every struct the compiler reached by the path the report gives it.
+    let mut reached: BTreeMap<&str, &Measured> = BTreeMap::new();
+    for m in measured.values() {
+        let best = reached.entry(&m.type_name).or_insert(m);
+        if m.offsets.len() > best.offsets.len() {
+            *best = m;
+        }
+    }
     let mut mismatches = Vec::new();
-    for (i, l) in laid.iter().enumerate() {
+    for l in &laid {
         let tally = tallies.get_mut(&l.krate).unwrap();
-        let Some(&(size, align)) = measured.get(&i) else {
+        let Some(m) = reached.get(l.real_path().as_str()) else {
             tally.unreachable += 1;
             continue;
         };
-        let ty = &l.candidates[l.at];
         let mut wrong = Vec::new();
-        if l.size.is_some_and(|s| s != size) {
-            wrong.push(format!("size {} (rustc {size})", l.size.unwrap()));
+        if l.size.is_some_and(|s| s != m.size) {
+            wrong.push(format!("size {} (rustc {})", l.size.unwrap(), m.size));
         }
-        if l.align.is_some_and(|a| a != align) {
-            wrong.push(format!("align {} (rustc {align})", l.align.unwrap()));
+        if l.align.is_some_and(|a| a != m.align) {
+            wrong.push(format!("align {} (rustc {})", l.align.unwrap(), m.align));
         }
-        for (j, (field, off)) in l.offsets.iter().enumerate() {
-            match offsets.get(&(i, j)) {
+        for (field, off) in &l.offsets {
+            match m.offsets.get(field) {
                 Some(real) if real != off => {
                     wrong.push(format!("field `{field}` offset {off} (rustc {real})"))
                 }
@@ -473,7 +603,7 @@ fn real_crates_scan_and_match_the_compiler() {
             }
         }
         if !wrong.is_empty() {
-            mismatches.push(format!("{} (`{ty}`): {}", l.path, wrong.join(", ")));
+            mismatches.push(format!("{}: {}", l.real_path(), wrong.join(", ")));
         } else if l.size.is_some() {
             tally.exact += 1;
         } else {
@@ -484,14 +614,13 @@ fn real_crates_scan_and_match_the_compiler() {
         println!(
             "{name}: scanned in {:.1} s; {} structs reported, {} with a layout on the host, \
              {} verified exact against rustc (size, align, offsets), {} repr(Rust) checked for \
-             align only, {} not declared pub (skipped), {} not reachable by a public path \
-             (skipped), {} field offsets not readable (private fields)",
+             align only, {} not reachable by a public path (not checked), {} field offsets not \
+             readable (private fields)",
             t.time.as_secs_f64(),
             t.structs,
             t.laid,
             t.exact,
             t.align_only,
-            t.private,
             t.unreachable,
             t.fields_unchecked
         );
@@ -504,5 +633,10 @@ fn real_crates_scan_and_match_the_compiler() {
         "{} structs differ from the compiler:\n{}",
         mismatches.len(),
         mismatches.join("\n")
+    );
+    let checked: usize = tallies.values().map(|t| t.exact + t.align_only).sum();
+    assert!(
+        checked > 0,
+        "no struct was checked against the compiler: the checker reached none"
     );
 }

@@ -75,6 +75,9 @@ struct EnumIn<'a> {
     engine_repr: Option<EnumRepr>,
     attrs: StructAttrs,
     variants: Vec<VariantIn<'a>>,
+    /// Why its definition may be another on other targets (see `per_target`): then it is
+    /// modelled, like a `repr(Rust)` enum, by the compiler's numbers on the compiling target.
+    per_target: Option<String>,
 }
 
 /// The derive on an enum: the generated items, or the errors.
@@ -83,8 +86,9 @@ pub fn try_expand(
     data: &syn::DataEnum,
 ) -> Result<TokenStream, syn::Error> {
     let mut cx = Ctxt::default();
-    let e = read(&mut cx, original, data);
-    if let Some(e) = &e {
+    let mut e = read(&mut cx, original, data);
+    if let Some(e) = &mut e {
+        e.per_target = crate::per_target::dependence(original);
         check(&mut cx, e, data);
     }
     cx.check()?;
@@ -223,6 +227,7 @@ fn read<'a>(
         engine_repr,
         attrs,
         variants,
+        per_target: None,
     })
 }
 
@@ -247,7 +252,20 @@ fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
         cx.error_at(span, "enums cannot be `packed` (rustc E0517): remove `packed`; to keep a small tag, use `#[repr(u8)]`, and to avoid padding, pack the variants' fields into `#[repr(C, packed)]` structs");
     }
     let a = &e.attrs;
-    if e.engine_repr.is_none() && repr.repr.base != ReprBase::Transparent {
+    if let Some(why) = &e.per_target {
+        let policy = a
+            .targets
+            .as_ref()
+            .map(|t| t.span)
+            .or(a.max_padding.as_ref().map(|v| v.span))
+            .or(a.size.as_ref().map(|v| v.span))
+            .or(a.align.as_ref().map(|v| v.span))
+            .or(a.max_variant_ratio.as_ref().map(|v| v.span))
+            .or(a.warn);
+        if let Some(span) = policy {
+            cx.error_at(span, format!("the policies of `{ident}` cannot be checked: its definition depends on the target ({why}), and the derive sees only the compiling target's definition, so it would predict every target from it. Remove the `#[layout(...)]`; `{ident}` is then modelled by the compiler's size and alignment on the compiling target"));
+        }
+    } else if e.engine_repr.is_none() && repr.repr.base != ReprBase::Transparent {
         let policy = a
             .targets
             .as_ref()
@@ -355,12 +373,18 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
     };
     let mut code = Code::default();
 
-    let Some(repr) = e.engine_repr else {
-        // `repr(Rust)`: the compiler's numbers on the compiling target only.
+    let Some(repr) = e.engine_repr.filter(|_| e.per_target.is_none()) else {
+        // `repr(Rust)`, or a definition per target: the compiler's numbers on the compiling
+        // target only.
         code.push("#[doc = ");
-        code.str_literal(&format!(
-            "`{ident}` is `repr(Rust)`: rustc chooses its layout, so `#[derive(Layout)]` models it by the compiler's size and alignment on the compiling target only. Add `#[repr(u8)]` or `#[repr(C)]` for `LayoutEnum`: the tag, every variant's offsets and padding, on every target."
-        ));
+        code.str_literal(&match &e.per_target {
+            Some(why) => format!(
+                "The definition of `{ident}` depends on the target ({why}), and `#[derive(Layout)]` sees only the compiling target's, so it models `{ident}` by the compiler's size and alignment on the compiling target only."
+            ),
+            None => format!(
+                "`{ident}` is `repr(Rust)`: rustc chooses its layout, so `#[derive(Layout)]` models it by the compiler's size and alignment on the compiling target only. Add `#[repr(u8)]` or `#[repr(C)]` for `LayoutEnum`: the tag, every variant's offsets and padding, on every target."
+            ),
+        });
         code.push("]\n");
         header(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(

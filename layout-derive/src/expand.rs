@@ -65,10 +65,18 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         return Err(cx.check().expect_err("from_syn fails only with an error"));
     };
     valid::check(&mut cx, &input);
+    let per_target = crate::per_target::dependence(original);
+    if let (Some(why), Some(targets)) = (&per_target, &input.attrs.targets) {
+        cx.error_at(targets.span, per_target_error(&input.name, why));
+    }
     cx.check()?;
 
     let lists = Lists::of(&input);
-    let models = entries::models(&input);
+    let mut models = entries::models(&input);
+    // The derive sees this target's definition only: modelled here, predicted nowhere else.
+    if per_target.is_some() {
+        models.fill(Model::HostOnly);
+    }
     let ty_names: Vec<String> = input
         .fields
         .iter()
@@ -100,6 +108,17 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         return Ok(tokens);
     }
     generate(&input, &lists, &models, &ty_names, &findings)
+}
+
+/// `targets` on a struct whose definition depends on the target (see `per_target`).
+pub fn per_target_error(name: &str, why: &str) -> String {
+    format!(
+        "`targets` cannot be checked: the definition of `{name}` depends on the target ({why}), \
+         and the derive sees only the compiling target's definition, so it would predict other \
+         targets from the wrong one. Remove `targets`: the policies are then checked on each \
+         target you compile for (`cargo check --target ...`), and `Layout::layout_on` answers \
+         for the compiling target only"
+    )
 }
 
 /// The path of layout-core's private module for generated code, as text.

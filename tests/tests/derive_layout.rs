@@ -3,7 +3,7 @@
 //! `memoffset::offset_of!` for every field; predictions for other targets, nesting of derived
 //! structs across targets, and generic structs per instantiation.
 
-#![allow(dead_code)]
+#![allow(dead_code, unexpected_cfgs)]
 
 use core::cell::Cell;
 use core::marker::PhantomData;
@@ -356,4 +356,60 @@ fn the_compilers_numbers_are_in_def() {
     let host = RustRepr::DEF.host.unwrap();
     assert_eq!(host.size, size_of::<RustRepr>() as u64);
     assert_eq!(host.offsets[1], memoffset::offset_of!(RustRepr, b) as u64);
+}
+
+// A definition that depends on the target: the derive sees the compiling target's only.
+#[derive(Layout)]
+#[repr(C)]
+pub struct PerTargetFields {
+    pub tag: u8,
+    #[cfg(target_pointer_width = "64")]
+    pub wide: u64,
+    #[cfg(not(target_pointer_width = "64"))]
+    pub narrow: u16,
+}
+
+#[derive(Layout)]
+#[cfg_attr(target_arch = "x86_64", repr(C, align(4)))]
+#[cfg_attr(not(target_arch = "x86_64"), repr(C, align(16)))]
+pub struct PerTargetRepr {
+    pub x: u8,
+}
+
+#[derive(Layout)]
+#[repr(u8)]
+pub enum PerTargetVariants {
+    A,
+    #[cfg(windows)]
+    B,
+    C(u32),
+}
+
+// A feature is the same on every target of a build: predicted everywhere.
+#[derive(Layout)]
+#[repr(C)]
+pub struct FeatureFields {
+    pub tag: u8,
+    #[cfg(feature = "never-on")]
+    pub extra: u64,
+    pub len: u32,
+}
+
+#[test]
+fn a_definition_per_target_is_not_predicted_elsewhere() {
+    let other = Target::ALL.iter().find(|t| !t.is_current()).unwrap();
+    assert!(PerTargetFields::layout_on(other).is_err());
+    assert!(PerTargetRepr::layout_on(other).is_err());
+    assert!(matches!(<PerTargetVariants as Model>::TY, Ty::Host { .. }));
+    // On the compiling target: the compiler's numbers.
+    let here = PerTargetFields::layout();
+    assert_eq!(here.size(), size_of::<PerTargetFields>() as u64);
+    assert_eq!(here.align(), align_of::<PerTargetFields>() as u64);
+    let repr = PerTargetRepr::layout();
+    assert_eq!(repr.size(), size_of::<PerTargetRepr>() as u64);
+    assert_eq!(repr.align(), align_of::<PerTargetRepr>() as u64);
+    for t in Target::ALL {
+        let f = FeatureFields::layout_on(t).unwrap();
+        assert_eq!(f.fields.len(), 2, "{t}");
+    }
 }

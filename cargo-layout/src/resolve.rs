@@ -109,6 +109,9 @@ pub struct Models<'t> {
 struct Mark {
     /// The path as written.
     written: String,
+    /// What the rewritten path replaces: the path as written without the last segment's
+    /// generic arguments (the rewritten path keeps them).
+    bare: String,
     /// An item of the scanned code, or why the path has no model.
     target: Result<ItemId, String>,
 }
@@ -117,6 +120,37 @@ struct Mark {
 const MARK: &str = "__cargo_layout";
 
 impl<'t> Models<'t> {
+    /// `text` with every rewritten path (`__cargo_layout:: m7`) put back as written: for
+    /// messages and names, which must show the user's code.
+    fn unmark(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(MARK) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + MARK.len()..];
+            let tail = after.trim_start_matches([':', ' ']);
+            let digits = tail
+                .strip_prefix('m')
+                .map_or(0, |t| t.bytes().take_while(u8::is_ascii_digit).count());
+            match tail[1.min(tail.len())..][..digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| self.marks.get(n))
+            {
+                Some(mark) if digits > 0 => {
+                    out.push_str(&mark.bare);
+                    rest = &tail[1 + digits..];
+                }
+                _ => {
+                    out.push_str(MARK);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Prepares to resolve the items of `tree` with this name resolution.
     pub fn with_names(tree: &'t Tree, names: Names<'t>) -> Self {
         Models {
@@ -241,6 +275,7 @@ impl<'t> Models<'t> {
                         array_len_reason(&ty, &scoped.const_params)
                             .unwrap_or_else(|| why(other, &ty_name))
                     });
+                    let reason = self.unmark(&reason);
                     blocked.push(BlockedField {
                         field: name,
                         ty: ty_name,
@@ -253,7 +288,7 @@ impl<'t> Models<'t> {
             return Err(Blocked { fields: blocked });
         }
         let def = StructDef {
-            name: leak_str(subst.map_or_else(|| item.name.clone(), |s| s.name)),
+            name: leak_str(self.unmark(&subst.map_or_else(|| item.name.clone(), |s| s.name))),
             shape: if s.is_union {
                 Shape::Union
             } else {
@@ -321,6 +356,7 @@ impl<'t> Models<'t> {
             }
             _ => Err(format!("`{}` is not a type alias", item.name)),
         };
+        let result = result.map_err(|e| self.unmark(&e));
         self.aliases.insert(id, Some(result.clone()));
         result
     }
@@ -407,6 +443,7 @@ impl Resolver<'static> for Scoped<'_, '_> {
             Some(Mark {
                 target: Ok(id),
                 written,
+                ..
             }) => match &self.models.tree.items[id].kind {
                 ItemKind::Struct(_) => match self.models.model(id) {
                     Ok(def) => Some(Box::leak(Box::new(Ty::Struct(def)))),
@@ -498,7 +535,17 @@ impl<'t> Scoped<'_, 't> {
                 self.failures.push(why);
                 return None;
             }
-            _ => {
+            Some(Mark { target: Ok(id), .. }) => {
+                self.failures.push(match &tree.items[id].kind {
+                    ItemKind::Alias { .. } => format!(
+                        "`{written}` is a generic type alias of the scanned code, which the tool \
+                         does not expand"
+                    ),
+                    _ => format!("`{written}` is not a type"),
+                });
+                return None;
+            }
+            None => {
                 self.failures.push(format!(
                     "`{written}` is not a struct of the scanned code, nor a type the engine \
                      models (a type from another crate has no model here)"
@@ -803,7 +850,16 @@ impl VisitMut for PathRewrite<'_, '_> {
                 Rewritten::Keep => None,
                 Rewritten::Mark(target) => {
                     let n = self.models.marks.len();
-                    self.models.marks.push(Mark { written, target });
+                    let mut bare = p.path.clone();
+                    if let Some(last) = bare.segments.last_mut() {
+                        last.arguments = syn::PathArguments::None;
+                    }
+                    let bare = tokens_source(bare.to_token_stream());
+                    self.models.marks.push(Mark {
+                        written,
+                        bare,
+                        target,
+                    });
                     p.path.leading_colon = None;
                     Some(vec![MARK.to_owned(), format!("m{n}")])
                 }

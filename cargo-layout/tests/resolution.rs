@@ -400,3 +400,43 @@ fn use_of_a_crate_by_its_own_name_is_that_crate_not_a_cycle() {
     assert!(why.contains("core::time::Duration"), "{why}");
     assert!(!why.contains("cycle"), "{why}");
 }
+
+/// Messages show the types as written: never the tool's internal rewriting of a path
+/// (`__cargo_layout:: m3<u8, u32>` used to leak into them).
+#[test]
+fn messages_show_generic_types_as_written() {
+    let dir = krate(
+        "as-written",
+        &[(
+            "src/lib.rs",
+            "pub struct G<A, B> { a: A, b: B }\n\
+             #[repr(C)] pub struct H<A, B> { a: A, b: B }\n\
+             pub type Al<T> = G<T, u8>;\n\
+             #[repr(C)] pub struct S1 { x: Al<u32> }\n\
+             #[repr(C)] pub struct S2 { y: G<u8, u32> }\n\
+             #[repr(C)] pub struct S3<T> { q: H<T, u8> }\n\
+             #[repr(C)] pub struct S4 { z: core::cell::UnsafeCell<H<u8, Unknown>> }\n\
+             #[repr(C)] pub struct S5 { z: [G<u8, u8>; 2] }\n",
+        )],
+    );
+    let doc = report(&dir);
+    let text = doc.to_string();
+    assert!(!text.contains("__cargo_layout"), "{text}");
+    assert!(
+        unresolved(&doc, "crate::S1").contains("`Al<u32>` is a generic type alias"),
+        "{}",
+        unresolved(&doc, "crate::S1")
+    );
+    assert!(
+        unresolved(&doc, "crate::S3").contains("`T` in `H<T, u8>`"),
+        "{}",
+        unresolved(&doc, "crate::S3")
+    );
+    assert!(
+        unresolved(&doc, "crate::S4").contains("in `H<u8, Unknown>`"),
+        "{}",
+        unresolved(&doc, "crate::S4")
+    );
+    let s2 = find(&doc, "crate::S2")["layouts"].to_string();
+    assert!(s2.contains("`G<u8, u32>` is repr(Rust)"), "{s2}");
+}

@@ -22,7 +22,11 @@ directory; a virtual workspace means all its members).
 Options:
   -t, --target <T>       target triple, 64, 32, 16 or all; repeatable, or comma-separated
                          (default: the host)
-      --all              also report repr(Rust) structs (their layout is rustc's choice)
+      --all              also report repr(Rust) structs and enums (their layout is
+                         rustc's choice)
+      --max-variant-ratio <N>
+                         flag an enum whose largest variant takes more than N times
+                         the bytes of the next largest (default 4)
       --min-saving <N>   only structs that some order makes at least N bytes smaller
       --name <PATTERN>   only structs whose name or path matches (`*` and `?` wildcards);
                          repeatable
@@ -88,6 +92,8 @@ pub struct Options {
     pub all: bool,
     /// `--min-saving`.
     pub min_saving: u64,
+    /// `--max-variant-ratio`.
+    pub max_variant_ratio: u64,
     /// `--name` patterns.
     pub names: Vec<String>,
     /// `--only-marked`.
@@ -140,6 +146,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         targets: Vec::new(),
         all: false,
         min_saving: 0,
+        max_variant_ratio: crate::enums::DEFAULT_VARIANT_RATIO,
         names: Vec::new(),
         only_marked: false,
         packages: Vec::new(),
@@ -166,6 +173,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 let v = value(&mut parser, "--min-saving")?;
                 opts.min_saving = v.parse().map_err(|_| {
                     UsageError(format!("--min-saving expects a number of bytes, not `{v}`"))
+                })?;
+            }
+            Long("max-variant-ratio") => {
+                let v = value(&mut parser, "--max-variant-ratio")?;
+                opts.max_variant_ratio = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    UsageError(format!(
+                        "--max-variant-ratio expects a whole number of at least 1, not `{v}`"
+                    ))
                 })?;
             }
             Long("name") => opts.names.push(value(&mut parser, "--name")?),

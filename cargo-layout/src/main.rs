@@ -14,6 +14,7 @@ mod compiled;
 mod compiled_report;
 mod diff;
 mod discover;
+mod enums;
 mod fix;
 mod json;
 mod markers;
@@ -123,6 +124,16 @@ fn run(opts: &Options) -> u8 {
             wastes.extend(baseline::Waste::of(&r));
         });
         diags.extend(scan_diags);
+        let ratio = opts.max_variant_ratio;
+        let enum_diags = enums::scan_each(&tree, &sources, &opts.targets, &filter, ratio, |e| {
+            if let Some(w) = &mut json
+                && w.write_enum(&e).is_err()
+            {
+                json = None;
+            }
+            wastes.extend(baseline::Waste::of_enum(&e));
+        });
+        diags.extend(enum_diags);
         diags.sort();
         diags.dedup();
         let diags = merge_repeated_notes(diags);
@@ -131,6 +142,15 @@ fn run(opts: &Options) -> u8 {
     }
     let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     diags.extend(scan_diags);
+    let mut enum_reports = Vec::new();
+    diags.extend(enums::scan_each(
+        &tree,
+        &sources,
+        &opts.targets,
+        &filter,
+        opts.max_variant_ratio,
+        |e| enum_reports.push(e),
+    ));
     let fix = match opts.fix {
         FixMode::Off => None,
         _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
@@ -152,16 +172,22 @@ fn run(opts: &Options) -> u8 {
         }
         _ => {
             let report = match opts.format {
-                Format::Text => text::render(&reports, &opts.targets),
-                Format::Json => json::render(&reports, &opts.targets, &diags),
-                Format::Sarif => sarif::render(&reports),
+                Format::Text => text::render(
+                    &reports,
+                    &enum_reports,
+                    &opts.targets,
+                    opts.max_variant_ratio,
+                ),
+                Format::Json => json::render(&reports, &enum_reports, &opts.targets, &diags),
+                Format::Sarif => sarif::render(&reports, &enum_reports),
             };
             failed_write |= out.write_all(report.as_bytes()).is_err();
         }
     }
     let _ = out.flush();
     drop(out);
-    let wastes: Vec<baseline::Waste> = reports.iter().filter_map(baseline::Waste::of).collect();
+    let mut wastes: Vec<baseline::Waste> = reports.iter().filter_map(baseline::Waste::of).collect();
+    wastes.extend(enum_reports.iter().filter_map(baseline::Waste::of_enum));
     finish(opts, &diags, failed_write, fix.as_ref(), &wastes)
 }
 

@@ -205,6 +205,11 @@ impl Facts {
                             type_names(&f.ty, &mut named);
                         }
                     }
+                    ItemKind::Enum(e) => {
+                        for f in e.variants.iter().flat_map(|v| v.fields.iter()) {
+                            type_names(&f.ty, &mut named);
+                        }
+                    }
                     ItemKind::Alias { ty, .. } => type_names(ty, &mut named),
                     ItemKind::Const { .. } => {}
                 }

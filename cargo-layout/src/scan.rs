@@ -366,14 +366,36 @@ pub struct CfgGroup {
 }
 
 /// The groups, and the group of each target.
-fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<usize>) {
+pub(crate) fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<usize>) {
     let mut preds: Vec<&syn::Meta> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let all = tree.items.iter().flat_map(|i| i.cfg_meta.iter()).chain(
-        tree.modules
-            .iter()
-            .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
-    );
+    // Those on fields and variants too: each target's model has the ones it compiles.
+    let mut inner: Vec<syn::Meta> = Vec::new();
+    let mut attrs_of = |attrs: &[syn::Attribute]| {
+        inner.extend(attrs.iter().filter_map(crate::cfg::predicate));
+    };
+    for item in &tree.items {
+        match &item.kind {
+            crate::tree::ItemKind::Struct(s) => s.fields.iter().for_each(|f| attrs_of(&f.attrs)),
+            crate::tree::ItemKind::Enum(e) => {
+                for v in &e.variants {
+                    attrs_of(&v.attrs);
+                    v.fields.iter().for_each(|f| attrs_of(&f.attrs));
+                }
+            }
+            _ => {}
+        }
+    }
+    let all = tree
+        .items
+        .iter()
+        .flat_map(|i| i.cfg_meta.iter())
+        .chain(
+            tree.modules
+                .iter()
+                .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
+        )
+        .chain(inner.iter());
     for p in all {
         if seen.insert(crate::cfg::text(p)) {
             preds.push(p);

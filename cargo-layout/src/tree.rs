@@ -126,11 +126,26 @@ pub struct FieldSpan {
     pub comma: Option<usize>,
 }
 
+/// An enum as written.
+#[derive(Debug)]
+pub struct EnumItem {
+    /// The item's outer attributes (repr, cfg, derives, markers).
+    pub attrs: Vec<syn::Attribute>,
+    /// Its generic parameters.
+    pub generics: syn::Generics,
+    /// Its variants, with their attributes, fields and discriminants.
+    pub variants: Vec<syn::Variant>,
+    /// Markers found in the comments and attributes before the item.
+    pub markers: Markers,
+}
+
 /// What an item is.
 #[derive(Debug)]
 pub enum ItemKind {
     /// A struct or union.
     Struct(Box<StructItem>),
+    /// An enum.
+    Enum(Box<EnumItem>),
     /// `type Name<..> = Ty;`.
     Alias {
         /// Generic parameters (an alias with type parameters is not resolved).
@@ -176,6 +191,14 @@ impl Item {
     pub fn as_struct(&self) -> Option<&StructItem> {
         match &self.kind {
             ItemKind::Struct(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The enum, if it is one.
+    pub fn as_enum(&self) -> Option<&EnumItem> {
+        match &self.kind {
+            ItemKind::Enum(e) => Some(e),
             _ => None,
         }
     }
@@ -544,7 +567,27 @@ impl Tree {
                         });
                     }
                 }
-                syn::Item::Enum(e) => self.add_other(ctx, &e.ident, "enum", &e.vis),
+                syn::Item::Enum(e) => {
+                    // Also a name without a model, for `--compiled`, which asks rustc about
+                    // every enum; name lookup finds the item first.
+                    self.add_other(ctx, &e.ident, "enum", &e.vis);
+                    let header = leading.start..byte_range(e.enum_token.span).start;
+                    let item = EnumItem {
+                        attrs: e.attrs.clone(),
+                        generics: e.generics.clone(),
+                        variants: e.variants.iter().cloned().collect(),
+                        markers: markers::scan(&ctx.text[header.clone()], &e.attrs),
+                    };
+                    self.add_item(
+                        ctx,
+                        e.ident.to_string(),
+                        is_public(&e.vis),
+                        &e.attrs,
+                        line_of(byte_range(e.ident.span()).start),
+                        header.end,
+                        ItemKind::Enum(Box::new(item)),
+                    );
+                }
                 syn::Item::Trait(t) => {
                     self.add_other(ctx, &t.ident, "trait", &t.vis);
                     self.scan_body(sources, ctx, &t.ident.to_string(), t);

@@ -1,0 +1,574 @@
+//! Enums: which are reported, each with the engine's RFC 2195 layout on every target (tag,
+//! each variant's fields, padding), what differs between targets, the per-variant field orders
+//! that make it smaller, and its largest variant against the next. `repr(Rust)` enums (with
+//! `--all`) have no predicted layout: only the bytes of each variant's fields, which are exact.
+//!
+//! Nothing here computes a layout itself: the engine lays out every enum and every candidate
+//! order, and an order is suggested only when the engine says the whole enum gets smaller.
+
+use layout_engine::order::Constraints;
+use layout_engine::{EnumDef, EnumLayout, Field, StructDef, StructLayout, Target, Ty, Variant};
+
+use crate::analyze::Difference;
+use crate::resolve::{Blocked, EnumModel, Models};
+use crate::scan::{Filter, cfg_groups, glob};
+use crate::source::{Diag, Sources};
+use crate::tree::{ItemId, Tree};
+
+/// The largest variant is flagged when its fields take more than this many times the bytes of
+/// the next largest variant's (`--max-variant-ratio`).
+pub const DEFAULT_VARIANT_RATIO: u64 = 4;
+
+/// One reported enum.
+#[derive(Debug)]
+pub struct EnumReport {
+    /// Its name.
+    pub name: String,
+    /// Its path: `crate::net::Event`.
+    pub path: String,
+    /// File as displayed.
+    pub file: String,
+    /// 1-based line of its name.
+    pub line: usize,
+    /// `#[cfg]` conditions on it or its modules.
+    pub cfg: Vec<String>,
+    /// Notes about how it was modelled.
+    pub notes: Vec<String>,
+    /// The layouts, or what blocks them.
+    pub status: EnumStatus,
+}
+
+/// An enum's layouts, or why it has none.
+#[derive(Debug)]
+pub enum EnumStatus {
+    /// `repr(C)`, `repr(Int)`, `repr(C, Int)`: laid out on every target.
+    Laid {
+        /// The model (of the first target that has one).
+        def: &'static EnumDef<'static>,
+        /// One entry per target, in target order.
+        on: Vec<EnumOnTarget>,
+        /// What differs between the targets.
+        differences: Vec<Difference>,
+        /// Variant field orders that make the enum smaller, if any do.
+        shrink: Option<Shrink>,
+        /// The largest variant's payload against the next largest, on the first target.
+        large: Option<LargeVariant>,
+    },
+    /// `repr(Rust)` (with `--all`): rustc chooses the tag, niches and field order, so only the
+    /// bytes of each variant's fields are given, on one target.
+    Rustc {
+        /// The model.
+        def: &'static EnumDef<'static>,
+        /// The target the bytes are for (the first one given).
+        target: &'static Target,
+        /// The bytes of each variant's fields (their sizes added), or why they are not known.
+        field_bytes: Result<Vec<u64>, String>,
+        /// The variant with the most bytes of fields against the next.
+        large: Option<LargeVariant>,
+    },
+    /// Some field or discriminant has no model.
+    Blocked(Blocked),
+}
+
+/// One enum's layout on one target.
+#[derive(Debug)]
+pub struct EnumOnTarget {
+    /// The target.
+    pub target: &'static Target,
+    /// The layout, or why the engine has none on this target.
+    pub result: Result<EnumLayout<'static>, String>,
+}
+
+/// New field orders for some variants, one for every target given, and what they give.
+#[derive(Debug, Clone)]
+pub struct Shrink {
+    /// `(variant index, new order of its declared field indices)`, only for variants that
+    /// move.
+    pub orders: Vec<(usize, Vec<usize>)>,
+    /// The enum's size with the new orders, per target (in target order; `None` where it has
+    /// no layout).
+    pub sizes: Vec<Option<u64>>,
+}
+
+/// A variant much larger than the next: boxing its fields would shrink every value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LargeVariant {
+    /// The largest variant's index.
+    pub largest: usize,
+    /// Its bytes.
+    pub bytes: u64,
+    /// The next largest variant with fields.
+    pub next: usize,
+    /// Its bytes.
+    pub next_bytes: u64,
+    /// Whether `bytes` is more than the ratio times `next_bytes`.
+    pub flagged: bool,
+}
+
+impl EnumReport {
+    /// The largest saving on any target, and that target.
+    pub fn best_saving(&self) -> Option<(u64, &'static Target)> {
+        let EnumStatus::Laid {
+            on,
+            shrink: Some(s),
+            ..
+        } = &self.status
+        else {
+            return None;
+        };
+        on.iter()
+            .zip(&s.sizes)
+            .filter_map(|(o, new)| Some((o.result.as_ref().ok()?.size() - (*new)?, o.target)))
+            .fold(None, |best, (s, t)| match best {
+                Some((b, _)) if b >= s => best,
+                _ => Some((s, t)),
+            })
+    }
+
+    /// Whether no target has a layout.
+    pub fn has_no_layout(&self) -> bool {
+        match &self.status {
+            EnumStatus::Blocked(_) => true,
+            EnumStatus::Laid { on, .. } => on.iter().all(|o| o.result.is_err()),
+            EnumStatus::Rustc { field_bytes, .. } => field_bytes.is_err(),
+        }
+    }
+}
+
+/// Builds the report of every enum in `tree`, in file and line order, handing each to `emit`.
+pub fn scan_each(
+    tree: &Tree,
+    sources: &Sources,
+    targets: &[&'static Target],
+    filter: &Filter,
+    ratio: u64,
+    mut emit: impl FnMut(EnumReport),
+) -> Vec<Diag> {
+    let (groups, group_of) = cfg_groups(tree, targets);
+    let mut models: Vec<Models> = groups
+        .iter()
+        .map(|g| Models::with_names(tree, crate::names::Names::on(tree, g.facts)))
+        .collect();
+    let mut diags = Vec::new();
+    let mut ids: Vec<ItemId> = (0..tree.items.len())
+        .filter(|&i| tree.items[i].as_enum().is_some())
+        .collect();
+    ids.sort_by_key(|&i| {
+        let it = &tree.items[i];
+        (sources.get(it.file).display.clone(), it.start)
+    });
+    ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
+    for id in ids {
+        let item = &tree.items[id];
+        let e = item.as_enum().expect("filtered above");
+        if e.markers.ignore || (filter.only_marked && !e.markers.check) {
+            continue;
+        }
+        let path = format!("{}::{}", tree.modules[item.module].path, item.name);
+        if !filter.names.is_empty()
+            && !filter
+                .names
+                .iter()
+                .any(|p| glob(p, &item.name) || glob(p, &path))
+        {
+            continue;
+        }
+        let file = sources.get(item.file);
+        let compiled: Vec<usize> = (0..groups.len())
+            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
+            .collect();
+        let Some(&first) = compiled.first() else {
+            diags.push(Diag::note(
+                file.display.clone(),
+                item.line,
+                format!(
+                    "`{path}` is not compiled for any target reported (#[{}]): not reported",
+                    item.cfg.join(", ")
+                ),
+            ));
+            continue;
+        };
+        // A generic enum is laid out where it is instantiated, not on its own.
+        if e.generics.type_params().next().is_some() || e.generics.const_params().next().is_some() {
+            continue;
+        }
+        let per_group: Vec<Option<EnumModel>> = (0..groups.len())
+            .map(|g| {
+                compiled
+                    .contains(&g)
+                    .then(|| models[g].enum_model(id, None))
+            })
+            .collect();
+        let model = per_group
+            .iter()
+            .flatten()
+            .find(|m| m.is_ok())
+            .cloned()
+            .unwrap_or_else(|| per_group[first].clone().expect("compiled in `first`"));
+        let repr = match &model {
+            Ok(def) => Some(def.repr),
+            Err(_) => crate::resolve::enum_repr(&e.attrs).ok().map(|(r, _)| r),
+        };
+        let defined = repr.is_none_or(|r| r.is_defined());
+        if !defined && !filter.all {
+            continue;
+        }
+        let mut notes = models[first].extras(id).notes;
+        if let Some(mac) = &item.in_macro {
+            notes.push(format!("inside macro `{mac}!`: read as written"));
+        }
+        if e.variants
+            .iter()
+            .any(|v| v.attrs.iter().any(|a| a.path().is_ident("cfg")))
+        {
+            notes.push(
+                "some variants are under #[cfg]: each target's layout has the variants its \
+                 #[cfg]s compile (a predicate that is not a fact about the target is taken as \
+                 holding)"
+                    .into(),
+            );
+        }
+        if e.variants.iter().any(|v| {
+            v.fields
+                .iter()
+                .any(|f| f.attrs.iter().any(|a| a.path().is_ident("cfg")))
+        }) {
+            notes.push(
+                "some variant fields are under #[cfg]: each target's layout has the fields its \
+                 #[cfg]s compile"
+                    .into(),
+            );
+        }
+        let status = match model {
+            Err(blocked) => EnumStatus::Blocked(blocked),
+            Ok(def) if !def.repr.is_defined() => {
+                let target = targets[0];
+                let field_bytes = field_bytes(def, target);
+                let large = field_bytes
+                    .as_ref()
+                    .ok()
+                    .and_then(|b| large_variant(b, ratio));
+                EnumStatus::Rustc {
+                    def,
+                    target,
+                    field_bytes,
+                    large,
+                }
+            }
+            Ok(def) => {
+                let on: Vec<EnumOnTarget> = targets
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &target)| EnumOnTarget {
+                        target,
+                        result: match &per_group[group_of[t]] {
+                            None => Err(format!(
+                                "not compiled for this target (#[{}])",
+                                item.cfg.join(", ")
+                            )),
+                            Some(Err(blocked)) => {
+                                Err(format!("no model on this target: {blocked}"))
+                            }
+                            Some(Ok(d)) => d.layout_on(target).map_err(|e| e.to_string()),
+                        },
+                    })
+                    .collect();
+                let differences = differences(&on);
+                let shrink = shrink(&on);
+                let large = on
+                    .iter()
+                    .find_map(|o| o.result.as_ref().ok())
+                    .and_then(|l| {
+                        let payloads: Vec<u64> =
+                            (0..l.variants.len()).map(|v| l.payload_size(v)).collect();
+                        large_variant(&payloads, ratio)
+                    });
+                EnumStatus::Laid {
+                    def,
+                    on,
+                    differences,
+                    shrink,
+                    large,
+                }
+            }
+        };
+        let report = EnumReport {
+            name: item.name.clone(),
+            path,
+            file: file.display.clone(),
+            line: item.line,
+            cfg: item.cfg.clone(),
+            notes,
+            status,
+        };
+        if filter.min_saving > 0
+            && matches!(report.status, EnumStatus::Laid { .. })
+            && report
+                .best_saving()
+                .is_none_or(|(s, _)| s < filter.min_saving)
+        {
+            continue;
+        }
+        emit(report);
+    }
+    diags
+}
+
+/// The bytes of each variant's fields on `target` (their sizes added: exact whatever order and
+/// niches rustc chooses).
+fn field_bytes(def: &EnumDef<'_>, target: &'static Target) -> Result<Vec<u64>, String> {
+    def.variants
+        .iter()
+        .map(|v| {
+            v.fields.iter().try_fold(0u64, |sum, f| {
+                let l = layout_engine::type_layout(&f.ty, target)
+                    .map_err(|e| format!("field `{}.{}`: {e}", v.name, f.name))?;
+                sum.checked_add(l.size)
+                    .ok_or_else(|| format!("variant `{}` is too large", v.name))
+            })
+        })
+        .collect()
+}
+
+/// The largest of `bytes` (per variant) against the next largest that is not 0, flagged when it
+/// is more than `ratio` times it.
+fn large_variant(bytes: &[u64], ratio: u64) -> Option<LargeVariant> {
+    let mut order: Vec<usize> = (0..bytes.len()).filter(|&v| bytes[v] > 0).collect();
+    // Stable: among equals the first declared comes first.
+    order.sort_by_key(|&v| std::cmp::Reverse(bytes[v]));
+    let (&largest, &next) = (order.first()?, order.get(1)?);
+    Some(LargeVariant {
+        largest,
+        bytes: bytes[largest],
+        next,
+        next_bytes: bytes[next],
+        flagged: u128::from(bytes[largest]) > u128::from(ratio) * u128::from(bytes[next]),
+    })
+}
+
+/// Field names of variants, as `Variant.field`, leaked for [`Difference`].
+fn qualified(variant: &str, field: &str) -> &'static str {
+    Box::leak(format!("{variant}.{field}").into_boxed_str())
+}
+
+/// What differs between the targets that have a layout: the enum's size and alignment, the
+/// tag's size, and each variant field's offset, size and alignment.
+pub fn differences(on: &[EnumOnTarget]) -> Vec<Difference> {
+    let laid: Vec<(&'static str, &EnumLayout<'static>)> = on
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok().map(|l| (o.target.triple, l)))
+        .collect();
+    if laid.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut check = |field: Option<&'static str>,
+                     property: &'static str,
+                     value: &dyn Fn(&EnumLayout<'static>) -> Option<u64>| {
+        let mut values: Vec<(u64, Vec<&'static str>)> = Vec::new();
+        for (triple, l) in &laid {
+            let Some(v) = value(l) else { continue };
+            match values.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, ts)) => ts.push(triple),
+                None => values.push((v, vec![triple])),
+            }
+        }
+        if values.len() > 1 {
+            out.push(Difference {
+                field,
+                property,
+                values,
+            });
+        }
+    };
+    check(None, "size", &|l| Some(l.size()));
+    check(None, "align", &|l| Some(l.align()));
+    check(Some("(tag)"), "size", &|l| Some(l.tag.size));
+    // The variants of the first layout; under `#[cfg]`s another target may lack some.
+    let def = laid[0].1.def;
+    for v in def.variants {
+        for f in v.fields {
+            let at = |l: &EnumLayout<'static>| -> Option<layout_engine::FieldLayout> {
+                let vi = l.def.variants.iter().position(|x| x.name == v.name)?;
+                let fi = l.def.variants[vi]
+                    .fields
+                    .iter()
+                    .position(|x| x.name == f.name)?;
+                Some(l.variant_fields(vi)[fi])
+            };
+            let name = qualified(v.name, f.name);
+            check(Some(name), "offset", &|l| at(l).map(|p| p.offset));
+            check(Some(name), "size", &|l| at(l).map(|p| p.size));
+            check(Some(name), "align", &|l| at(l).map(|p| p.align));
+        }
+    }
+    out
+}
+
+/// The enum with variant `v`'s fields in `order` (declared indices), for every `(v, order)`.
+pub fn reordered(def: &EnumDef<'static>, orders: &[(usize, Vec<usize>)]) -> EnumDef<'static> {
+    let variants: Vec<Variant<'static>> = def
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(v, var)| match orders.iter().find(|(x, _)| *x == v) {
+            Some((_, order)) => {
+                let fields: Vec<Field<'static>> = order.iter().map(|&i| var.fields[i]).collect();
+                Variant {
+                    fields: Box::leak(fields.into_boxed_slice()),
+                    ..*var
+                }
+            }
+            None => *var,
+        })
+        .collect();
+    EnumDef {
+        variants: Box::leak(variants.into_boxed_slice()),
+        ..*def
+    }
+}
+
+/// Field orders, one per variant with named fields and the same on every target, that make the
+/// enum smaller on some target and bigger on none; only the variants whose order matters move
+/// (tuple variants never: moving positional fields changes what `V(a, b)` means).
+///
+/// Each variant is searched as the engine's `repr(C)` struct that RFC 2195 makes of it: the
+/// tag (pinned first) and its fields for `repr(Int)`; its fields alone for `repr(C)` and
+/// `repr(C, Int)`, whose payload union starts at one offset for every variant. The candidate
+/// is then laid out as a whole enum by the engine on every target: that, not the search, says
+/// whether it is smaller.
+pub fn shrink(on: &[EnumOnTarget]) -> Option<Shrink> {
+    let laid: Vec<&EnumLayout<'static>> =
+        on.iter().filter_map(|o| o.result.as_ref().ok()).collect();
+    let first = laid.first()?;
+    // One definition on every target (variants under `#[cfg]`s may differ): else no order.
+    if laid.iter().any(|l| l.def != first.def) {
+        return None;
+    }
+    let def = first.def;
+    let mut orders: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (v, var) in def.variants.iter().enumerate() {
+        // Positional fields keep their places: moving them changes what `V(a, b)` means.
+        if var.fields.len() < 2 || var.fields[0].name.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let with_tag = !def.repr.c;
+        let mut fields: Vec<Field<'static>> = Vec::new();
+        if with_tag {
+            let int = def.repr.int.expect("repr(Int) has an integer");
+            fields.push(Field::new("(tag)", int.name(), Ty::Prim(int)));
+        }
+        fields.extend(var.fields.iter().copied());
+        let sdef: &'static StructDef<'static> = Box::leak(Box::new(StructDef::repr_c(
+            var.name,
+            Box::leak(fields.into_boxed_slice()),
+        )));
+        let Ok(layouts) = laid
+            .iter()
+            .map(|l| sdef.layout_on(l.target))
+            .collect::<Result<Vec<StructLayout<'static>>, _>>()
+        else {
+            continue;
+        };
+        let pinned: &[usize] = if with_tag { &[0] } else { &[] };
+        let Ok(joint) = StructLayout::suggest_joint(&layouts, Constraints::NONE.pinned(pinned))
+        else {
+            continue;
+        };
+        if joint.moves() == 0 {
+            continue;
+        }
+        let order: Vec<usize> = if with_tag {
+            joint.order[1..].iter().map(|i| i - 1).collect()
+        } else {
+            joint.order
+        };
+        orders.push((v, order));
+    }
+    if orders.is_empty() {
+        return None;
+    }
+    let sizes = |orders: &[(usize, Vec<usize>)]| -> Vec<Option<u64>> {
+        let d = reordered(&def, orders);
+        on.iter()
+            .map(|o| {
+                o.result
+                    .as_ref()
+                    .ok()
+                    .and_then(|l| d.layout_on(l.target).ok())
+                    .map(|l| l.size())
+            })
+            .collect()
+    };
+    let before: Vec<Option<u64>> = on
+        .iter()
+        .map(|o| o.result.as_ref().ok().map(EnumLayout::size))
+        .collect();
+    let smaller = |after: &[Option<u64>]| {
+        after.iter().zip(&before).all(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) => a <= b,
+            (None, None) => true,
+            _ => false,
+        }) && after
+            .iter()
+            .zip(&before)
+            .any(|(a, b)| matches!((a, b), (Some(a), Some(b)) if a < b))
+    };
+    let mut best = sizes(&orders);
+    if !smaller(&best) {
+        return None;
+    }
+    // Leave in place every variant whose new order changes nothing.
+    let mut k = 0;
+    while k < orders.len() {
+        let mut without = orders.clone();
+        without.remove(k);
+        let s = sizes(&without);
+        if s == best {
+            orders = without;
+        } else {
+            k += 1;
+        }
+    }
+    best = sizes(&orders);
+    Some(Shrink {
+        orders,
+        sizes: best,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use layout_engine::{EnumRepr, Prim};
+
+    static MOVE: [Field<'static>; 3] = [
+        Field::new("a", "u8", Ty::Prim(Prim::U8)),
+        Field::new("b", "u32", Ty::Prim(Prim::U32)),
+        Field::new("c", "u8", Ty::Prim(Prim::U8)),
+    ];
+    static VARIANTS: [Variant<'static>; 2] = [Variant::unit("Quit"), Variant::new("Move", &MOVE)];
+
+    #[test]
+    fn a_repr_u8_variant_reordered_shrinks_the_enum() {
+        static E: EnumDef<'static> = EnumDef::new("E", EnumRepr::int(Prim::U8), &VARIANTS);
+        let t = Target::find("64").unwrap();
+        let on = vec![EnumOnTarget {
+            target: t,
+            result: E.layout_on(t).map_err(|e| e.to_string()),
+        }];
+        // tag 0, a 1, b 4..8, c 8: 12 bytes; tag, a, c, b: 8 bytes.
+        assert_eq!(on[0].result.as_ref().unwrap().size(), 12);
+        let s = shrink(&on).unwrap();
+        assert_eq!(s.orders, [(1, vec![0, 2, 1])]);
+        assert_eq!(s.sizes, [Some(8)]);
+    }
+
+    #[test]
+    fn the_large_variant_is_measured_against_the_next_with_fields() {
+        let l = large_variant(&[0, 100, 20, 10], 4).unwrap();
+        assert_eq!((l.largest, l.next, l.flagged), (1, 2, true));
+        assert!(!large_variant(&[0, 80, 20], 4).unwrap().flagged);
+        assert!(large_variant(&[0, 80], 4).is_none());
+    }
+}

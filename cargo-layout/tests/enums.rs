@@ -1,0 +1,483 @@
+//! End-to-end tests of enums in `cargo layout`, on the fixture crate `tests/fixtures/enums`:
+//! the text and JSON reports pinned in `tests/expected/` (regenerate with `CARGO_LAYOUT_BLESS=1`
+//! and review), and every number of the JSON against rustc's own layouts
+//! (`-Zprint-type-sizes` through the oracle harness of `layout-tests`) on targets of every
+//! family: sizes, alignments, tags, each variant field's offset, the structs that hold enums,
+//! the size each suggested variant order claims, and the bytes of fields of `repr(Rust)` enums.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_cargo-layout");
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enums")
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run cargo-layout")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Compares `actual` with `tests/expected/NAME`, or writes it there under `CARGO_LAYOUT_BLESS`.
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
+    if std::env::var_os("CARGO_LAYOUT_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with CARGO_LAYOUT_BLESS=1)", path.display()));
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the reviewed snapshot at line {}:\n  expected: {:?}\n  \
+             actual:   {:?}\n(run with CARGO_LAYOUT_BLESS=1 to regenerate, then review)",
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+#[test]
+fn text_report_on_64_and_32_bit() {
+    let out = run_in(&fixture(), &["-t", "64,32", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    snapshot("enums.txt", &text(&out.stdout));
+}
+
+#[test]
+fn json_report_on_64_and_32_bit() {
+    let out = run_in(&fixture(), &["-t", "64,32", "--all", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    snapshot("enums.json", &text(&out.stdout));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], 2);
+    assert_eq!(
+        doc["summary"]["enums"],
+        doc["enums"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn what_the_tool_cannot_know_it_says() {
+    let out = run_in(&fixture(), &["-t", "64", "--all", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let get = |name: &str| {
+        doc["enums"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(doc["structs"].as_array().unwrap())
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not reported"))
+            .clone()
+    };
+    // A discriminant it cannot evaluate: no layout, and the reason.
+    let unknown = get("Unknown");
+    let why = unknown["unresolved"][0]["reason"].as_str().unwrap();
+    assert!(why.contains("pick()"), "{why}");
+    assert!(unknown["layouts"].as_array().unwrap().is_empty());
+    // A repr(Rust) enum: no layout, only the exact bytes of each variant's fields.
+    let message = get("Message");
+    assert_eq!(message["order"], "rustc");
+    assert!(message["layouts"].as_array().unwrap().is_empty());
+    assert_eq!(message["field_bytes"]["variants"][2]["bytes"], 256);
+    assert_eq!(message["large_variant"]["flagged"], true);
+    // ... and as a field it blocks the struct.
+    let holder = get("HasRustEnum");
+    let why = holder["unresolved"][0]["reason"].as_str().unwrap();
+    assert!(why.contains("repr(Rust) enum"), "{why}");
+    // A generic enum is laid out where it is instantiated.
+    assert!(
+        doc["enums"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["name"] != "Maybe")
+    );
+    assert!(get("UsesGeneric")["unresolved"].is_null());
+    // Without --all, repr(Rust) enums are not reported.
+    let out = run_in(&fixture(), &["-t", "64", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["enums"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["name"] != "Message")
+    );
+}
+
+#[test]
+fn the_variant_ratio_flag_sets_what_is_large() {
+    let flagged = |ratio: &str| -> Vec<String> {
+        let out = run_in(
+            &fixture(),
+            &[
+                "-t",
+                "64",
+                "--all",
+                "--format",
+                "json",
+                "--max-variant-ratio",
+                ratio,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["enums"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["large_variant"]["flagged"] == true)
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(flagged("4"), ["PerArch", "Message"]);
+    assert_eq!(
+        flagged("1"),
+        ["Command", "Event", "Aligned", "Shape", "PerArch", "Message"]
+    );
+    assert_eq!(flagged("100"), Vec::<String>::new());
+    let out = run_in(&fixture(), &["--max-variant-ratio", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON against rustc
+
+/// Targets of every family the layout rules distinguish (see shared/ORACLE.md).
+const ORACLE_TARGETS: &[&str] = &[
+    "x86_64-unknown-linux-gnu",
+    "i686-unknown-linux-gnu",
+    "i686-pc-windows-msvc",
+    "aarch64-apple-darwin",
+    "armv7-unknown-linux-gnueabihf",
+    "thumbv7em-none-eabi",
+    "s390x-unknown-linux-gnu",
+    "powerpc64-ibm-aix",
+    "m68k-unknown-linux-gnu",
+    "msp430-none-elf",
+    "avr-none",
+    "hexagon-unknown-linux-musl",
+    "wasm32-unknown-unknown",
+];
+
+/// What the fixture needs beyond the oracle's `no_core` prelude: the operators its
+/// discriminants use (evaluated by rustc as built-ins once the traits exist).
+const OPERATORS: &str = "
+#[lang = \"add\"] pub trait Add<Rhs = Self> { type Output; fn add(self, rhs: Rhs) -> Self::Output; }
+impl Add for i16 { type Output = i16; fn add(self, _: i16) -> i16 { loop {} } }
+#[lang = \"shl\"] pub trait Shl<Rhs = Self> { type Output; fn shl(self, rhs: Rhs) -> Self::Output; }
+impl Shl<i32> for i16 { type Output = i16; fn shl(self, _: i32) -> i16 { loop {} } }
+";
+
+/// The fixture as items for the `no_core` oracle crate: without its inner attributes, module
+/// docs and derives (no `core` to derive from).
+fn fixture_items() -> String {
+    let src = std::fs::read_to_string(fixture().join("src/lib.rs")).unwrap();
+    let mut out: String = src
+        .lines()
+        .filter(|l| !(l.starts_with("//!") || l.starts_with("#![") || l.starts_with("#[derive")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    out.push_str(OPERATORS);
+    out
+}
+
+/// A layout group of `item` that has `target`.
+fn layout_on<'a>(item: &'a Value, target: &str) -> Option<&'a Value> {
+    item["layouts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["targets"].as_array().unwrap().iter().any(|t| t == target))
+}
+
+/// `#[repr(...)]` of an enum from the JSON's `repr`.
+fn enum_repr(repr: &Value) -> String {
+    let mut parts = Vec::new();
+    if repr["c"] == true {
+        parts.push("C".to_owned());
+    }
+    if let Some(int) = repr["int"].as_str() {
+        parts.push(int.to_owned());
+    }
+    if let Some(n) = repr["align"].as_u64() {
+        parts.push(format!("align({n})"));
+    }
+    format!("#[repr({})]", parts.join(", "))
+}
+
+/// The enum with its variants' fields in the suggested orders, as source.
+fn suggested_enum(e: &Value, layout: &Value, name: &str) -> String {
+    let shrink = e["shrink"].as_array().unwrap();
+    let mut body = String::new();
+    for v in layout["variants"].as_array().unwrap() {
+        let vname = v["name"].as_str().unwrap();
+        let fields = v["fields"].as_array().unwrap();
+        let order: Vec<&str> = match shrink.iter().find(|s| s["variant"] == vname) {
+            Some(s) => s["order"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap())
+                .collect(),
+            None => fields.iter().map(|f| f["name"].as_str().unwrap()).collect(),
+        };
+        let ty = |n: &str| {
+            fields.iter().find(|f| f["name"] == n).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let tuple = order
+            .first()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        let fields: Vec<String> = order
+            .iter()
+            .map(|n| {
+                if tuple {
+                    ty(n)
+                } else {
+                    format!("{n}: {}", ty(n))
+                }
+            })
+            .collect();
+        let discriminant = if e["repr"]["int"].is_null() {
+            String::new()
+        } else {
+            format!(" = {}", v["discriminant"])
+        };
+        body.push_str(&match (order.is_empty(), tuple) {
+            (true, _) => format!("    {vname}{discriminant},\n"),
+            (false, true) => format!("    {vname}({}){discriminant},\n", fields.join(", ")),
+            (false, false) => format!("    {vname} {{ {} }}{discriminant},\n", fields.join(", ")),
+        });
+    }
+    format!("{}\npub enum {name} {{\n{body}}}\n", enum_repr(&e["repr"]))
+}
+
+#[test]
+fn json_numbers_match_rustc_on_many_targets() {
+    use layout_tests::oracle;
+
+    let targets: Vec<&str> = ORACLE_TARGETS
+        .iter()
+        .copied()
+        .filter(|t| layout_engine::Target::find(t).is_some())
+        .collect();
+    assert_eq!(
+        targets, ORACLE_TARGETS,
+        "targets missing from the engine's table"
+    );
+    let out = run_in(
+        &fixture(),
+        &["--format", "json", "--all", "--target", &targets.join(",")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let enums: Vec<&Value> = doc["enums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["unresolved"].is_null())
+        .collect();
+    let structs: Vec<&Value> = doc["structs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["unresolved"].is_null())
+        .collect();
+    assert!(enums.len() >= 10, "{} enums", enums.len());
+    let source = fixture_items();
+    let results = oracle::on_each_target(
+        &targets
+            .iter()
+            .map(|t| layout_engine::Target::find(t).unwrap())
+            .collect::<Vec<_>>(),
+        |target| {
+            let target = target.triple;
+            let mut items = source.clone();
+            let mut mismatches = Vec::new();
+            let mut checked = 0;
+            let mut fields = 0;
+            let mut suggestions = 0;
+            for item in enums.iter().chain(&structs) {
+                let name = item["name"].as_str().unwrap();
+                if layout_on(item, target).is_some_and(|l| l["error"].is_null()) {
+                    items.push_str(&oracle::keep(name));
+                }
+                if let Some(l) = layout_on(item, target)
+                    && !item["shrink"].is_null()
+                    && l["error"].is_null()
+                {
+                    let suggested = format!("{name}Suggested");
+                    items.push_str(&suggested_enum(item, l, &suggested));
+                    items.push_str(&oracle::keep(&suggested));
+                }
+            }
+            let measured = match oracle::measure(target, &items) {
+                Ok(m) => m,
+                Err(e) => {
+                    return (
+                        vec![format!("{target}: the oracle cannot run: {e}")],
+                        [0; 3],
+                    );
+                }
+            };
+            for e in &enums {
+                let name = e["name"].as_str().unwrap();
+                let Some(real) = measured.get(name) else {
+                    if layout_on(e, target).is_some_and(|l| l["error"].is_null()) {
+                        mismatches.push(format!("{target} / {name}: rustc printed no layout"));
+                    }
+                    continue;
+                };
+                if e["order"] == "rustc" {
+                    // The bytes of each variant's fields, exact whatever rustc chose.
+                    for v in e["field_bytes"]["variants"].as_array().unwrap() {
+                        let vname = v["name"].as_str().unwrap();
+                        let bytes = v["bytes"].as_u64().unwrap();
+                        let rustc: u64 = real
+                            .variants
+                            .iter()
+                            .find(|r| r.name == vname)
+                            .map_or(0, |r| r.fields.iter().map(|f| f.size).sum());
+                        if target == targets[0] && rustc != bytes {
+                            mismatches.push(format!(
+                                "{target} / {name}::{vname}: field bytes tool {bytes}, rustc {rustc}"
+                            ));
+                        }
+                        if bytes > real.size {
+                            mismatches.push(format!(
+                                "{target} / {name}: at least {bytes} bytes, rustc {}",
+                                real.size
+                            ));
+                        }
+                    }
+                    checked += 1;
+                    continue;
+                }
+                let Some(l) = layout_on(e, target) else {
+                    mismatches.push(format!("{target} / {name}: no layout in the JSON"));
+                    continue;
+                };
+                if !l["error"].is_null() {
+                    mismatches.push(format!("{target} / {name}: tool error {}", l["error"]));
+                    continue;
+                }
+                let tool = (l["size"].as_u64(), l["align"].as_u64());
+                if tool != (Some(real.size), Some(real.align)) {
+                    mismatches.push(format!(
+                        "{target} / {name}: size/align tool {tool:?}, rustc {}/{}",
+                        real.size, real.align
+                    ));
+                }
+                // rustc prints no discriminant for a one-variant enum without fields.
+                if let Some(d) = real.discriminant
+                    && Some(d) != l["tag"]["size"].as_u64()
+                {
+                    mismatches.push(format!(
+                        "{target} / {name}: tag tool {}, rustc {d}",
+                        l["tag"]["size"]
+                    ));
+                }
+                for v in l["variants"].as_array().unwrap() {
+                    let vname = v["name"].as_str().unwrap();
+                    for f in v["fields"].as_array().unwrap() {
+                        let fname = f["name"].as_str().unwrap();
+                        let r = real
+                            .variants
+                            .iter()
+                            .find(|r| r.name == vname)
+                            .and_then(|r| r.fields.iter().find(|x| x.name == fname));
+                        match r {
+                            Some(r)
+                                if Some(r.offset) == f["offset"].as_u64()
+                                    && Some(r.size) == f["size"].as_u64() =>
+                            {
+                                fields += 1;
+                            }
+                            other => mismatches.push(format!(
+                                "{target} / {name}::{vname}.{fname}: tool {}/{}, rustc {other:?}",
+                                f["offset"], f["size"]
+                            )),
+                        }
+                    }
+                }
+                if let Some(size) = l["shrink_size"].as_u64() {
+                    match measured.get(&format!("{name}Suggested")) {
+                        Some(m) if m.size == size => suggestions += 1,
+                        other => mismatches.push(format!(
+                            "{target} / {name}: the variant orders claim {size} bytes, \
+                             rustc {other:?}"
+                        )),
+                    }
+                }
+                checked += 1;
+            }
+            for s in &structs {
+                let name = s["name"].as_str().unwrap();
+                let Some(l) = layout_on(s, target).filter(|l| l["error"].is_null()) else {
+                    continue;
+                };
+                let Some(real) = measured.get(name) else {
+                    mismatches.push(format!("{target} / {name}: rustc printed no layout"));
+                    continue;
+                };
+                if (l["size"].as_u64(), l["align"].as_u64()) != (Some(real.size), Some(real.align))
+                {
+                    mismatches.push(format!(
+                        "{target} / {name}: size/align tool {}/{}, rustc {}/{}",
+                        l["size"], l["align"], real.size, real.align
+                    ));
+                }
+                for f in l["fields"].as_array().unwrap() {
+                    let fname = f["name"].as_str().unwrap();
+                    if real.offset_of(fname) != f["offset"].as_u64() {
+                        mismatches.push(format!(
+                            "{target} / {name}.{fname}: offset tool {}, rustc {:?}",
+                            f["offset"],
+                            real.offset_of(fname)
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+            (mismatches, [checked, fields, suggestions])
+        },
+    );
+    let [checked, fields, suggestions] = results
+        .iter()
+        .fold([0; 3], |a, (_, c)| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
+    let mismatches: Vec<String> = results.into_iter().flat_map(|(m, _)| m).collect();
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    // 10 enums with a layout and 3 structs on 13 targets, less `Big` on the 9 targets whose
+    // `isize` is smaller than 64 bits; every variant field of them; both suggestions everywhere.
+    assert_eq!(checked, 13 * 13 - 9, "layouts checked");
+    assert!(fields >= 13 * 17, "only {fields} variant fields checked");
+    assert_eq!(suggestions, 2 * 13, "suggested orders checked");
+}

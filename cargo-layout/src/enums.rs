@@ -10,6 +10,7 @@ use layout_engine::order::Constraints;
 use layout_engine::{EnumDef, EnumLayout, Field, StructDef, StructLayout, Target, Ty, Variant};
 
 use crate::analyze::Difference;
+use crate::refusal::{Facts, Refusal};
 use crate::resolve::{Blocked, EnumModel, Models};
 use crate::scan::{Filter, cfg_groups, glob};
 use crate::source::{Diag, Sources};
@@ -22,6 +23,8 @@ pub const DEFAULT_VARIANT_RATIO: u64 = 4;
 /// One reported enum.
 #[derive(Debug)]
 pub struct EnumReport {
+    /// The item.
+    pub item: ItemId,
     /// Its name.
     pub name: String,
     /// Its path: `crate::net::Event`.
@@ -36,6 +39,9 @@ pub struct EnumReport {
     pub notes: Vec<String>,
     /// The layouts, or what blocks them.
     pub status: EnumStatus,
+    /// Why `--fix` must not reorder its variants' fields although they would shrink it (with
+    /// what allowed it anyway, if something did); empty when nothing would shrink it.
+    pub refusals: Vec<Refusal>,
 }
 
 /// An enum's layouts, or why it has none.
@@ -150,6 +156,7 @@ pub fn scan_each(
         .map(|g| Models::with_names(tree, crate::names::Names::on(tree, g.facts)))
         .collect();
     let mut diags = Vec::new();
+    let facts = Facts::new(tree, sources);
     let mut ids: Vec<ItemId> = (0..tree.items.len())
         .filter(|&i| tree.items[i].as_enum().is_some())
         .collect();
@@ -292,7 +299,19 @@ pub fn scan_each(
                 }
             }
         };
+        let refusals = match &status {
+            EnumStatus::Laid {
+                def,
+                shrink: Some(_),
+                ..
+            } => {
+                crate::refusal::enum_refusals(&facts, tree, sources, id, def, &filter.allow_reorder)
+            }
+            _ => Vec::new(),
+        };
         let report = EnumReport {
+            item: id,
+            refusals,
             name: item.name.clone(),
             path,
             file: file.display.clone(),

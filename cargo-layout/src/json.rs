@@ -164,6 +164,7 @@ struct JsonEnum<'a> {
     shrink: Option<Vec<JsonVariantOrder>>,
     field_bytes: Option<JsonFieldBytes>,
     large_variant: Option<JsonLargeVariant>,
+    refusals: Vec<JsonRefusal<'a>>,
 }
 
 #[derive(Serialize)]
@@ -572,19 +573,22 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
         unresolved,
         layouts,
         differences,
-        refusals: r
-            .refusals
-            .iter()
-            .map(|x| JsonRefusal {
-                reason: x.reason.name(),
-                message: &x.message,
-                allowed_by: x.allowed.map(|a| match a {
-                    Allowed::Marker => "marker",
-                    Allowed::Flag => "flag",
-                }),
-            })
-            .collect(),
+        refusals: json_refusals(&r.refusals),
     }
+}
+
+fn json_refusals(refusals: &[crate::refusal::Refusal]) -> Vec<JsonRefusal<'_>> {
+    refusals
+        .iter()
+        .map(|x| JsonRefusal {
+            reason: x.reason.name(),
+            message: &x.message,
+            allowed_by: x.allowed.map(|a| match a {
+                Allowed::Marker => "marker",
+                Allowed::Flag => "flag",
+            }),
+        })
+        .collect()
 }
 
 fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
@@ -693,6 +697,7 @@ fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
         shrink: None,
         field_bytes: None,
         large_variant: None,
+        refusals: json_refusals(&r.refusals),
     };
     let repr = |repr: layout_engine::EnumRepr| JsonEnumRepr {
         c: repr.c,

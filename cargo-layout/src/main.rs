@@ -153,7 +153,13 @@ fn run(opts: &Options) -> u8 {
     ));
     let fix = match opts.fix {
         FixMode::Off => None,
-        _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
+        _ => Some(fix_rounds(
+            &roots,
+            &filter,
+            opts,
+            (&tree, &sources),
+            (&reports, &enum_reports),
+        )),
     };
     if let Some(f) = &fix {
         diags.extend(f.diags.iter().cloned());
@@ -347,9 +353,8 @@ fn fix_rounds(
     roots: &[discover::CrateRoot],
     filter: &scan::Filter,
     opts: &Options,
-    tree: &tree::Tree,
-    sources: &Sources,
-    reports: &[scan::StructReport],
+    (tree, sources): (&tree::Tree, &Sources),
+    (reports, enum_reports): (&[scan::StructReport], &[enums::EnumReport]),
 ) -> Rewrite {
     let scanned: HashMap<PathBuf, String> = sources
         .files()
@@ -358,8 +363,8 @@ fn fix_rounds(
     let mut overlay = scanned.clone();
     let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();
     let mut diags = Vec::new();
-    let mut plan = fix::plan(tree, sources, reports);
-    let mut total = total_size(reports);
+    let mut plan = fix::plan(tree, sources, reports, enum_reports);
+    let mut total = total_size(reports, enum_reports);
     let mut rounds = 0;
     loop {
         diags.extend(plan.diags.iter().cloned());
@@ -386,7 +391,16 @@ fn fix_rounds(
         }
         let (sources, tree) = load(roots, overlay.clone());
         let (reports, _) = scan::scan(&tree, &sources, &opts.targets, filter);
-        let after = total_size(&reports);
+        let mut enum_reports = Vec::new();
+        enums::scan_each(
+            &tree,
+            &sources,
+            &opts.targets,
+            filter,
+            opts.max_variant_ratio,
+            |e| enum_reports.push(e),
+        );
+        let after = total_size(&reports, &enum_reports);
         if after >= total {
             diags.push(Diag::error(
                 ".",
@@ -400,7 +414,7 @@ fn fix_rounds(
             break;
         }
         total = after;
-        plan = fix::plan(&tree, &sources, &reports);
+        plan = fix::plan(&tree, &sources, &reports, &enum_reports);
     }
     for file in files.values_mut() {
         file.fixed_paths.sort();
@@ -414,17 +428,28 @@ fn fix_rounds(
 
 /// The sum of every laid-out size of every report on every target: what each round of
 /// `--fix` makes smaller.
-fn total_size(reports: &[scan::StructReport]) -> u128 {
-    reports
+fn total_size(reports: &[scan::StructReport], enum_reports: &[enums::EnumReport]) -> u128 {
+    let enums: u128 = enum_reports
         .iter()
         .filter_map(|r| match &r.status {
-            scan::Status::Laid { on, .. } => Some(on),
-            scan::Status::Blocked(_) => None,
+            enums::EnumStatus::Laid { on, .. } => Some(on),
+            _ => None,
         })
         .flatten()
         .filter_map(|o| o.result.as_ref().ok())
-        .map(|l| u128::from(l.layout.size()))
-        .sum()
+        .map(|l| u128::from(l.size()))
+        .sum();
+    enums
+        + reports
+            .iter()
+            .filter_map(|r| match &r.status {
+                scan::Status::Laid { on, .. } => Some(on),
+                scan::Status::Blocked(_) => None,
+            })
+            .flatten()
+            .filter_map(|o| o.result.as_ref().ok())
+            .map(|l| u128::from(l.layout.size()))
+            .sum::<u128>()
 }
 
 /// One note per file and message: the same note on many lines of a file (a macro invoked

@@ -131,6 +131,7 @@ fn enum_section(out: &mut String, r: &EnumReport, targets: &[&'static Target], r
     for n in &r.notes {
         let _ = writeln!(out, "note: {n}");
     }
+    refusal_notes(out, &r.refusals);
 }
 
 /// The flag on a variant much larger than the next.
@@ -362,7 +363,12 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
     for n in &r.notes {
         let _ = writeln!(out, "note: {n}");
     }
-    for x in &r.refusals {
+    refusal_notes(out, &r.refusals);
+}
+
+/// Why `--fix` leaves an item alone, or reorders it although.
+fn refusal_notes(out: &mut String, refusals: &[crate::refusal::Refusal]) {
+    for x in refusals {
         let reason = x.reason.name();
         let _ = match x.allowed {
             None => writeln!(

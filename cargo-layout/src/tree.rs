@@ -1282,7 +1282,9 @@ impl<'ast> Visit<'ast> for OrderUses {
 
 /// The first and last byte covered by a token stream (groups include their delimiters).
 /// Where each field and its trailing comma are in the source.
-fn field_spans(fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>) -> Vec<FieldSpan> {
+pub(crate) fn field_spans(
+    fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+) -> Vec<FieldSpan> {
     fields
         .pairs()
         .map(|pair| {

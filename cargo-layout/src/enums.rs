@@ -195,10 +195,6 @@ pub fn scan_each(
             ));
             continue;
         };
-        // A generic enum is laid out where it is instantiated, not on its own.
-        if e.generics.type_params().next().is_some() || e.generics.const_params().next().is_some() {
-            continue;
-        }
         let per_group: Vec<Option<EnumModel>> = (0..groups.len())
             .map(|g| {
                 compiled

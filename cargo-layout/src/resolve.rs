@@ -1075,6 +1075,31 @@ pub fn repr_of(attrs: &[syn::Attribute]) -> Option<Repr> {
 /// An enum's representation, with `#[cfg_attr(pred, repr(...))]` taken as applying (noted).
 pub fn enum_repr(attrs: &[syn::Attribute]) -> Result<(EnumRepr, Vec<String>), Blocked> {
     let (parsed, notes) = parse_item_repr(attrs)?;
+    // The parser keeps the last integer; rustc rejects two.
+    let mut ints: Vec<String> = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            const INTS: [&str; 12] = [
+                "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+                "isize",
+            ];
+            if let Some(i) = meta.path.get_ident()
+                && INTS.contains(&i.to_string().as_str())
+            {
+                ints.push(i.to_string());
+            }
+            if meta.input.peek(syn::token::Paren) {
+                let _ = meta.parse_nested_meta(|_| Ok(()));
+            }
+            Ok(())
+        });
+    }
+    if ints.len() > 1 {
+        return Err(whole(format!(
+            "conflicting representation hints `{}` (rustc E0566): keep one integer",
+            ints.join("`, `")
+        )));
+    }
     let repr = parsed.repr;
     match repr.base {
         ReprBase::Transparent => {

@@ -1117,6 +1117,7 @@ impl<'a> Visit<'a> for BodyItems<'a> {
             syn::Item::Struct(_)
             | syn::Item::Union(_)
             | syn::Item::Type(_)
+            | syn::Item::Enum(_)
             | syn::Item::Use(_)
             | syn::Item::Macro(_) => self.items.push(item),
             syn::Item::Const(_) => self.items.push(item),

@@ -12,7 +12,7 @@ use crate::refusal::Reason;
 
 /// The help text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
-cargo layout: report struct padding on any rustc target, and fix the field order
+cargo layout: report struct and enum padding on any rustc target, and fix the field order
 
 Usage: cargo layout [OPTIONS] [PATH]...
 
@@ -34,11 +34,12 @@ Options:
   -p, --package <NAME>   in a workspace, only this package; repeatable
       --workspace        every member of the workspace
       --format <FMT>     text (default), json or sarif
-      --deny-waste       exit with status 1 if any reported struct can shrink
+      --deny-waste       exit with status 1 if any reported struct or enum can shrink
       --write-baseline <FILE>
                          record the waste found (struct path -> bytes per target)
       --baseline <FILE>  --deny-waste fails only on waste new or grown since FILE
-      --fix              rewrite the reported structs in the suggested order, in place
+      --fix              rewrite the reported structs (and enum variants) in the suggested
+                         order, in place
       --allow-reorder <REASONS>
                          let --fix reorder structs whose field order means something:
                          cfg, ord, hash, bytes, serde, ffi or all; comma-separated,

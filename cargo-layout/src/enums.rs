@@ -220,6 +220,20 @@ pub fn scan_each(
         if let Some(mac) = &item.in_macro {
             notes.push(format!("inside macro `{mac}!`: read as written"));
         }
+        for word in &e.markers.unknown {
+            notes.push(format!(
+                "unknown marker `cargo-layout: {word}` (expected ignore, check or allow-reorder)"
+            ));
+        }
+        if let Some(words) = &e.markers.allow_reorder
+            && let Err(bad) = crate::refusal::Reason::parse_list(words.iter().map(String::as_str))
+        {
+            notes.push(format!(
+                "unknown reason `{}` in `cargo-layout: allow-reorder` (expected cfg, ord, hash, \
+                 bytes, serde, ffi or all)",
+                bad.join("`, `")
+            ));
+        }
         if e.variants
             .iter()
             .any(|v| v.attrs.iter().any(|a| a.path().is_ident("cfg")))

@@ -691,3 +691,55 @@ fn hostile_enums_get_a_reason_never_a_guess() {
     assert_eq!(local["layouts"][0]["size"], 12);
     assert_eq!(local["layouts"][0]["shrink_size"], 8);
 }
+
+#[test]
+fn markers_before_an_enum_work_as_before_a_struct() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-enums-markers");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = "// cargo-layout: ignore\n\
+               #[repr(u8)] pub enum Hidden { A { a: u8, b: u32, c: u8 } }\n\
+               // cargo-layout: allow-reorder(ord)\n\
+               #[derive(PartialEq, Eq, PartialOrd, Ord)]\n\
+               #[repr(u8)] pub enum Allowed { A { a: u8, b: u32, c: u8 } }\n\
+               // cargo-layout: check\n\
+               // cargo-layout: shrnk\n\
+               #[repr(u8)] pub enum Checked { A { a: u8, b: u32, c: u8 } }\n";
+    std::fs::write(dir.join("m.rs"), src).unwrap();
+    let out = run_in(&dir, &["-t", "64", "--format", "json", "m.rs"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = doc["enums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Allowed", "Checked"]);
+    assert_eq!(doc["enums"][0]["refusals"][0]["allowed_by"], "marker");
+    let notes = doc["enums"][1]["notes"].to_string();
+    assert!(
+        notes.contains("unknown marker `cargo-layout: shrnk`"),
+        "{notes}"
+    );
+    let marked = run_in(
+        &dir,
+        &["-t", "64", "--only-marked", "--format", "json", "m.rs"],
+    );
+    let doc: Value = serde_json::from_slice(&marked.stdout).unwrap();
+    assert_eq!(doc["enums"].as_array().unwrap().len(), 1);
+    let fixed = run_in(&dir, &["-t", "64", "--fix", "m.rs"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", text(&fixed.stderr));
+    let after = std::fs::read_to_string(dir.join("m.rs")).unwrap();
+    assert!(
+        after.contains("Hidden { A { a: u8, b: u32, c: u8 } }"),
+        "{after}"
+    );
+    assert!(
+        after.contains("Allowed { A { a: u8, c: u8, b: u32 } }"),
+        "{after}"
+    );
+    assert!(
+        after.contains("Checked { A { a: u8, c: u8, b: u32 } }"),
+        "{after}"
+    );
+}

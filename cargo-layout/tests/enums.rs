@@ -270,25 +270,12 @@ fn suggested_enum(e: &Value, layout: &Value, name: &str) -> String {
     format!("{}\npub enum {name} {{\n{body}}}\n", enum_repr(&e["repr"]))
 }
 
-#[test]
-fn json_numbers_match_rustc_on_many_targets() {
+/// Every number of the report `doc` against rustc's layouts of `source` (the items the report
+/// was made from, with what the `no_core` oracle needs) on `targets`: the mismatches, and the
+/// layouts, variant fields and suggested orders checked.
+fn against_rustc(doc: &Value, source: &str, targets: &[&str]) -> (Vec<String>, [usize; 3]) {
     use layout_tests::oracle;
 
-    let targets: Vec<&str> = ORACLE_TARGETS
-        .iter()
-        .copied()
-        .filter(|t| layout_engine::Target::find(t).is_some())
-        .collect();
-    assert_eq!(
-        targets, ORACLE_TARGETS,
-        "targets missing from the engine's table"
-    );
-    let out = run_in(
-        &fixture(),
-        &["--format", "json", "--all", "--target", &targets.join(",")],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let enums: Vec<&Value> = doc["enums"]
         .as_array()
         .unwrap()
@@ -301,8 +288,6 @@ fn json_numbers_match_rustc_on_many_targets() {
         .iter()
         .filter(|s| s["unresolved"].is_null())
         .collect();
-    assert!(enums.len() >= 12, "{} enums", enums.len());
-    let source = fixture_items();
     let results = oracle::on_each_target(
         &targets
             .iter()
@@ -310,7 +295,7 @@ fn json_numbers_match_rustc_on_many_targets() {
             .collect::<Vec<_>>(),
         |target| {
             let target = target.triple;
-            let mut items = source.clone();
+            let mut items = source.to_owned();
             let mut mismatches = Vec::new();
             let mut checked = 0;
             let mut fields = 0;
@@ -464,6 +449,29 @@ fn json_numbers_match_rustc_on_many_targets() {
         .iter()
         .fold([0; 3], |a, (_, c)| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
     let mismatches: Vec<String> = results.into_iter().flat_map(|(m, _)| m).collect();
+    (mismatches, [checked, fields, suggestions])
+}
+
+#[test]
+fn json_numbers_match_rustc_on_many_targets() {
+    let targets: Vec<&str> = ORACLE_TARGETS
+        .iter()
+        .copied()
+        .filter(|t| layout_engine::Target::find(t).is_some())
+        .collect();
+    assert_eq!(
+        targets, ORACLE_TARGETS,
+        "targets missing from the engine's table"
+    );
+    let out = run_in(
+        &fixture(),
+        &["--format", "json", "--all", "--target", &targets.join(",")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["enums"].as_array().unwrap().len() >= 14);
+    let (mismatches, [checked, fields, suggestions]) =
+        against_rustc(&doc, &fixture_items(), &targets);
     assert!(
         mismatches.is_empty(),
         "{} mismatches:\n{}",
@@ -741,5 +749,185 @@ fn markers_before_an_enum_work_as_before_a_struct() {
     assert!(
         after.contains("Checked { A { a: u8, c: u8, b: u32 } }"),
         "{after}"
+    );
+}
+
+/// A small deterministic generator (an LCG): the same enums on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len() as u64) as usize]
+    }
+}
+
+/// `count` random enums of every representation (named, tuple and unit variants, explicit and
+/// implicit discriminants, negative ones, `align(N)`, structs in variants, earlier enums in
+/// variants), with structs holding some of them.
+fn random_source(seed: u64, count: usize) -> String {
+    let mut rng = Rng(seed);
+    let mut src = String::from(
+        "#[repr(C)] pub struct P { pub a: u16, pub b: u8 }\n\
+         #[repr(C, align(8))] pub struct Q { pub a: u8 }\n",
+    );
+    let reprs = [
+        "u8",
+        "i8",
+        "u16",
+        "i16",
+        "u32",
+        "i64",
+        "usize",
+        "isize",
+        "C",
+        "C, u8",
+        "C, i32",
+        "C, align(8)",
+        "u8, align(4)",
+        "C, u16, align(16)",
+    ];
+    let mut scalars = vec![
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "i8",
+        "i64",
+        "f64",
+        "bool",
+        "char",
+        "[u8; 3]",
+        "[u32; 2]",
+        "P",
+        "Q",
+        "*const u8",
+        "&'static u32",
+        "u128",
+    ];
+    let mut names: Vec<String> = Vec::new();
+    for i in 0..count {
+        let repr = rng.pick(&reprs);
+        let int = repr
+            .split(", ")
+            .find(|p| p.starts_with('u') || p.starts_with('i'));
+        let signed = int.is_some_and(|i| i.starts_with('i'));
+        let variants = 1 + rng.below(5);
+        let mut body = String::new();
+        let mut any_fields = false;
+        let mut value: i64 = if signed {
+            -(rng.below(4) as i64) - 2
+        } else {
+            0
+        };
+        let explicit = int.is_some() && rng.below(2) == 0;
+        for v in 0..variants {
+            let kind = rng.below(3);
+            let n = if kind == 0 { 0 } else { 1 + rng.below(4) };
+            // `repr(C, Int)` without fields is rejected by rustc: the last variant gets one.
+            let n = if n == 0 && v + 1 == variants && !any_fields && repr.contains("C, ") {
+                1
+            } else {
+                n
+            };
+            let types: Vec<&str> = (0..n).map(|_| rng.pick(&scalars)).collect();
+            any_fields |= n > 0;
+            let fields = match (n, kind) {
+                (0, _) => String::new(),
+                (_, 1) => format!("({})", types.join(", ")),
+                _ => {
+                    let named: Vec<String> = types
+                        .iter()
+                        .enumerate()
+                        .map(|(k, t)| format!("f{k}: {t}"))
+                        .collect();
+                    format!(" {{ {} }}", named.join(", "))
+                }
+            };
+            // Explicit values (for an integer repr, half the enums): increasing, with gaps,
+            // from a negative one for a signed tag.
+            value += 1 + rng.below(3) as i64;
+            let discriminant = if explicit {
+                format!(" = {value}")
+            } else {
+                String::new()
+            };
+            body.push_str(&format!("    V{v}{fields}{discriminant},\n"));
+        }
+        let name = format!("E{i}");
+        src.push_str(&format!("#[repr({repr})]\npub enum {name} {{\n{body}}}\n"));
+        names.push(name);
+        if rng.below(3) == 0 {
+            scalars.push(Box::leak(names[i].clone().into_boxed_str()));
+        }
+    }
+    for (k, pair) in names.chunks(2).enumerate() {
+        let fields: Vec<String> = pair
+            .iter()
+            .enumerate()
+            .map(|(j, n)| format!("pub x{j}: u8, pub e{j}: {n}"))
+            .collect();
+        src.push_str(&format!(
+            "#[repr(C)] pub struct S{k} {{ {} }}\n",
+            fields.join(", ")
+        ));
+    }
+    src
+}
+
+#[test]
+fn random_enums_match_rustc() {
+    let targets = [
+        "x86_64-unknown-linux-gnu",
+        "i686-unknown-linux-gnu",
+        "armv7-unknown-linux-gnueabihf",
+        "msp430-none-elf",
+    ];
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-enums-random");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = random_source(12, 120);
+    std::fs::write(dir.join("random.rs"), &source).unwrap();
+    let out = run_in(
+        &dir,
+        &[
+            "--format",
+            "json",
+            "--target",
+            &targets.join(","),
+            "random.rs",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unresolved: Vec<String> = doc["enums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(doc["structs"].as_array().unwrap())
+        .filter(|e| !e["unresolved"].is_null())
+        .map(|e| format!("{}: {}", e["name"], e["unresolved"]))
+        .collect();
+    assert!(unresolved.is_empty(), "{unresolved:#?}");
+    let (mismatches, [checked, fields, suggestions]) = against_rustc(&doc, &source, &targets);
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    // 120 enums and 62 structs on 4 targets, every one with a layout on each.
+    assert_eq!(checked, 182 * 4, "layouts checked");
+    assert!(fields > 600, "only {fields} variant fields checked");
+    assert!(
+        suggestions > 20,
+        "only {suggestions} suggested orders checked"
     );
 }

@@ -931,3 +931,117 @@ fn random_enums_match_rustc() {
         "only {suggestions} suggested orders checked"
     );
 }
+
+/// Runs rustc with `args`, failing the test with its messages.
+fn rustc(args: &[&std::ffi::OsStr]) {
+    let out = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args(args)
+        .output()
+        .expect("run rustc");
+    assert!(out.status.success(), "rustc failed:\n{}", text(&out.stderr));
+}
+
+/// On the host, with the compiled fixture itself: `size_of`, `align_of` of every enum and
+/// struct with a layout, and `offset_of!` of every variant field (`offset_of!(E, V.f)`, unstable:
+/// `offset_of_enum`, enabled with `RUSTC_BOOTSTRAP` as the oracle enables `-Z` flags) and
+/// struct field, compared with the JSON of a run on the host.
+#[test]
+fn host_size_of_align_of_and_offset_of_agree() {
+    let krate = copy_fixture("host");
+    let out = run_in(&krate, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let host = doc["targets"][0].as_str().unwrap().to_owned();
+    // (what, the tool's number, the expression rustc evaluates)
+    let mut checks: Vec<(String, u64, String)> = Vec::new();
+    for item in doc["enums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(doc["structs"].as_array().unwrap())
+    {
+        let name = item["name"].as_str().unwrap();
+        let Some(l) = layout_on(item, &host).filter(|l| l["error"].is_null()) else {
+            continue;
+        };
+        for (what, f) in [("size", "size_of"), ("align", "align_of")] {
+            checks.push((
+                format!("{name} {what}"),
+                l[what].as_u64().unwrap(),
+                format!("core::mem::{f}::<{name}>()"),
+            ));
+        }
+        let mut fields: Vec<(String, &Value)> = Vec::new();
+        match l["variants"].as_array() {
+            Some(variants) => {
+                for v in variants {
+                    for f in v["fields"].as_array().unwrap() {
+                        fields.push((
+                            format!(
+                                "{}.{}",
+                                v["name"].as_str().unwrap(),
+                                f["name"].as_str().unwrap()
+                            ),
+                            f,
+                        ));
+                    }
+                }
+            }
+            None => {
+                for f in l["fields"].as_array().unwrap() {
+                    fields.push((f["name"].as_str().unwrap().to_owned(), f));
+                }
+            }
+        }
+        for (path, f) in fields {
+            checks.push((
+                format!("{name}.{path} offset"),
+                f["offset"].as_u64().unwrap(),
+                format!("core::mem::offset_of!({name}, {path})"),
+            ));
+        }
+    }
+    assert!(checks.len() > 50, "only {} checks", checks.len());
+    let mut main = String::from(
+        "#![feature(offset_of_enum)]\n#![allow(unused_imports)]\nuse enum_zoo::*;\nfn main() {\n",
+    );
+    for (what, _, expr) in &checks {
+        main.push_str(&format!("    println!(\"{what} {{}}\", {expr});\n"));
+    }
+    main.push_str("}\n");
+    std::fs::write(krate.join("probe.rs"), main).unwrap();
+    let lib = krate.join("libenum_zoo.rlib");
+    rustc(&[
+        "--edition".as_ref(),
+        "2021".as_ref(),
+        "--crate-type".as_ref(),
+        "rlib".as_ref(),
+        "--crate-name".as_ref(),
+        "enum_zoo".as_ref(),
+        "-o".as_ref(),
+        lib.as_os_str(),
+        krate.join("src/lib.rs").as_os_str(),
+    ]);
+    let extern_arg = format!("enum_zoo={}", lib.display());
+    let probe = krate.join("probe");
+    rustc(&[
+        "--edition".as_ref(),
+        "2021".as_ref(),
+        "--extern".as_ref(),
+        extern_arg.as_ref(),
+        "-o".as_ref(),
+        probe.as_os_str(),
+        krate.join("probe.rs").as_os_str(),
+    ]);
+    let printed = text(&Command::new(&probe).output().expect("run the probe").stdout);
+    let mut wrong = Vec::new();
+    for ((what, tool, _), line) in checks.iter().zip(printed.lines()) {
+        let real: u64 = line.rsplit(' ').next().unwrap().parse().unwrap();
+        if real != *tool {
+            wrong.push(format!("{what}: tool {tool}, rustc {real}"));
+        }
+    }
+    assert_eq!(printed.lines().count(), checks.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

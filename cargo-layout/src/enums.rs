@@ -33,6 +33,8 @@ pub struct EnumReport {
     pub file: String,
     /// 1-based line of its name.
     pub line: usize,
+    /// Its representation, when its `#[repr]` is valid.
+    pub repr: Option<layout_engine::EnumRepr>,
     /// `#[cfg]` conditions on it or its modules.
     pub cfg: Vec<String>,
     /// Notes about how it was modelled.
@@ -321,6 +323,7 @@ pub fn scan_each(
         };
         let report = EnumReport {
             item: id,
+            repr,
             refusals,
             name: item.name.clone(),
             path,

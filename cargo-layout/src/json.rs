@@ -681,13 +681,18 @@ fn json_large(l: &LargeVariant, def: &layout_engine::EnumDef<'static>) -> JsonLa
 }
 
 fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
+    let repr = |repr: layout_engine::EnumRepr| JsonEnumRepr {
+        c: repr.c,
+        int: repr.int.map(layout_engine::Prim::name),
+        align: repr.align,
+    };
     let mut e = JsonEnum {
         name: &r.name,
         path: &r.path,
         file: &r.file,
         line: r.line,
         kind: "enum",
-        repr: None,
+        repr: r.repr.map(repr),
         order: "declared",
         cfg: &r.cfg,
         notes: &r.notes,
@@ -698,11 +703,6 @@ fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
         field_bytes: None,
         large_variant: None,
         refusals: json_refusals(&r.refusals),
-    };
-    let repr = |repr: layout_engine::EnumRepr| JsonEnumRepr {
-        c: repr.c,
-        int: repr.int.map(layout_engine::Prim::name),
-        align: repr.align,
     };
     match &r.status {
         EnumStatus::Blocked(b) => {
@@ -723,7 +723,6 @@ fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
             field_bytes,
             large,
         } => {
-            e.repr = Some(repr(def.repr));
             e.order = "rustc";
             e.field_bytes = Some(JsonFieldBytes {
                 target: target.triple,
@@ -751,7 +750,6 @@ fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
             shrink,
             large,
         } => {
-            e.repr = Some(repr(def.repr));
             let mut groups: Vec<JsonEnumLayoutGroup> = Vec::new();
             for (t, o) in on.iter().enumerate() {
                 let layout = json_enum_layout(o, shrink.as_ref(), t);

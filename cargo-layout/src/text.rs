@@ -162,21 +162,30 @@ fn enum_shrink(
     on: &[EnumOnTarget],
     s: &Shrink,
 ) {
-    let parts: Vec<String> = on
+    // Targets grouped by (old size, new size), in the order of their first target.
+    let mut groups: Vec<((u64, u64), Vec<&'static str>)> = Vec::new();
+    for (o, new) in on.iter().zip(&s.sizes) {
+        let (Ok(l), Some(new)) = (&o.result, new) else {
+            continue;
+        };
+        if *new >= l.size() {
+            continue;
+        }
+        let key = (l.size(), *new);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, ts)) => ts.push(o.target.triple),
+            None => groups.push((key, vec![o.target.triple])),
+        }
+    }
+    let parts: Vec<String> = groups
         .iter()
-        .zip(&s.sizes)
-        .filter_map(|(o, new)| {
-            let old = o.result.as_ref().ok()?.size();
-            let new = (*new)?;
-            (new < old).then(|| {
-                format!(
-                    "{new} bytes instead of {old} on {} (saves {})",
-                    o.target.triple,
-                    old - new
-                )
-            })
+        .map(|((old, new), ts)| {
+            format!(
+                "{new} bytes instead of {old} on {} (saves {})",
+                name_list(ts),
+                old - new
+            )
         })
-        .take(NAMED)
         .collect();
     let _ = writeln!(
         out,

@@ -287,15 +287,52 @@ impl<'t> Models<'t> {
     /// The value of a discriminant expression: integer literals, `-`, parentheses, integer
     /// arithmetic, and constants of the crate, evaluated exactly (in `i128`).
     fn discriminant(&mut self, scope: ModId, expr: &syn::Expr) -> Result<i128, String> {
-        let mut expr = expr.clone();
-        let mut sub = ConstSubst {
-            models: self,
-            scope,
-            depth: 1,
-            consts: HashMap::new(),
+        self.discriminant_in(scope, expr, &mut Vec::new())
+    }
+
+    /// [`Models::discriminant`] inside the constants `visiting`.
+    fn discriminant_in(
+        &mut self,
+        scope: ModId,
+        expr: &syn::Expr,
+        visiting: &mut Vec<ItemId>,
+    ) -> Result<i128, String> {
+        let mut constant = |p: &syn::ExprPath| -> Result<i128, String> {
+            let written = tokens_source(p.to_token_stream());
+            let not_const = || {
+                format!("`{written}` is not a constant of the scanned code with an integer value")
+            };
+            if p.qself.is_some() {
+                return Err(not_const());
+            }
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let id = match self.names.path(scope, &segs, Ns::Value) {
+                Lookup::Found(Res::Item(id)) => id,
+                Lookup::NotFound if segs.len() == 1 => self
+                    .given_file_const(scope, &segs[0])
+                    .ok_or_else(not_const)?,
+                _ => return Err(not_const()),
+            };
+            let tree = self.tree;
+            let ItemKind::Const { expr } = &tree.items[id].kind else {
+                return Err(not_const());
+            };
+            if visiting.contains(&id) {
+                return Err(format!(
+                    "`{written}` depends on itself (rustc E0391: a cycle)"
+                ));
+            }
+            visiting.push(id);
+            let value = self.discriminant_in(tree.items[id].module, expr, visiting);
+            visiting.pop();
+            value.map_err(|why| format!("`{written}`: {why}"))
         };
-        sub.visit_expr_mut(&mut expr);
-        eval_discriminant(&expr)
+        eval_discriminant(expr, &mut constant)
     }
 
     fn build(&mut self, id: ItemId, subst: Option<Subst>) -> Model {
@@ -1182,9 +1219,12 @@ fn parse_item_repr(
     Ok((parsed, notes))
 }
 
-/// Evaluates a discriminant (after the crate's constants were put in) exactly, saying what
+/// Evaluates a discriminant exactly, with `constant` giving the value of a path, saying what
 /// fails.
-fn eval_discriminant(expr: &syn::Expr) -> Result<i128, String> {
+fn eval_discriminant(
+    expr: &syn::Expr,
+    constant: &mut dyn FnMut(&syn::ExprPath) -> Result<i128, String>,
+) -> Result<i128, String> {
     let text = || tokens_source(expr.to_token_stream());
     match expr {
         syn::Expr::Lit(syn::ExprLit {
@@ -1193,17 +1233,20 @@ fn eval_discriminant(expr: &syn::Expr) -> Result<i128, String> {
         }) => i
             .base10_parse::<i128>()
             .map_err(|_| format!("`{}` does not fit in 128 bits", text())),
-        syn::Expr::Paren(p) => eval_discriminant(&p.expr),
-        syn::Expr::Group(g) => eval_discriminant(&g.expr),
+        syn::Expr::Paren(p) => eval_discriminant(&p.expr, constant),
+        syn::Expr::Group(g) => eval_discriminant(&g.expr, constant),
         syn::Expr::Unary(syn::ExprUnary {
             op: syn::UnOp::Neg(_),
             expr,
             ..
-        }) => eval_discriminant(expr)?
+        }) => eval_discriminant(expr, constant)?
             .checked_neg()
             .ok_or_else(|| format!("`{}` overflows", text())),
         syn::Expr::Binary(b) => {
-            let (l, r) = (eval_discriminant(&b.left)?, eval_discriminant(&b.right)?);
+            let (l, r) = (
+                eval_discriminant(&b.left, constant)?,
+                eval_discriminant(&b.right, constant)?,
+            );
             use syn::BinOp::*;
             let v = match b.op {
                 Add(_) => l.checked_add(r),
@@ -1229,10 +1272,34 @@ fn eval_discriminant(expr: &syn::Expr) -> Result<i128, String> {
             };
             v.ok_or_else(|| format!("`{}` overflows or divides by zero", text()))
         }
-        syn::Expr::Path(p) => Err(format!(
-            "`{}` is not a constant of the scanned code with an integer value",
-            tokens_source(p.to_token_stream())
-        )),
+        syn::Expr::Path(p) => constant(p),
+        // `X as i32`: exact when the value fits the type on every target (`usize`/`isize`
+        // are at least 16 bits wide); else it may wrap, which is not evaluated.
+        syn::Expr::Cast(c) => {
+            let v = eval_discriminant(&c.expr, constant)?;
+            let ty = tokens_source(c.ty.to_token_stream());
+            let (lo, hi): (i128, i128) = match ty.as_str() {
+                "u8" => (0, u8::MAX.into()),
+                "u16" | "usize" => (0, u16::MAX.into()),
+                "u32" => (0, u32::MAX.into()),
+                "u64" => (0, u64::MAX.into()),
+                "u128" => (0, i128::MAX),
+                "i8" => (i8::MIN.into(), i8::MAX.into()),
+                "i16" | "isize" => (i16::MIN.into(), i16::MAX.into()),
+                "i32" => (i32::MIN.into(), i32::MAX.into()),
+                "i64" => (i64::MIN.into(), i64::MAX.into()),
+                "i128" => (i128::MIN, i128::MAX),
+                _ => return Err(format!("`{}` is not an integer cast", text())),
+            };
+            if (lo..=hi).contains(&v) {
+                Ok(v)
+            } else {
+                Err(format!(
+                    "`{}` may wrap (the value does not fit `{ty}` on every target)",
+                    text()
+                ))
+            }
+        }
         _ => Err(format!(
             "`{}` is not an integer expression the tool evaluates",
             text()

@@ -182,6 +182,8 @@ const OPERATORS: &str = "
 impl Add for i16 { type Output = i16; fn add(self, _: i16) -> i16 { loop {} } }
 #[lang = \"shl\"] pub trait Shl<Rhs = Self> { type Output; fn shl(self, rhs: Rhs) -> Self::Output; }
 impl Shl<i32> for i16 { type Output = i16; fn shl(self, _: i32) -> i16 { loop {} } }
+#[lang = \"mul\"] pub trait Mul<Rhs = Self> { type Output; fn mul(self, rhs: Rhs) -> Self::Output; }
+impl Mul for i16 { type Output = i16; fn mul(self, _: i16) -> i16 { loop {} } }
 ";
 
 /// The fixture as items for the `no_core` oracle crate: without its inner attributes, module
@@ -478,10 +480,10 @@ fn json_numbers_match_rustc_on_many_targets() {
         mismatches.len(),
         mismatches.join("\n")
     );
-    // 12 enums with a layout and 3 structs on 13 targets, less `Big` on the 9 targets whose
+    // 13 enums with a layout and 3 structs on 13 targets, less `Big` on the 9 targets whose
     // `isize` is smaller than 64 bits; every variant field of them; the 4 enums' suggested
     // orders everywhere.
-    assert_eq!(checked, 15 * 13 - 9, "layouts checked");
+    assert_eq!(checked, 16 * 13 - 9, "layouts checked");
     assert!(fields >= 13 * 22, "only {fields} variant fields checked");
     assert_eq!(suggestions, 4 * 13, "suggested orders checked");
 }
@@ -656,7 +658,11 @@ fn hostile_enums_get_a_reason_never_a_guess() {
          #[repr(u8)] pub enum Called {{ A = f(), B }}\n\
          #[repr(C)] pub struct HasOption {{ pub o: Option<Inner> }}\n\
          #[repr(u8)] pub enum Inner {{ A, B }}\n\
-         fn body() {{ #[repr(u16)] enum Local {{ A {{ x: u8, y: u32, z: u8 }} }} }}\n"
+         fn body() {{ #[repr(u16)] enum Local {{ A {{ x: u8, y: u32, z: u8 }} }} }}\n\
+         pub const NEG: i32 = -5;\n\
+         #[repr(i8)] pub enum Casts {{ A = NEG as i8, B = 300u32 as i8 }}\n\
+         pub const L1: i32 = L2; pub const L2: i32 = L1;\n\
+         #[repr(i32)] pub enum Cycle {{ A = L1 }}\n"
     );
     std::fs::write(dir.join("hostile.rs"), src).unwrap();
     let out = run_in(&dir, &["-t", "64", "--format", "json", "hostile.rs"]);
@@ -683,6 +689,8 @@ fn hostile_enums_get_a_reason_never_a_guess() {
         ("TwoInts", "conflicting representation hints"),
         ("Wraps", "overflows its type"),
         ("Called", "not an integer expression the tool evaluates"),
+        ("Casts", "`300u32 as i8` may wrap"),
+        ("Cycle", "depends on itself"),
         // rustc may or may not use the tag's unused values as `Option`'s niche: no guess.
         ("HasOption", "rustc"),
     ] {
@@ -972,6 +980,22 @@ fn host_size_of_align_of_and_offset_of_agree() {
                 format!("core::mem::{f}::<{name}>()"),
             ));
         }
+        // A fieldless enum's discriminants, as rustc casts them.
+        if let Some(variants) = l["variants"].as_array()
+            && variants
+                .iter()
+                .all(|v| v["fields"].as_array().unwrap().is_empty())
+        {
+            for v in variants {
+                let vname = v["name"].as_str().unwrap();
+                checks.push((
+                    format!("{name}::{vname} discriminant"),
+                    // Shifted, to print as an unsigned number.
+                    (v["discriminant"].as_i64().unwrap() + (1 << 40)) as u64,
+                    format!("({name}::{vname} as i64 + (1 << 40))"),
+                ));
+            }
+        }
         let mut fields: Vec<(String, &Value)> = Vec::new();
         match l["variants"].as_array() {
             Some(variants) => {
@@ -1002,7 +1026,7 @@ fn host_size_of_align_of_and_offset_of_agree() {
             ));
         }
     }
-    assert!(checks.len() > 50, "only {} checks", checks.len());
+    assert!(checks.len() > 60, "only {} checks", checks.len());
     let mut main = String::from(
         "#![feature(offset_of_enum)]\n#![allow(unused_imports)]\nuse enum_zoo::*;\nfn main() {\n",
     );

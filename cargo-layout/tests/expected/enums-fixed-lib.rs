@@ -152,3 +152,11 @@ pub enum Crossing {
 extern "C" {
     fn take(e: *const Crossing);
 }
+
+/// Discriminants from negative constants and casts.
+pub const LOW: i32 = -7;
+#[repr(i16)]
+pub enum FromConsts {
+    Low = LOW as i16,
+    High = (BASE as i16) * 2,
+}

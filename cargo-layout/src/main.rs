@@ -1,10 +1,11 @@
-//! `cargo layout`: scans a crate's structs without annotating it, reports their layout on any
-//! rustc target (the same engine as `#[derive(Layout)]`), and rewrites field orders in place.
-//! See `README.md` for usage, markers, the JSON schema and exit codes.
+//! `cargo layout`: scans a crate's structs and enums without annotating it, reports their layout
+//! on any rustc target (the same engine as `#[derive(Layout)]`), and rewrites field orders in
+//! place. See `README.md` for usage, markers, the JSON schema and exit codes.
 //!
 //! The pipeline: [`cli`] → [`discover`] (crates or files) → [`tree`] (modules and items, by
 //! following `mod`) → [`resolve`] (engine models, through the shared `layout_syntax` classifier) →
-//! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
+//! [`scan`]/[`analyze`] (structs: layouts, orders, differences) and [`enums`] → [`text`] or
+//! [`json`] → [`fix`].
 
 mod analyze;
 mod baseline;

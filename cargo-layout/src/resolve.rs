@@ -1,9 +1,10 @@
-//! From syntax to the engine's model: each scanned struct becomes a `StructDef`, its field
-//! types classified by the shared `syntax` module (the same code the derive runs), with this
-//! module as its resolver for the paths only the crate itself defines: other structs and unions
-//! (recursively, by value, with cycles detected), instantiations of generic structs
-//! (`Vec3<f32>`: the parameters resolve to the arguments' models), `type` aliases, and `const`
-//! array lengths.
+//! From syntax to the engine's model: each scanned struct becomes a `StructDef` and each enum an
+//! `EnumDef` (its variants under `#[cfg]` per target, its discriminants evaluated exactly), their
+//! field types classified by the shared `syntax` module (the same code the derive runs), with
+//! this module as its resolver for the paths only the crate itself defines: other structs,
+//! unions and enums with a defined layout (recursively, by value, with cycles detected),
+//! instantiations of generic structs and enums (`Vec3<f32>`: the parameters resolve to the
+//! arguments' models), `type` aliases, and `const` array lengths.
 //!
 //! Paths are resolved the way rustc resolves them, within what was scanned: `crate::`, `self::`,
 //! `super::`, names declared in the module or an enclosing function body, `use` declarations

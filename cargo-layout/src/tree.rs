@@ -1,6 +1,6 @@
 //! The scanned code as a tree of crates, modules and the items that matter for layouts
-//! (structs, unions, type aliases, constants, `use` declarations), loaded by following `mod`
-//! declarations from each crate root the way rustc does.
+//! (structs, unions, enums, type aliases, constants, `use` declarations), loaded by following
+//! `mod` declarations from each crate root the way rustc does.
 //!
 //! Following `mod` (rather than walking `src/`) gives every item its real module path, so
 //! `crate::net::Header`, `super::Header` and `use` imports resolve as rustc resolves them, and

@@ -90,6 +90,8 @@ pub struct EnumOnTarget {
 /// New field orders for some variants, one for every target given, and what they give.
 #[derive(Debug, Clone)]
 pub struct Shrink {
+    /// The definition the orders index into (every target with a layout has it).
+    pub def: &'static EnumDef<'static>,
     /// `(variant index, new order of its declared field indices)`, only for variants that
     /// move.
     pub orders: Vec<(usize, Vec<usize>)>,
@@ -564,6 +566,7 @@ pub fn shrink(on: &[EnumOnTarget]) -> Option<Shrink> {
     }
     best = sizes(&orders);
     Some(Shrink {
+        def: Box::leak(Box::new(def)),
         orders,
         sizes: best,
     })

@@ -229,7 +229,6 @@ fn plan_enum(
     edits: &mut BTreeMap<FileId, Vec<Planned1>>,
 ) {
     let EnumStatus::Laid {
-        def,
         on,
         shrink: Some(shrink),
         ..
@@ -261,7 +260,7 @@ fn plan_enum(
     let Some(e) = item.as_enum() else { return };
     let mut planned: Vec<Edit> = Vec::new();
     for (v, order) in &shrink.orders {
-        let name = def.variants[*v].name;
+        let name = shrink.def.variants[*v].name;
         let variant = e
             .variants
             .iter()
@@ -271,7 +270,7 @@ fn plan_enum(
         };
         // The model has the source's fields, in the source's order (no `#[cfg]` field: those
         // are refused above).
-        if named.named.len() != def.variants[*v].fields.len() {
+        if named.named.len() != shrink.def.variants[*v].fields.len() {
             return;
         }
         let braces = byte_range(named.brace_token.span.join());

@@ -767,7 +767,7 @@ fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
                 s.orders
                     .iter()
                     .map(|(v, order)| {
-                        let var = &def.variants[*v];
+                        let var = &s.def.variants[*v];
                         JsonVariantOrder {
                             variant: var.name,
                             order: order.iter().map(|&i| var.fields[i].name).collect(),

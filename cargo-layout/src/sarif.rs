@@ -44,7 +44,7 @@ fn enum_results(r: &EnumReport) -> Vec<Value> {
             .orders
             .iter()
             .map(|(v, order)| {
-                let var = &def.variants[*v];
+                let var = &s.def.variants[*v];
                 let names: Vec<&str> = order.iter().map(|&i| var.fields[i].name).collect();
                 format!("{} {{ {} }}", var.name, names.join(", "))
             })

@@ -194,7 +194,7 @@ fn enum_shrink(
         parts.join("; ")
     );
     for (v, order) in &s.orders {
-        let var = &def.variants[*v];
+        let var = &s.def.variants[*v];
         let fields: Vec<String> = order
             .iter()
             .map(|&i| format!("{}: {}", var.fields[i].name, var.fields[i].ty_name))

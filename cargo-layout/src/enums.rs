@@ -295,7 +295,8 @@ pub fn scan_each(
                     })
                     .collect();
                 let differences = differences(&on);
-                let shrink = shrink(&on);
+                let pins = pinned_fields(e, &file.text);
+                let shrink = shrink(&on, &pins);
                 let large = on
                     .iter()
                     .find_map(|o| o.result.as_ref().ok())
@@ -346,6 +347,44 @@ pub fn scan_each(
         emit(report);
     }
     diags
+}
+
+/// The fields of each named-field variant that keep their places: marked `pin` (comment or
+/// attribute marker, as on a struct's field) or `#[layout(pinned)]`; by variant name.
+fn pinned_fields(e: &crate::tree::EnumItem, text: &str) -> Vec<(String, Vec<usize>)> {
+    let mut out = Vec::new();
+    for v in &e.variants {
+        let syn::Fields::Named(named) = &v.fields else {
+            continue;
+        };
+        let braces = crate::source::byte_range(named.brace_token.span.join());
+        let spans = crate::tree::field_spans(&named.named);
+        let body = crate::segment::cut(text, braces.start + 1, braces.end - 1, &spans);
+        let pinned: Vec<usize> = named
+            .named
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                crate::markers::scan(&body.marker_text(text, *i), &f.attrs).pin
+                    || f.attrs
+                        .iter()
+                        .filter(|a| a.path().is_ident("layout"))
+                        .any(|a| {
+                            let mut pinned = false;
+                            let _ = a.parse_nested_meta(|m| {
+                                pinned |= m.path.is_ident("pinned");
+                                Ok(())
+                            });
+                            pinned
+                        })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !pinned.is_empty() {
+            out.push((syn::ext::IdentExt::unraw(&v.ident).to_string(), pinned));
+        }
+    }
+    out
 }
 
 /// The bytes of each variant's fields on `target` (their sizes added: exact whatever order and
@@ -471,7 +510,7 @@ pub fn reordered(def: &EnumDef<'static>, orders: &[(usize, Vec<usize>)]) -> Enum
 /// `repr(C, Int)`, whose payload union starts at one offset for every variant. The candidate
 /// is then laid out as a whole enum by the engine on every target: that, not the search, says
 /// whether it is smaller.
-pub fn shrink(on: &[EnumOnTarget]) -> Option<Shrink> {
+pub fn shrink(on: &[EnumOnTarget], pins: &[(String, Vec<usize>)]) -> Option<Shrink> {
     let laid: Vec<&EnumLayout<'static>> =
         on.iter().filter_map(|o| o.result.as_ref().ok()).collect();
     let first = laid.first()?;
@@ -504,8 +543,17 @@ pub fn shrink(on: &[EnumOnTarget]) -> Option<Shrink> {
         else {
             continue;
         };
-        let pinned: &[usize] = if with_tag { &[0] } else { &[] };
-        let Ok(joint) = StructLayout::suggest_joint(&layouts, Constraints::NONE.pinned(pinned))
+        // The fields marked `pin` keep their places (after the tag, which is pinned first).
+        let marked = pins
+            .iter()
+            .find(|(name, _)| name == var.name)
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        let pinned: Vec<usize> = with_tag
+            .then_some(0)
+            .into_iter()
+            .chain(marked.iter().map(|&i| i + usize::from(with_tag)))
+            .collect();
+        let Ok(joint) = StructLayout::suggest_joint(&layouts, Constraints::NONE.pinned(&pinned))
         else {
             continue;
         };
@@ -594,7 +642,9 @@ mod tests {
         }];
         // tag 0, a 1, b 4..8, c 8: 12 bytes; tag, a, c, b: 8 bytes.
         assert_eq!(on[0].result.as_ref().unwrap().size(), 12);
-        let s = shrink(&on).unwrap();
+        let s = shrink(&on, &[]).unwrap();
+        // With `c` pinned, only `a` and `b` may move: tag, a, b, c is the best (12).
+        assert!(shrink(&on, &[("Move".into(), vec![2])]).is_none());
         assert_eq!(s.orders, [(1, vec![0, 2, 1])]);
         assert_eq!(s.sizes, [Some(8)]);
     }

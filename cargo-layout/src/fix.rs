@@ -276,16 +276,32 @@ fn plan_enum(
         let braces = byte_range(named.brace_token.span.join());
         let spans = crate::tree::field_spans(&named.named);
         let body = segment::cut(&file.text, braces.start + 1, braces.end - 1, &spans);
-        for (i, field) in named.named.iter().enumerate() {
-            let m = crate::markers::scan(&body.marker_text(&file.text, i), &field.attrs);
-            let layout_attr = field.attrs.iter().any(|a| a.path().is_ident("layout"));
-            if m.pin || layout_attr {
+        // `pin` and `#[layout(pinned)]` are honoured by the search; the derive's other field
+        // attributes (`hot`, `separate_line`) are not modelled for enums.
+        for field in &named.named {
+            let other = field
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("layout"))
+                .any(|a| {
+                    let mut other = false;
+                    let _ = a.parse_nested_meta(|m| {
+                        other |= !m.path.is_ident("pinned");
+                        if m.input.peek(syn::Token![=]) {
+                            let _: syn::Expr = m.value()?.parse()?;
+                        }
+                        Ok(())
+                    });
+                    other
+                });
+            if other {
                 out.diags.push(Diag::note(
                     &file.display,
                     r.line,
                     format!(
-                        "`{}` not reordered: field `{name}.{}` is pinned, and --fix does not \
-                         model pinned fields in enum variants: reorder by hand",
+                        "`{}` not reordered: field `{name}.{}` has a #[layout(...)] attribute \
+                         other than `pinned`, which --fix does not model in enum variants: \
+                         reorder by hand",
                         r.name,
                         field
                             .ident

@@ -720,7 +720,10 @@ fn markers_before_an_enum_work_as_before_a_struct() {
                #[repr(u8)] pub enum Allowed { A { a: u8, b: u32, c: u8 } }\n\
                // cargo-layout: check\n\
                // cargo-layout: shrnk\n\
-               #[repr(u8)] pub enum Checked { A { a: u8, b: u32, c: u8 } }\n";
+               #[repr(u8)] pub enum Checked { A { a: u8, b: u32, c: u8 } }\n\
+               #[repr(u8)]\npub enum Pinned {\n    A {\n        a: u8,\n        b: u32,\n        \
+               c: u8, // cargo-layout: pin\n        d: u8,\n    },\n}\n\
+               #[repr(u8)] pub enum Hot { A { a: u8, #[layout(hot)] b: u32, c: u8 } }\n";
     std::fs::write(dir.join("m.rs"), src).unwrap();
     let out = run_in(&dir, &["-t", "64", "--format", "json", "m.rs"]);
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -730,7 +733,12 @@ fn markers_before_an_enum_work_as_before_a_struct() {
         .iter()
         .map(|e| e["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Allowed", "Checked"]);
+    assert_eq!(names, ["Allowed", "Checked", "Pinned", "Hot"]);
+    // A pinned variant field keeps its index; the fewest moves around it.
+    assert_eq!(
+        doc["enums"][2]["shrink"][0]["order"],
+        serde_json::json!(["a", "d", "c", "b"])
+    );
     assert_eq!(doc["enums"][0]["refusals"][0]["allowed_by"], "marker");
     let notes = doc["enums"][1]["notes"].to_string();
     assert!(
@@ -757,6 +765,21 @@ fn markers_before_an_enum_work_as_before_a_struct() {
     assert!(
         after.contains("Checked { A { a: u8, c: u8, b: u32 } }"),
         "{after}"
+    );
+    assert!(
+        after.contains(
+            "        a: u8,\n        d: u8,\n        c: u8, // cargo-layout: pin\n        b: u32,\n"
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains("Hot { A { a: u8, #[layout(hot)] b: u32, c: u8 } }"),
+        "{after}"
+    );
+    assert!(
+        text(&fixed.stderr).contains("`Hot` not reordered: field `A.b` has a #[layout(...)]"),
+        "{}",
+        text(&fixed.stderr)
     );
 }
 

@@ -624,12 +624,19 @@ impl Tree {
                 self.macros.insert(name.to_string(), (ctx.file, line, body));
                 return;
             }
-            if mentions_struct(m.mac.tokens.clone()) {
+            let what = if mentions_struct(m.mac.tokens.clone()) {
+                Some("structs")
+            } else if mentions_keyword(m.mac.tokens.clone(), "enum") {
+                Some("enums")
+            } else {
+                None
+            };
+            if let Some(what) = what {
                 self.diags.push(Diag::note(
                     display,
                     line,
                     format!(
-                        "macro_rules! {name} not scanned: structs defined inside macros are \
+                        "macro_rules! {name} not scanned: {what} defined inside macros are \
                          not analysed (its invocations are read as written when their body \
                          parses as items)"
                     ),
@@ -742,6 +749,8 @@ impl Tree {
                          expands to is not known{})",
                         if mentions_struct(m.mac.tokens.clone()) {
                             "; it mentions `struct` or `union`"
+                        } else if mentions_keyword(m.mac.tokens.clone(), "enum") {
+                            "; it mentions `enum`"
                         } else {
                             ""
                         }
@@ -1315,6 +1324,15 @@ fn mentions_struct(tokens: proc_macro2::TokenStream) -> bool {
     tokens.into_iter().any(|t| match t {
         proc_macro2::TokenTree::Ident(i) => i == "struct" || i == "union",
         proc_macro2::TokenTree::Group(g) => mentions_struct(g.stream()),
+        _ => false,
+    })
+}
+
+/// Whether a macro body mentions `keyword`.
+fn mentions_keyword(tokens: proc_macro2::TokenStream, keyword: &str) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == keyword,
+        proc_macro2::TokenTree::Group(g) => mentions_keyword(g.stream(), keyword),
         _ => false,
     })
 }

@@ -1092,3 +1092,31 @@ fn host_size_of_align_of_and_offset_of_agree() {
     assert_eq!(printed.lines().count(), checks.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn enums_in_macros_are_read_or_named() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-enums-macros");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = "macro_rules! mk { ($n:ident) => { #[repr(u8)] pub enum $n { A(u8) } } }\n\
+               mk!(Made);\n\
+               cfg_if::cfg_if! { if #[cfg(unix)] { #[repr(u8)] pub enum InCfgIf { A(u8) } } }\n\
+               macro_rules! items { () => { #[repr(C)] pub enum FromMacro { X, Y } } }\n\
+               items!();\n";
+    std::fs::write(dir.join("m.rs"), src).unwrap();
+    let out = run_in(&dir, &["-t", "64", "--format", "json", "m.rs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = doc["enums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["InCfgIf", "FromMacro"]);
+    let notes = doc["diagnostics"].to_string();
+    assert!(
+        notes.contains("macro_rules! mk not scanned: enums defined inside macros"),
+        "{notes}"
+    );
+}

@@ -478,27 +478,45 @@ pub fn differences(on: &[EnumOnTarget]) -> Vec<Difference> {
     out
 }
 
-/// The enum with variant `v`'s fields in `order` (declared indices), for every `(v, order)`.
-pub fn reordered(def: &EnumDef<'static>, orders: &[(usize, Vec<usize>)]) -> EnumDef<'static> {
-    let variants: Vec<Variant<'static>> = def
+/// The size on each target of `on` (`None` where it has no layout) of `def` with variant `v`'s
+/// fields in `order` (declared indices), for every `(v, order)`. Nothing is kept: the candidate
+/// lives only for this call.
+fn sizes_with(
+    def: &EnumDef<'static>,
+    orders: &[(usize, Vec<usize>)],
+    on: &[EnumOnTarget],
+) -> Vec<Option<u64>> {
+    let fields: Vec<Vec<Field<'static>>> = def
         .variants
         .iter()
         .enumerate()
         .map(|(v, var)| match orders.iter().find(|(x, _)| *x == v) {
-            Some((_, order)) => {
-                let fields: Vec<Field<'static>> = order.iter().map(|&i| var.fields[i]).collect();
-                Variant {
-                    fields: Box::leak(fields.into_boxed_slice()),
-                    ..*var
-                }
-            }
-            None => *var,
+            Some((_, order)) => order.iter().map(|&i| var.fields[i]).collect(),
+            None => var.fields.to_vec(),
         })
         .collect();
-    EnumDef {
-        variants: Box::leak(variants.into_boxed_slice()),
+    let variants: Vec<Variant<'_>> = def
+        .variants
+        .iter()
+        .zip(&fields)
+        .map(|(var, fields)| Variant {
+            fields: fields.as_slice(),
+            ..*var
+        })
+        .collect();
+    let candidate = EnumDef {
+        variants: &variants,
         ..*def
-    }
+    };
+    on.iter()
+        .map(|o| {
+            o.result
+                .as_ref()
+                .ok()
+                .and_then(|l| candidate.layout_on(l.target).ok())
+                .map(|l| l.size())
+        })
+        .collect()
 }
 
 /// Field orders, one per variant with named fields and the same on every target, that make the
@@ -532,14 +550,11 @@ pub fn shrink(on: &[EnumOnTarget], pins: &[(String, Vec<usize>)]) -> Option<Shri
             fields.push(Field::new("(tag)", int.name(), Ty::Prim(int)));
         }
         fields.extend(var.fields.iter().copied());
-        let sdef: &'static StructDef<'static> = Box::leak(Box::new(StructDef::repr_c(
-            var.name,
-            Box::leak(fields.into_boxed_slice()),
-        )));
+        let sdef = StructDef::repr_c(var.name, &fields);
         let Ok(layouts) = laid
             .iter()
             .map(|l| sdef.layout_on(l.target))
-            .collect::<Result<Vec<StructLayout<'static>>, _>>()
+            .collect::<Result<Vec<StructLayout<'_>>, _>>()
         else {
             continue;
         };
@@ -570,18 +585,7 @@ pub fn shrink(on: &[EnumOnTarget], pins: &[(String, Vec<usize>)]) -> Option<Shri
     if orders.is_empty() {
         return None;
     }
-    let sizes = |orders: &[(usize, Vec<usize>)]| -> Vec<Option<u64>> {
-        let d = reordered(&def, orders);
-        on.iter()
-            .map(|o| {
-                o.result
-                    .as_ref()
-                    .ok()
-                    .and_then(|l| d.layout_on(l.target).ok())
-                    .map(|l| l.size())
-            })
-            .collect()
-    };
+    let sizes = |orders: &[(usize, Vec<usize>)]| sizes_with(&def, orders, on);
     let before: Vec<Option<u64>> = on
         .iter()
         .map(|o| o.result.as_ref().ok().map(EnumLayout::size))
@@ -596,23 +600,28 @@ pub fn shrink(on: &[EnumOnTarget], pins: &[(String, Vec<usize>)]) -> Option<Shri
             .zip(&before)
             .any(|(a, b)| matches!((a, b), (Some(a), Some(b)) if a < b))
     };
-    let mut best = sizes(&orders);
+    let best = sizes(&orders);
     if !smaller(&best) {
         return None;
     }
-    // Leave in place every variant whose new order changes nothing.
-    let mut k = 0;
-    while k < orders.len() {
-        let mut without = orders.clone();
-        without.remove(k);
-        let s = sizes(&without);
-        if s == best {
-            orders = without;
-        } else {
-            k += 1;
-        }
+    // Leave in place every variant whose new order changes nothing: one whose declared order
+    // already fits in the smaller enum on every target (its struct ends no later, rounded up
+    // to the enum's alignment, which no order changes). The variants' ends are independent of
+    // each other, so all of those can be left at once; the engine confirms it, else every
+    // order found is kept (it is smaller anyway).
+    let fits = |v: usize| {
+        on.iter().zip(&best).all(|(o, new)| match (&o.result, new) {
+            (Ok(l), Some(new)) => {
+                layout_engine::round_up(l.variants[v].end, l.align()).is_some_and(|e| e <= *new)
+            }
+            _ => true,
+        })
+    };
+    let needed: Vec<(usize, Vec<usize>)> =
+        orders.iter().filter(|(v, _)| !fits(*v)).cloned().collect();
+    if !needed.is_empty() && sizes(&needed) == best {
+        orders = needed;
     }
-    best = sizes(&orders);
     Some(Shrink {
         def: Box::leak(Box::new(def)),
         orders,

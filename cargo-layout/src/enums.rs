@@ -659,6 +659,31 @@ mod tests {
     }
 
     #[test]
+    fn a_variant_whose_order_does_not_matter_stays() {
+        static BIG: [Field<'static>; 3] = [
+            Field::new("a", "u8", Ty::Prim(Prim::U8)),
+            Field::new("b", "u64", Ty::Prim(Prim::U64)),
+            Field::new("c", "u8", Ty::Prim(Prim::U8)),
+        ];
+        static MID: [Field<'static>; 3] = [
+            Field::new("p", "u8", Ty::Prim(Prim::U8)),
+            Field::new("q", "u32", Ty::Prim(Prim::U32)),
+            Field::new("r", "u8", Ty::Prim(Prim::U8)),
+        ];
+        static TWO: [Variant<'static>; 2] = [Variant::new("Mid", &MID), Variant::new("Big", &BIG)];
+        static E: EnumDef<'static> = EnumDef::new("E", EnumRepr::int(Prim::U8), &TWO);
+        let t = Target::find("64").unwrap();
+        let on = vec![EnumOnTarget {
+            target: t,
+            result: E.layout_on(t).map_err(|e| e.to_string()),
+        }];
+        // Big: 24 -> 16 bytes; Mid's 12 bytes fit either way, so Mid stays.
+        let s = shrink(&on, &[]).unwrap();
+        assert_eq!(s.orders, [(1, vec![0, 2, 1])]);
+        assert_eq!(s.sizes, [Some(16)]);
+    }
+
+    #[test]
     fn the_large_variant_is_measured_against_the_next_with_fields() {
         let l = large_variant(&[0, 100, 20, 10], 4).unwrap();
         assert_eq!((l.largest, l.next, l.flagged), (1, 2, true));

@@ -1120,3 +1120,42 @@ fn enums_in_macros_are_read_or_named() {
         "{notes}"
     );
 }
+
+#[test]
+fn the_baseline_records_enum_waste() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cargo-layout-enums-baseline");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let baseline = dir.join("baseline.json");
+    let b = baseline.to_str().unwrap();
+    let write = run_in(&fixture(), &["-t", "64,32", "--write-baseline", b]);
+    assert_eq!(write.status.code(), Some(0), "{}", text(&write.stderr));
+    let recorded: Value =
+        serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(
+        recorded["structs"]["crate::Command"],
+        serde_json::json!({ "x86_64-unknown-linux-gnu": 4, "i686-unknown-linux-gnu": 4 })
+    );
+    let check = run_in(
+        &fixture(),
+        &["-t", "64,32", "--deny-waste", "--baseline", b],
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    // Without the enum in the baseline, its waste is new.
+    let mut edited = recorded.clone();
+    edited["structs"]
+        .as_object_mut()
+        .unwrap()
+        .remove("crate::Command");
+    std::fs::write(&baseline, edited.to_string()).unwrap();
+    let grown = run_in(
+        &fixture(),
+        &["-t", "64,32", "--deny-waste", "--baseline", b],
+    );
+    assert_eq!(grown.status.code(), Some(1));
+    assert!(
+        text(&grown.stderr).contains("`crate::Command` wastes 4 bytes"),
+        "{}",
+        text(&grown.stderr)
+    );
+}

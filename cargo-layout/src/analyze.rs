@@ -128,6 +128,13 @@ fn mentions(ty: layout_engine::Ty<'_>, name: &str) -> bool {
         layout_engine::Ty::Struct(d) => {
             d.name == name || d.fields.iter().any(|f| mentions(f.ty, name))
         }
+        layout_engine::Ty::Enum(d) => {
+            d.name == name
+                || d.variants
+                    .iter()
+                    .flat_map(|v| v.fields)
+                    .any(|f| mentions(f.ty, name))
+        }
         layout_engine::Ty::Array(e, _) => mentions(*e, name),
         layout_engine::Ty::Host { name: n, .. }
         | layout_engine::Ty::Opaque { name: n }

@@ -94,6 +94,33 @@ impl Waste {
     }
 }
 
+impl Waste {
+    /// The waste of enum `r`: the bytes its variant orders save, per target.
+    pub fn of_enum(r: &crate::enums::EnumReport) -> Option<Waste> {
+        let crate::enums::EnumStatus::Laid {
+            on,
+            shrink: Some(s),
+            ..
+        } = &r.status
+        else {
+            return None;
+        };
+        let savings: Vec<(&'static str, u64)> = on
+            .iter()
+            .zip(&s.sizes)
+            .filter_map(|(o, new)| {
+                let saved = o.result.as_ref().ok()?.size() - (*new)?;
+                (saved > 0).then_some((o.target.triple, saved))
+            })
+            .collect();
+        (!savings.is_empty()).then(|| Waste {
+            path: r.path.clone(),
+            at: format!("{}:{}", r.file, r.line),
+            savings,
+        })
+    }
+}
+
 /// The waste of every reported struct that can shrink; a path reported twice (one definition
 /// per target) keeps the larger figure.
 pub fn record(wastes: &[Waste]) -> Baseline {

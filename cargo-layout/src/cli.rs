@@ -12,7 +12,7 @@ use crate::refusal::Reason;
 
 /// The help text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
-cargo layout: report struct padding on any rustc target, and fix the field order
+cargo layout: report struct and enum padding on any rustc target, and fix the field order
 
 Usage: cargo layout [OPTIONS] [PATH]...
 
@@ -22,7 +22,11 @@ directory; a virtual workspace means all its members).
 Options:
   -t, --target <T>       target triple, 64, 32, 16 or all; repeatable, or comma-separated
                          (default: the host)
-      --all              also report repr(Rust) structs (their layout is rustc's choice)
+      --all              also report repr(Rust) structs and enums (their layout is
+                         rustc's choice)
+      --max-variant-ratio <N>
+                         flag an enum whose largest variant takes more than N times
+                         the bytes of the next largest (default 4)
       --min-saving <N>   only structs that some order makes at least N bytes smaller
       --name <PATTERN>   only structs whose name or path matches (`*` and `?` wildcards);
                          repeatable
@@ -30,11 +34,12 @@ Options:
   -p, --package <NAME>   in a workspace, only this package; repeatable
       --workspace        every member of the workspace
       --format <FMT>     text (default), json or sarif
-      --deny-waste       exit with status 1 if any reported struct can shrink
+      --deny-waste       exit with status 1 if any reported struct or enum can shrink
       --write-baseline <FILE>
                          record the waste found (struct path -> bytes per target)
       --baseline <FILE>  --deny-waste fails only on waste new or grown since FILE
-      --fix              rewrite the reported structs in the suggested order, in place
+      --fix              rewrite the reported structs (and enum variants) in the suggested
+                         order, in place
       --allow-reorder <REASONS>
                          let --fix reorder structs whose field order means something:
                          cfg, ord, hash, bytes, serde, ffi or all; comma-separated,
@@ -88,6 +93,8 @@ pub struct Options {
     pub all: bool,
     /// `--min-saving`.
     pub min_saving: u64,
+    /// `--max-variant-ratio`.
+    pub max_variant_ratio: u64,
     /// `--name` patterns.
     pub names: Vec<String>,
     /// `--only-marked`.
@@ -140,6 +147,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         targets: Vec::new(),
         all: false,
         min_saving: 0,
+        max_variant_ratio: crate::enums::DEFAULT_VARIANT_RATIO,
         names: Vec::new(),
         only_marked: false,
         packages: Vec::new(),
@@ -166,6 +174,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 let v = value(&mut parser, "--min-saving")?;
                 opts.min_saving = v.parse().map_err(|_| {
                     UsageError(format!("--min-saving expects a number of bytes, not `{v}`"))
+                })?;
+            }
+            Long("max-variant-ratio") => {
+                let v = value(&mut parser, "--max-variant-ratio")?;
+                opts.max_variant_ratio = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    UsageError(format!(
+                        "--max-variant-ratio expects a whole number of at least 1, not `{v}`"
+                    ))
                 })?;
             }
             Long("name") => opts.names.push(value(&mut parser, "--name")?),

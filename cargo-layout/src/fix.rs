@@ -24,6 +24,7 @@ use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
 use crate::analyze::{Laid, OnTarget, OrderRules};
+use crate::enums::{EnumReport, EnumStatus};
 use crate::scan::{Status, StructReport};
 use crate::segment;
 use crate::source::{Diag, FileId, SourceFile, Sources, byte_range};
@@ -66,10 +67,21 @@ pub struct Planned {
     pub fixed_paths: Vec<String>,
 }
 
+/// One edit, and for the first edit of each struct or enum its path and summary line.
+type Planned1 = (Edit, Option<(String, String)>);
+
 /// Plans the rewrite of every report that can shrink on the first target.
-pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome {
+pub fn plan(
+    tree: &Tree,
+    sources: &Sources,
+    reports: &[StructReport],
+    enums: &[EnumReport],
+) -> Outcome {
     let mut out = Outcome::default();
-    let mut edits: BTreeMap<FileId, Vec<(Edit, String, String)>> = BTreeMap::new();
+    let mut edits: BTreeMap<FileId, Vec<Planned1>> = BTreeMap::new();
+    for r in enums {
+        plan_enum(tree, sources, r, &mut out, &mut edits);
+    }
     for r in reports {
         let Status::Laid {
             on,
@@ -174,8 +186,7 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
                 brace_at,
                 order,
             },
-            r.path.clone(),
-            summary,
+            Some((r.path.clone(), summary)),
         ));
     }
     for (file_id, mut list) in edits {
@@ -189,7 +200,7 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         let new_parse_text = SourceFile::new(file.path.clone(), text.clone()).parse_text();
         match verify(&file.parse_text(), &new_parse_text, &plain) {
             Ok(()) => {
-                let (fixed_paths, fixed) = list.into_iter().map(|(_, p, s)| (p, s)).unzip();
+                let (fixed_paths, fixed) = list.into_iter().filter_map(|(_, named)| named).unzip();
                 out.files.push(Planned {
                     path: file.path.clone(),
                     text,
@@ -205,6 +216,131 @@ pub fn plan(tree: &Tree, sources: &Sources, reports: &[StructReport]) -> Outcome
         }
     }
     out
+}
+
+/// Plans the rewrite of enum `r`'s variants in the orders that shrink it (see
+/// [`crate::enums::shrink`]: one order per variant for every target, named-field variants only),
+/// unless something refuses it, as for structs.
+fn plan_enum(
+    tree: &Tree,
+    sources: &Sources,
+    r: &EnumReport,
+    out: &mut Outcome,
+    edits: &mut BTreeMap<FileId, Vec<Planned1>>,
+) {
+    let EnumStatus::Laid {
+        on,
+        shrink: Some(shrink),
+        ..
+    } = &r.status
+    else {
+        return;
+    };
+    let item = &tree.items[r.item];
+    let file = sources.get(item.file);
+    let refused: Vec<&crate::refusal::Refusal> =
+        r.refusals.iter().filter(|x| x.allowed.is_none()).collect();
+    if !refused.is_empty() {
+        let reasons: Vec<&str> = refused.iter().map(|x| x.reason.name()).collect();
+        let whys: Vec<&str> = refused.iter().map(|x| x.message.as_str()).collect();
+        out.diags.push(Diag::note(
+            &file.display,
+            r.line,
+            format!(
+                "`{}` not reordered: {} (to reorder it anyway: \
+                 `// cargo-layout: allow-reorder({})` before it, or --allow-reorder {})",
+                r.name,
+                whys.join("; "),
+                reasons.join(", "),
+                reasons.join(",")
+            ),
+        ));
+        return;
+    }
+    let Some(e) = item.as_enum() else { return };
+    let mut planned: Vec<Edit> = Vec::new();
+    for (v, order) in &shrink.orders {
+        let name = shrink.def.variants[*v].name;
+        let variant = e
+            .variants
+            .iter()
+            .find(|x| syn::ext::IdentExt::unraw(&x.ident) == name);
+        let Some(syn::Fields::Named(named)) = variant.map(|x| &x.fields) else {
+            return;
+        };
+        // The model has the source's fields, in the source's order (no `#[cfg]` field: those
+        // are refused above).
+        if named.named.len() != shrink.def.variants[*v].fields.len() {
+            return;
+        }
+        let braces = byte_range(named.brace_token.span.join());
+        let spans = crate::tree::field_spans(&named.named);
+        let body = segment::cut(&file.text, braces.start + 1, braces.end - 1, &spans);
+        // `pin` and `#[layout(pinned)]` are honoured by the search; the derive's other field
+        // attributes (`hot`, `separate_line`) are not modelled for enums.
+        for field in &named.named {
+            let other = field
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("layout"))
+                .any(|a| {
+                    let mut other = false;
+                    let _ = a.parse_nested_meta(|m| {
+                        other |= !m.path.is_ident("pinned");
+                        if m.input.peek(syn::Token![=]) {
+                            let _: syn::Expr = m.value()?.parse()?;
+                        }
+                        Ok(())
+                    });
+                    other
+                });
+            if other {
+                out.diags.push(Diag::note(
+                    &file.display,
+                    r.line,
+                    format!(
+                        "`{}` not reordered: field `{name}.{}` has a #[layout(...)] attribute \
+                         other than `pinned`, which --fix does not model in enum variants: \
+                         reorder by hand",
+                        r.name,
+                        field
+                            .ident
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    ),
+                ));
+                return;
+            }
+        }
+        planned.push(Edit {
+            range: body.whole.clone(),
+            text: body.render(&file.text, order),
+            brace_at: braces.start,
+            order: order.clone(),
+        });
+    }
+    let sizes: Vec<String> = on
+        .iter()
+        .zip(&shrink.sizes)
+        .filter_map(|(o, new)| {
+            let old = o.result.as_ref().ok()?.size();
+            let new = (*new)?;
+            (new < old).then(|| format!("{old} -> {new} bytes on {}", o.target))
+        })
+        .collect();
+    let summary = format!(
+        "{} in {}:{}: {}",
+        r.path,
+        file.display,
+        r.line,
+        sizes.join(", ")
+    );
+    let list = edits.entry(item.file).or_default();
+    for (k, edit) in planned.into_iter().enumerate() {
+        let named = (k == 0).then(|| (r.path.clone(), summary.clone()));
+        list.push((edit, named));
+    }
 }
 
 /// The order to write, by the derive's rule: one order for all targets given
@@ -316,6 +452,26 @@ struct Permute<'e> {
 }
 
 impl VisitMut for Permute<'_> {
+    fn visit_variant_mut(&mut self, v: &mut syn::Variant) {
+        if let syn::Fields::Named(named) = &mut v.fields {
+            let at = byte_range(named.brace_token.span.join()).start;
+            if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
+                let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
+                let trailing = named.named.trailing_punct();
+                let mut p = syn::punctuated::Punctuated::new();
+                for &i in &e.order {
+                    p.push(fields[i].clone());
+                }
+                if trailing {
+                    p.push_punct(Default::default());
+                }
+                named.named = p;
+                self.applied += 1;
+            }
+        }
+        syn::visit_mut::visit_variant_mut(self, v);
+    }
+
     fn visit_item_struct_mut(&mut self, s: &mut syn::ItemStruct) {
         if let syn::Fields::Named(named) = &mut s.fields {
             let at = byte_range(named.brace_token.span.join()).start;

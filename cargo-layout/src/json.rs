@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use layout_engine::{Shape, Target};
 
-use crate::analyze::OnTarget;
+use crate::analyze::{Difference, OnTarget};
+use crate::enums::{EnumOnTarget, EnumReport, EnumStatus, LargeVariant, Shrink};
 use crate::refusal::Allowed;
 use crate::scan::{Status, StructReport};
 use crate::source::{Diag, Level};
@@ -140,6 +141,105 @@ struct Summary<'a> {
     can_shrink: usize,
     unresolved: usize,
     by_saving: Vec<JsonSaving<'a>>,
+    enums: usize,
+    enums_can_shrink: usize,
+    enums_with_large_variant: usize,
+    enums_unresolved: usize,
+    enums_by_saving: Vec<JsonSaving<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEnum<'a> {
+    name: &'a str,
+    path: &'a str,
+    file: &'a str,
+    line: usize,
+    kind: &'static str,
+    repr: Option<JsonEnumRepr>,
+    /// `"declared"` (RFC 2195 layout) or `"rustc"` (repr(Rust): no layout, `field_bytes`).
+    order: &'static str,
+    cfg: &'a [String],
+    notes: &'a [String],
+    unresolved: Option<Vec<JsonBlocked<'a>>>,
+    layouts: Vec<JsonEnumLayoutGroup>,
+    differences: Vec<JsonDifference>,
+    shrink: Option<Vec<JsonVariantOrder>>,
+    field_bytes: Option<JsonFieldBytes>,
+    large_variant: Option<JsonLargeVariant>,
+    refusals: Vec<JsonRefusal<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEnumRepr {
+    c: bool,
+    int: Option<&'static str>,
+    align: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct JsonEnumLayoutGroup {
+    targets: Vec<&'static str>,
+    #[serde(flatten)]
+    layout: JsonEnumLayout,
+}
+
+#[derive(Serialize, PartialEq)]
+struct JsonEnumLayout {
+    error: Option<String>,
+    size: Option<u64>,
+    align: Option<u64>,
+    tag: Option<JsonTag>,
+    variants: Vec<JsonVariant>,
+    /// The enum's size with the variant orders of `shrink` on this target.
+    shrink_size: Option<u64>,
+}
+
+#[derive(Serialize, PartialEq)]
+struct JsonTag {
+    offset: u64,
+    size: u64,
+    align: u64,
+    #[serde(rename = "type")]
+    ty: &'static str,
+}
+
+#[derive(Serialize, PartialEq)]
+struct JsonVariant {
+    name: &'static str,
+    discriminant: i128,
+    size: u64,
+    align: u64,
+    payload: u64,
+    padding: u64,
+    fields: Vec<JsonField>,
+}
+
+#[derive(Serialize)]
+struct JsonVariantOrder {
+    variant: &'static str,
+    order: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonFieldBytes {
+    target: &'static str,
+    error: Option<String>,
+    variants: Vec<JsonVariantBytes>,
+}
+
+#[derive(Serialize)]
+struct JsonVariantBytes {
+    name: &'static str,
+    bytes: u64,
+}
+
+#[derive(Serialize)]
+struct JsonLargeVariant {
+    variant: &'static str,
+    bytes: u64,
+    next: &'static str,
+    next_bytes: u64,
+    flagged: bool,
 }
 
 #[derive(Serialize)]
@@ -167,6 +267,11 @@ pub struct Writer<W: Write> {
     structs: usize,
     unresolved: usize,
     by_saving: Vec<OwnedSaving>,
+    /// Enums written so far (`None` until `enums` is opened).
+    enums: Option<usize>,
+    enums_unresolved: usize,
+    enums_large: usize,
+    enums_by_saving: Vec<OwnedSaving>,
 }
 
 /// A `by_saving` entry, kept after its report is gone.
@@ -219,6 +324,10 @@ impl<W: Write> Writer<W> {
             structs: 0,
             unresolved: 0,
             by_saving: Vec::new(),
+            enums: None,
+            enums_unresolved: 0,
+            enums_large: 0,
+            enums_by_saving: Vec::new(),
         })
     }
 
@@ -245,12 +354,63 @@ impl<W: Write> Writer<W> {
         put(&mut self.out, b"    ", &json_struct(r))
     }
 
-    /// Closes `structs`, writes the summary and `diags`, and returns the writer, flushed.
-    pub fn finish(mut self, diags: &[Diag]) -> io::Result<W> {
+    /// Closes `structs` and opens `enums`, once.
+    fn open_enums(&mut self) -> io::Result<()> {
+        if self.enums.is_none() {
+            self.out
+                .write_all(if self.structs == 0 { b"]" } else { b"\n  ]" })?;
+            self.out.write_all(b",\n  \"enums\": [")?;
+            self.enums = Some(0);
+        }
+        Ok(())
+    }
+
+    /// Writes one enum's object (after every struct).
+    pub fn write_enum(&mut self, r: &EnumReport) -> io::Result<()> {
+        self.open_enums()?;
+        if let Some((saving, t)) = r.best_saving().filter(|(s, _)| *s > 0) {
+            self.enums_by_saving.push(OwnedSaving {
+                path: r.path.clone(),
+                file: r.file.clone(),
+                line: r.line,
+                saving,
+                target: t.triple,
+            });
+        }
+        if matches!(r.status, EnumStatus::Blocked(_)) {
+            self.enums_unresolved += 1;
+        }
+        let e = json_enum(r);
+        if e.large_variant.as_ref().is_some_and(|l| l.flagged) {
+            self.enums_large += 1;
+        }
+        let n = self.enums.unwrap_or(0);
         self.out
-            .write_all(if self.structs == 0 { b"]" } else { b"\n  ]" })?;
+            .write_all(if n == 0 { b"\n    " } else { b",\n    " })?;
+        self.enums = Some(n + 1);
+        put(&mut self.out, b"    ", &e)
+    }
+
+    /// Closes `structs` and `enums`, writes the summary and `diags`, and returns the writer,
+    /// flushed.
+    pub fn finish(mut self, diags: &[Diag]) -> io::Result<W> {
+        self.open_enums()?;
+        let enums = self.enums.unwrap_or(0);
+        self.out
+            .write_all(if enums == 0 { b"]" } else { b"\n  ]" })?;
         self.by_saving
             .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
+        self.enums_by_saving
+            .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
+        fn saving(s: &OwnedSaving) -> JsonSaving<'_> {
+            JsonSaving {
+                path: &s.path,
+                file: &s.file,
+                line: s.line,
+                saving: s.saving,
+                target: s.target,
+            }
+        }
         let summary = Summary {
             structs: self.structs,
             can_shrink: self.by_saving.len(),
@@ -266,6 +426,11 @@ impl<W: Write> Writer<W> {
                     target: s.target,
                 })
                 .collect(),
+            enums,
+            enums_can_shrink: self.enums_by_saving.len(),
+            enums_with_large_variant: self.enums_large,
+            enums_unresolved: self.enums_unresolved,
+            enums_by_saving: self.enums_by_saving.iter().map(saving).collect(),
         };
         self.out.write_all(b",\n  \"summary\": ")?;
         put(&mut self.out, b"  ", &summary)?;
@@ -291,11 +456,19 @@ impl<W: Write> Writer<W> {
 }
 
 /// The whole document in memory (with `--fix`, which keeps every report anyway).
-pub fn render(reports: &[StructReport], targets: &[&'static Target], diags: &[Diag]) -> String {
+pub fn render(
+    reports: &[StructReport],
+    enums: &[EnumReport],
+    targets: &[&'static Target],
+    diags: &[Diag],
+) -> String {
     let bytes = Writer::start(Vec::new(), targets)
         .and_then(|mut w| {
             for r in reports {
                 w.write_struct(r)?;
+            }
+            for e in enums {
+                w.write_enum(e)?;
             }
             w.finish(diags)
         })
@@ -394,18 +567,7 @@ fn json_struct(r: &StructReport) -> JsonStruct<'_> {
         unresolved,
         layouts,
         differences,
-        refusals: r
-            .refusals
-            .iter()
-            .map(|x| JsonRefusal {
-                reason: x.reason.name(),
-                message: &x.message,
-                allowed_by: x.allowed.map(|a| match a {
-                    Allowed::Marker => "marker",
-                    Allowed::Flag => "flag",
-                }),
-            })
-            .collect(),
+        refusals: json_refusals(&r.refusals),
     }
 }
 
@@ -419,6 +581,20 @@ fn json_repr(repr: layout_engine::Repr) -> JsonRepr {
         packed: repr.packed,
         align: repr.align,
     }
+}
+
+fn json_refusals(refusals: &[crate::refusal::Refusal]) -> Vec<JsonRefusal<'_>> {
+    refusals
+        .iter()
+        .map(|x| JsonRefusal {
+            reason: x.reason.name(),
+            message: &x.message,
+            allowed_by: x.allowed.map(|a| match a {
+                Allowed::Marker => "marker",
+                Allowed::Flag => "flag",
+            }),
+        })
+        .collect()
 }
 
 fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
@@ -490,5 +666,188 @@ fn json_layout(o: &OnTarget, rustc_choice: bool) -> JsonLayout {
         moved: s.moved.iter().map(|&i| fields[i].name).collect(),
         reaches_min_size: s.reaches_min(),
     });
+    out
+}
+
+fn json_differences(differences: &[Difference]) -> Vec<JsonDifference> {
+    differences
+        .iter()
+        .map(|d| JsonDifference {
+            field: d.field,
+            property: d.property,
+            values: d
+                .values
+                .iter()
+                .map(|(v, ts)| JsonValue {
+                    value: *v,
+                    targets: ts.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn json_large(l: &LargeVariant, def: &layout_engine::EnumDef<'static>) -> JsonLargeVariant {
+    JsonLargeVariant {
+        variant: def.variants[l.largest].name,
+        bytes: l.bytes,
+        next: def.variants[l.next].name,
+        next_bytes: l.next_bytes,
+        flagged: l.flagged,
+    }
+}
+
+fn json_enum(r: &EnumReport) -> JsonEnum<'_> {
+    let repr = |repr: layout_engine::EnumRepr| JsonEnumRepr {
+        c: repr.c,
+        int: repr.int.map(layout_engine::Prim::name),
+        align: repr.align,
+    };
+    let mut e = JsonEnum {
+        name: &r.name,
+        path: &r.path,
+        file: &r.file,
+        line: r.line,
+        kind: "enum",
+        repr: r.repr.map(repr),
+        order: "declared",
+        cfg: &r.cfg,
+        notes: &r.notes,
+        unresolved: None,
+        layouts: Vec::new(),
+        differences: Vec::new(),
+        shrink: None,
+        field_bytes: None,
+        large_variant: None,
+        refusals: json_refusals(&r.refusals),
+    };
+    match &r.status {
+        EnumStatus::Blocked(b) => {
+            e.unresolved = Some(
+                b.fields
+                    .iter()
+                    .map(|f| JsonBlocked {
+                        field: (!f.field.is_empty()).then_some(f.field.as_str()),
+                        ty: (!f.ty.is_empty()).then_some(f.ty.as_str()),
+                        reason: &f.reason,
+                    })
+                    .collect(),
+            );
+        }
+        EnumStatus::Rustc {
+            def,
+            target,
+            field_bytes,
+            large,
+        } => {
+            e.order = "rustc";
+            e.field_bytes = Some(JsonFieldBytes {
+                target: target.triple,
+                error: field_bytes.as_ref().err().cloned(),
+                variants: field_bytes
+                    .as_ref()
+                    .map(|b| {
+                        def.variants
+                            .iter()
+                            .zip(b)
+                            .map(|(v, &bytes)| JsonVariantBytes {
+                                name: v.name,
+                                bytes,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
+            e.large_variant = large.as_ref().map(|l| json_large(l, def));
+        }
+        EnumStatus::Laid {
+            def,
+            on,
+            differences,
+            shrink,
+            large,
+        } => {
+            let mut groups: Vec<JsonEnumLayoutGroup> = Vec::new();
+            for (t, o) in on.iter().enumerate() {
+                let layout = json_enum_layout(o, shrink.as_ref(), t);
+                match groups.iter_mut().find(|g| g.layout == layout) {
+                    Some(g) => g.targets.push(o.target.triple),
+                    None => groups.push(JsonEnumLayoutGroup {
+                        targets: vec![o.target.triple],
+                        layout,
+                    }),
+                }
+            }
+            e.layouts = groups;
+            e.differences = json_differences(differences);
+            e.shrink = shrink.as_ref().map(|s| {
+                s.orders
+                    .iter()
+                    .map(|(v, order)| {
+                        let var = &s.def.variants[*v];
+                        JsonVariantOrder {
+                            variant: var.name,
+                            order: order.iter().map(|&i| var.fields[i].name).collect(),
+                        }
+                    })
+                    .collect()
+            });
+            e.large_variant = large.as_ref().map(|l| json_large(l, def));
+        }
+    }
+    e
+}
+
+fn json_enum_layout(o: &EnumOnTarget, shrink: Option<&Shrink>, t: usize) -> JsonEnumLayout {
+    let mut out = JsonEnumLayout {
+        error: None,
+        size: None,
+        align: None,
+        tag: None,
+        variants: Vec::new(),
+        shrink_size: shrink.and_then(|s| s.sizes[t]),
+    };
+    let l = match &o.result {
+        Ok(l) => l,
+        Err(e) => {
+            out.error = Some(e.clone());
+            return out;
+        }
+    };
+    out.size = Some(l.size());
+    out.align = Some(l.align());
+    out.tag = Some(JsonTag {
+        offset: l.tag.offset,
+        size: l.tag.size,
+        align: l.tag.align,
+        ty: l.tag.int.name(),
+    });
+    let values = l.discriminant_values();
+    out.variants = l
+        .def
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(v, var)| JsonVariant {
+            name: var.name,
+            discriminant: values[v],
+            size: l.variants[v].size,
+            align: l.variants[v].align,
+            payload: l.payload_size(v),
+            padding: l.padding(v),
+            fields: var
+                .fields
+                .iter()
+                .zip(l.variant_fields(v))
+                .map(|(f, p)| JsonField {
+                    name: f.name,
+                    ty: f.ty_name,
+                    offset: Some(p.offset),
+                    size: p.size,
+                    align: p.align,
+                })
+                .collect(),
+        })
+        .collect();
     out
 }

@@ -1,10 +1,11 @@
-//! `cargo layout`: scans a crate's structs without annotating it, reports their layout on any
-//! rustc target (the same engine as `#[derive(Layout)]`), and rewrites field orders in place.
-//! See `README.md` for usage, markers, the JSON schema and exit codes.
+//! `cargo layout`: scans a crate's structs and enums without annotating it, reports their layout
+//! on any rustc target (the same engine as `#[derive(Layout)]`), and rewrites field orders in
+//! place. See `README.md` for usage, markers, the JSON schema and exit codes.
 //!
 //! The pipeline: [`cli`] → [`discover`] (crates or files) → [`tree`] (modules and items, by
 //! following `mod`) → [`resolve`] (engine models, through the shared `layout_syntax` classifier) →
-//! [`scan`]/[`analyze`] (layouts, orders, differences) → [`text`] or [`json`] → [`fix`].
+//! [`scan`]/[`analyze`] (structs: layouts, orders, differences) and [`enums`] → [`text`] or
+//! [`json`] → [`fix`].
 
 mod analyze;
 mod baseline;
@@ -14,6 +15,7 @@ mod compiled;
 mod compiled_report;
 mod diff;
 mod discover;
+mod enums;
 mod fix;
 mod json;
 mod markers;
@@ -123,6 +125,16 @@ fn run(opts: &Options) -> u8 {
             wastes.extend(baseline::Waste::of(&r));
         });
         diags.extend(scan_diags);
+        let ratio = opts.max_variant_ratio;
+        let enum_diags = enums::scan_each(&tree, &sources, &opts.targets, &filter, ratio, |e| {
+            if let Some(w) = &mut json
+                && w.write_enum(&e).is_err()
+            {
+                json = None;
+            }
+            wastes.extend(baseline::Waste::of_enum(&e));
+        });
+        diags.extend(enum_diags);
         diags.sort();
         diags.dedup();
         let diags = merge_repeated_notes(diags);
@@ -131,9 +143,24 @@ fn run(opts: &Options) -> u8 {
     }
     let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);
     diags.extend(scan_diags);
+    let mut enum_reports = Vec::new();
+    diags.extend(enums::scan_each(
+        &tree,
+        &sources,
+        &opts.targets,
+        &filter,
+        opts.max_variant_ratio,
+        |e| enum_reports.push(e),
+    ));
     let fix = match opts.fix {
         FixMode::Off => None,
-        _ => Some(fix_rounds(&roots, &filter, opts, &tree, &sources, &reports)),
+        _ => Some(fix_rounds(
+            &roots,
+            &filter,
+            opts,
+            (&tree, &sources),
+            (&reports, &enum_reports),
+        )),
     };
     if let Some(f) = &fix {
         diags.extend(f.diags.iter().cloned());
@@ -152,16 +179,22 @@ fn run(opts: &Options) -> u8 {
         }
         _ => {
             let report = match opts.format {
-                Format::Text => text::render(&reports, &opts.targets),
-                Format::Json => json::render(&reports, &opts.targets, &diags),
-                Format::Sarif => sarif::render(&reports),
+                Format::Text => text::render(
+                    &reports,
+                    &enum_reports,
+                    &opts.targets,
+                    opts.max_variant_ratio,
+                ),
+                Format::Json => json::render(&reports, &enum_reports, &opts.targets, &diags),
+                Format::Sarif => sarif::render(&reports, &enum_reports),
             };
             failed_write |= out.write_all(report.as_bytes()).is_err();
         }
     }
     let _ = out.flush();
     drop(out);
-    let wastes: Vec<baseline::Waste> = reports.iter().filter_map(baseline::Waste::of).collect();
+    let mut wastes: Vec<baseline::Waste> = reports.iter().filter_map(baseline::Waste::of).collect();
+    wastes.extend(enum_reports.iter().filter_map(baseline::Waste::of_enum));
     finish(opts, &diags, failed_write, fix.as_ref(), &wastes)
 }
 
@@ -321,9 +354,8 @@ fn fix_rounds(
     roots: &[discover::CrateRoot],
     filter: &scan::Filter,
     opts: &Options,
-    tree: &tree::Tree,
-    sources: &Sources,
-    reports: &[scan::StructReport],
+    (tree, sources): (&tree::Tree, &Sources),
+    (reports, enum_reports): (&[scan::StructReport], &[enums::EnumReport]),
 ) -> Rewrite {
     let scanned: HashMap<PathBuf, String> = sources
         .files()
@@ -332,8 +364,8 @@ fn fix_rounds(
     let mut overlay = scanned.clone();
     let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();
     let mut diags = Vec::new();
-    let mut plan = fix::plan(tree, sources, reports);
-    let mut total = total_size(reports);
+    let mut plan = fix::plan(tree, sources, reports, enum_reports);
+    let mut total = total_size(reports, enum_reports);
     let mut rounds = 0;
     loop {
         diags.extend(plan.diags.iter().cloned());
@@ -360,7 +392,16 @@ fn fix_rounds(
         }
         let (sources, tree) = load(roots, overlay.clone());
         let (reports, _) = scan::scan(&tree, &sources, &opts.targets, filter);
-        let after = total_size(&reports);
+        let mut enum_reports = Vec::new();
+        enums::scan_each(
+            &tree,
+            &sources,
+            &opts.targets,
+            filter,
+            opts.max_variant_ratio,
+            |e| enum_reports.push(e),
+        );
+        let after = total_size(&reports, &enum_reports);
         if after >= total {
             diags.push(Diag::error(
                 ".",
@@ -374,7 +415,7 @@ fn fix_rounds(
             break;
         }
         total = after;
-        plan = fix::plan(&tree, &sources, &reports);
+        plan = fix::plan(&tree, &sources, &reports, &enum_reports);
     }
     for file in files.values_mut() {
         file.fixed_paths.sort();
@@ -388,17 +429,28 @@ fn fix_rounds(
 
 /// The sum of every laid-out size of every report on every target: what each round of
 /// `--fix` makes smaller.
-fn total_size(reports: &[scan::StructReport]) -> u128 {
-    reports
+fn total_size(reports: &[scan::StructReport], enum_reports: &[enums::EnumReport]) -> u128 {
+    let enums: u128 = enum_reports
         .iter()
         .filter_map(|r| match &r.status {
-            scan::Status::Laid { on, .. } => Some(on),
-            scan::Status::Blocked(_) => None,
+            enums::EnumStatus::Laid { on, .. } => Some(on),
+            _ => None,
         })
         .flatten()
         .filter_map(|o| o.result.as_ref().ok())
-        .map(|l| u128::from(l.layout.size()))
-        .sum()
+        .map(|l| u128::from(l.size()))
+        .sum();
+    enums
+        + reports
+            .iter()
+            .filter_map(|r| match &r.status {
+                scan::Status::Laid { on, .. } => Some(on),
+                scan::Status::Blocked(_) => None,
+            })
+            .flatten()
+            .filter_map(|o| o.result.as_ref().ok())
+            .map(|l| u128::from(l.layout.size()))
+            .sum::<u128>()
 }
 
 /// One note per file and message: the same note on many lines of a file (a macro invoked

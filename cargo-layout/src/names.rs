@@ -283,7 +283,8 @@ impl<'t> Names<'t> {
             && let Some(other) = module
                 .others
                 .iter()
-                .find(|o| o.name == name && visible(o.public))
+                // Enums are items too (under their `#[cfg]`s, found above).
+                .find(|o| o.name == name && o.kind != "enum" && visible(o.public))
         {
             return Some(Lookup::Found(Res::Other(other.kind)));
         }

@@ -24,7 +24,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use layout_engine::{StructDef, Ty};
+use layout_engine::{EnumDef, StructDef, Ty};
 use syn::visit::Visit;
 
 use crate::analyze::OnTarget;
@@ -191,6 +191,14 @@ impl Facts {
             {
                 facts.cfg_structs.insert(item.name.clone());
             }
+            // An enum with `#[cfg]` variants or variant fields varies in size the same way.
+            if let Some(e) = item.as_enum()
+                && e.variants
+                    .iter()
+                    .any(|v| has_cfg(&v.attrs) || v.fields.iter().any(|f| has_cfg(&f.attrs)))
+            {
+                facts.cfg_structs.insert(item.name.clone());
+            }
         }
         // What a crossing struct nests or points to crosses too, and so does what an alias
         // that crosses names.
@@ -202,6 +210,11 @@ impl Facts {
                 match &tree.items[id].kind {
                     ItemKind::Struct(s) => {
                         for f in &s.fields {
+                            type_names(&f.ty, &mut named);
+                        }
+                    }
+                    ItemKind::Enum(e) => {
+                        for f in e.variants.iter().flat_map(|v| v.fields.iter()) {
                             type_names(&f.ty, &mut named);
                         }
                     }
@@ -277,9 +290,84 @@ pub fn refusals(
         ));
     }
 
+    refusals_of_item(
+        facts,
+        tree,
+        sources,
+        id,
+        (&s.attrs, &s.markers),
+        out,
+        allowed_by_flag,
+    )
+}
+
+/// Why enum `id` must keep its variants' field orders (its model is `def`): `#[cfg]` variants or
+/// variant fields, order-dependent derives and byte views, FFI, as for structs.
+pub fn enum_refusals(
+    facts: &Facts,
+    tree: &Tree,
+    sources: &Sources,
+    id: ItemId,
+    def: &EnumDef<'static>,
+    allowed_by_flag: &[Reason],
+) -> Vec<Refusal> {
+    let item = &tree.items[id];
+    let e = item.as_enum().expect("an enum");
+    let mut out: Vec<(Reason, String)> = Vec::new();
+    let cfg_variant = e
+        .variants
+        .iter()
+        .find(|v| has_cfg(&v.attrs) || v.fields.iter().any(|f| has_cfg(&f.attrs)));
+    if let Some(v) = cfg_variant {
+        out.push((
+            Reason::Cfg,
+            format!(
+                "variant `{}` is under #[cfg] or has #[cfg] fields: the orders are chosen in \
+                 one configuration and may be bigger in another",
+                v.ident
+            ),
+        ));
+    }
+    if let Some((field, inner)) = def
+        .variants
+        .iter()
+        .flat_map(|v| v.fields)
+        .find_map(|f| nests_cfg(f.ty, &facts.cfg_structs).map(|inner| (f.name, inner)))
+    {
+        out.push((
+            Reason::Cfg,
+            format!(
+                "field `{field}` nests `{inner}`, whose #[cfg] fields change its size from one \
+                 configuration to another"
+            ),
+        ));
+    }
+    refusals_of_item(
+        facts,
+        tree,
+        sources,
+        id,
+        (&e.attrs, &e.markers),
+        out,
+        allowed_by_flag,
+    )
+}
+
+/// The refusals every item shares (derives, byte views, FFI), added to `out`, each marked with
+/// what allowed it anyway (the item's marker, the flag).
+fn refusals_of_item(
+    facts: &Facts,
+    tree: &Tree,
+    sources: &Sources,
+    id: ItemId,
+    (attrs, markers): (&[syn::Attribute], &crate::markers::Markers),
+    mut out: Vec<(Reason, String)>,
+    allowed_by_flag: &[Reason],
+) -> Vec<Refusal> {
+    let item = &tree.items[id];
     // derives and impls: one refusal per reason, naming its derives.
     let mut derived: Vec<(Reason, Vec<String>)> = Vec::new();
-    for d in derives(&s.attrs) {
+    for d in derives(attrs) {
         let reason = match d.as_str() {
             "PartialOrd" | "Ord" => Reason::Ord,
             "Hash" => Reason::Hash,
@@ -336,7 +424,7 @@ pub fn refusals(
         out.push((Reason::Ffi, format!("it crosses an FFI boundary: {why}")));
     }
 
-    let marker = s.markers.allow_reorder.as_ref().map(|words| {
+    let marker = markers.allow_reorder.as_ref().map(|words| {
         if words.is_empty() {
             Reason::ALL.to_vec()
         } else {
@@ -456,6 +544,12 @@ fn nests_cfg(ty: Ty<'static>, cfg_structs: &HashSet<String>) -> Option<&'static 
     match ty {
         Ty::Struct(d) if cfg_structs.contains(d.name) => Some(d.name),
         Ty::Struct(d) => d.fields.iter().find_map(|f| nests_cfg(f.ty, cfg_structs)),
+        Ty::Enum(d) if cfg_structs.contains(d.name) => Some(d.name),
+        Ty::Enum(d) => d
+            .variants
+            .iter()
+            .flat_map(|v| v.fields)
+            .find_map(|f| nests_cfg(f.ty, cfg_structs)),
         Ty::Array(e, _) => nests_cfg(*e, cfg_structs),
         _ => None,
     }

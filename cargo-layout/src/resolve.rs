@@ -1,9 +1,10 @@
-//! From syntax to the engine's model: each scanned struct becomes a `StructDef`, its field
-//! types classified by the shared `syntax` module (the same code the derive runs), with this
-//! module as its resolver for the paths only the crate itself defines: other structs and unions
-//! (recursively, by value, with cycles detected), instantiations of generic structs
-//! (`Vec3<f32>`: the parameters resolve to the arguments' models), `type` aliases, and `const`
-//! array lengths.
+//! From syntax to the engine's model: each scanned struct becomes a `StructDef` and each enum an
+//! `EnumDef` (its variants under `#[cfg]` per target, its discriminants evaluated exactly), their
+//! field types classified by the shared `syntax` module (the same code the derive runs), with
+//! this module as its resolver for the paths only the crate itself defines: other structs,
+//! unions and enums with a defined layout (recursively, by value, with cycles detected),
+//! instantiations of generic structs and enums (`Vec3<f32>`: the parameters resolve to the
+//! arguments' models), `type` aliases, and `const` array lengths.
 //!
 //! Paths are resolved the way rustc resolves them, within what was scanned: `crate::`, `self::`,
 //! `super::`, names declared in the module or an enclosing function body, `use` declarations
@@ -24,7 +25,9 @@ use syn::visit_mut::VisitMut;
 
 use crate::names::{Lookup, Names, Ns, Res};
 use crate::tree::{ItemId, ItemKind, ModId, Tree};
-use layout_engine::{Field, Repr, Shape, StructDef, Ty};
+use layout_engine::{
+    EnumDef, EnumRepr, Field, Prim, Repr, ReprBase, Shape, StructDef, Ty, Variant,
+};
 use layout_syntax::repr::parse_repr;
 use layout_syntax::source::tokens_source;
 use layout_syntax::ty::{Class, Context, HostOnly, Resolver, Unknown, classify, eval_len};
@@ -67,6 +70,10 @@ impl std::fmt::Display for Blocked {
 /// A struct's model, or why it has none.
 pub type Model = Result<&'static StructDef<'static>, Blocked>;
 
+/// An enum's model, or why it has none. A `repr(Rust)` enum has one too (its variants' fields),
+/// though the engine gives it no layout.
+pub type EnumModel = Result<&'static EnumDef<'static>, Blocked>;
+
 /// What the model of a struct comes with.
 #[derive(Clone, Debug, Default)]
 pub struct Extras {
@@ -77,11 +84,22 @@ pub struct Extras {
 /// The arguments of a generic struct's instantiation (`Vec3<f32>`): each type parameter's model
 /// (classified where the instantiation is written) and each const parameter's value.
 #[derive(Clone, Debug, Default)]
-struct Subst {
+pub struct Subst {
     /// The instantiation as written, for its name.
     name: String,
     types: HashMap<String, &'static Ty<'static>>,
     consts: HashMap<String, u64>,
+}
+
+impl Subst {
+    /// What tells two instantiations apart: the arguments' models.
+    fn key(&self) -> String {
+        let mut types: Vec<(&String, &&Ty<'static>)> = self.types.iter().collect();
+        types.sort_by(|a, b| a.0.cmp(b.0));
+        let mut consts: Vec<(&String, &u64)> = self.consts.iter().collect();
+        consts.sort();
+        format!("{types:?} {consts:?}")
+    }
 }
 
 #[derive(Clone)]
@@ -94,6 +112,9 @@ enum State {
 pub struct Models<'t> {
     tree: &'t Tree,
     structs: HashMap<ItemId, State>,
+    /// Enums and instantiations of generic enums, by item and argument models (`None` while
+    /// being modelled).
+    enums: HashMap<(ItemId, String), Option<EnumModel>>,
     /// Instantiations of generic structs, by item and argument models.
     instances: HashMap<(ItemId, String), State>,
     aliases: HashMap<ItemId, Option<Result<&'static Ty<'static>, String>>>,
@@ -156,6 +177,7 @@ impl<'t> Models<'t> {
         Models {
             tree,
             structs: HashMap::new(),
+            enums: HashMap::new(),
             instances: HashMap::new(),
             aliases: HashMap::new(),
             extras: HashMap::new(),
@@ -190,11 +212,7 @@ impl<'t> Models<'t> {
 
     /// The model of generic struct `id` instantiated with `subst`.
     fn instance(&mut self, id: ItemId, subst: Subst) -> Model {
-        let mut types: Vec<(&String, &&Ty<'static>)> = subst.types.iter().collect();
-        types.sort_by(|a, b| a.0.cmp(b.0));
-        let mut consts: Vec<(&String, &u64)> = subst.consts.iter().collect();
-        consts.sort();
-        let key = (id, format!("{types:?} {consts:?}"));
+        let key = (id, subst.key());
         match self.instances.get(&key) {
             Some(State::Done(m)) => return m.clone(),
             Some(State::InProgress) => {
@@ -211,6 +229,144 @@ impl<'t> Models<'t> {
         model
     }
 
+    /// The model of enum `id`, or of its instantiation with `subst`.
+    pub fn enum_model(&mut self, id: ItemId, subst: Option<Subst>) -> EnumModel {
+        let key = (id, subst.as_ref().map(Subst::key).unwrap_or_default());
+        match self.enums.get(&key) {
+            Some(Some(m)) => return m.clone(),
+            Some(None) => {
+                let name = subst.map_or_else(|| self.tree.items[id].name.clone(), |s| s.name);
+                return Err(whole(format!(
+                    "`{name}` contains itself by value, so it has no finite size (rustc E0072): \
+                     put the recursive field behind a pointer such as Box"
+                )));
+            }
+            None => {}
+        }
+        self.enums.insert(key.clone(), None);
+        let model = self.build_enum(id, subst);
+        self.enums.insert(key, Some(model.clone()));
+        model
+    }
+
+    fn build_enum(&mut self, id: ItemId, subst: Option<Subst>) -> EnumModel {
+        let tree = self.tree;
+        let item = &tree.items[id];
+        let Some(e) = item.as_enum() else {
+            return Err(whole(format!("`{}` is not an enum", item.name)));
+        };
+        let repr = enum_repr(&e.attrs, self.names.facts())?;
+        if subst.is_none()
+            && (e.generics.type_params().next().is_some()
+                || e.generics.const_params().next().is_some())
+        {
+            return Err(whole(format!(
+                "`{}` is generic: its layout depends on the instantiation (the instantiations \
+                 named in fields of other types are laid out there)",
+                item.name
+            )));
+        }
+        let mut variants = Vec::new();
+        let mut blocked = Vec::new();
+        for v in &e.variants {
+            // A variant under a `#[cfg]` that is false on this target is not there.
+            let cfg: Vec<syn::Meta> = v.attrs.iter().filter_map(crate::cfg::predicate).collect();
+            if !crate::names::active(self.names.facts(), &cfg) {
+                continue;
+            }
+            let name = syn::ext::IdentExt::unraw(&v.ident).to_string();
+            let (fields, b) = self.fields_of(
+                item.module,
+                &v.fields,
+                &e.generics,
+                subst.as_ref(),
+                &format!("{name}."),
+            );
+            blocked.extend(b);
+            let discriminant = match &v.discriminant {
+                None => None,
+                Some((_, expr)) => match self.discriminant(item.module, expr) {
+                    Ok(d) => Some(d),
+                    Err(why) => {
+                        blocked.push(BlockedField {
+                            field: String::new(),
+                            ty: String::new(),
+                            reason: format!(
+                                "the discriminant of `{name}` (`{}`): {why}",
+                                tokens_source(expr.to_token_stream())
+                            ),
+                        });
+                        None
+                    }
+                },
+            };
+            variants.push(Variant {
+                name: leak_str(name),
+                discriminant,
+                fields: Box::leak(fields.into_boxed_slice()),
+            });
+        }
+        if !blocked.is_empty() {
+            return Err(Blocked { fields: blocked });
+        }
+        Ok(Box::leak(Box::new(EnumDef {
+            name: leak_str(subst.map_or_else(|| item.name.clone(), |s| s.name)),
+            repr,
+            variants: Box::leak(variants.into_boxed_slice()),
+        })))
+    }
+
+    /// The value of a discriminant expression: integer literals, `-`, parentheses, integer
+    /// arithmetic, and constants of the crate, evaluated exactly (in `i128`).
+    fn discriminant(&mut self, scope: ModId, expr: &syn::Expr) -> Result<i128, String> {
+        self.discriminant_in(scope, expr, &mut Vec::new())
+    }
+
+    /// [`Models::discriminant`] inside the constants `visiting`.
+    fn discriminant_in(
+        &mut self,
+        scope: ModId,
+        expr: &syn::Expr,
+        visiting: &mut Vec<ItemId>,
+    ) -> Result<i128, String> {
+        let mut constant = |p: &syn::ExprPath| -> Result<i128, String> {
+            let written = tokens_source(p.to_token_stream());
+            let not_const = || {
+                format!("`{written}` is not a constant of the scanned code with an integer value")
+            };
+            if p.qself.is_some() {
+                return Err(not_const());
+            }
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let id = match self.names.path(scope, &segs, Ns::Value) {
+                Lookup::Found(Res::Item(id)) => id,
+                Lookup::NotFound if segs.len() == 1 => self
+                    .given_file_const(scope, &segs[0])
+                    .ok_or_else(not_const)?,
+                _ => return Err(not_const()),
+            };
+            let tree = self.tree;
+            let ItemKind::Const { expr } = &tree.items[id].kind else {
+                return Err(not_const());
+            };
+            if visiting.contains(&id) {
+                return Err(format!(
+                    "`{written}` depends on itself (rustc E0391: a cycle)"
+                ));
+            }
+            visiting.push(id);
+            let value = self.discriminant_in(tree.items[id].module, expr, visiting);
+            visiting.pop();
+            value.map_err(|why| format!("`{written}`: {why}"))
+        };
+        eval_discriminant(expr, &mut constant)
+    }
+
     fn build(&mut self, id: ItemId, subst: Option<Subst>) -> Model {
         let tree = self.tree;
         let item = &tree.items[id];
@@ -218,9 +374,39 @@ impl<'t> Models<'t> {
             return Err(whole(format!("`{}` is not a struct or union", item.name)));
         };
         let repr = item_repr(&s.attrs, self.names.facts())?;
-        let mut fields = Vec::new();
+        let (fields, blocked) =
+            self.fields_of(item.module, &s.fields, &s.generics, subst.as_ref(), "");
+        if !blocked.is_empty() {
+            return Err(Blocked { fields: blocked });
+        }
+        let def = StructDef {
+            name: leak_str(self.unmark(&subst.map_or_else(|| item.name.clone(), |s| s.name))),
+            shape: if s.is_union {
+                Shape::Union
+            } else {
+                Shape::Struct
+            },
+            repr,
+            fields: Box::leak(fields.into_boxed_slice()),
+            host: None,
+        };
+        Ok(Box::leak(Box::new(def)))
+    }
+
+    /// The models of `fields` (those whose `#[cfg]` holds), classified in module `scope` with
+    /// the item's `generics` (or an instantiation's arguments), and the fields that have none,
+    /// named with `prefix` (`Variant.` for an enum's).
+    fn fields_of(
+        &mut self,
+        scope: ModId,
+        fields: &syn::Fields,
+        s_generics: &syn::Generics,
+        subst: Option<&Subst>,
+        prefix: &str,
+    ) -> (Vec<Field<'static>>, Vec<BlockedField>) {
+        let mut out = Vec::new();
         let mut blocked = Vec::new();
-        for (i, field) in s.fields.iter().enumerate() {
+        for (i, field) in fields.iter().enumerate() {
             // A field under a `#[cfg]` that is false on this target is not there.
             let field_cfg: Vec<syn::Meta> = field
                 .attrs
@@ -238,19 +424,17 @@ impl<'t> Models<'t> {
             let ty_name = tokens_source(field.ty.to_token_stream());
             let mut scoped = Scoped {
                 models: self,
-                scope: item.module,
+                scope,
                 failures: Vec::new(),
-                params: s
-                    .generics
+                params: s_generics
                     .type_params()
                     .map(|p| p.ident.to_string())
                     .collect(),
-                const_params: s
-                    .generics
+                const_params: s_generics
                     .const_params()
                     .map(|p| p.ident.to_string())
                     .collect(),
-                subst: subst.clone(),
+                subst: subst.cloned(),
             };
             let ty = with_const_lengths(&field.ty, &mut scoped);
             // An instantiation has no parameters left: they resolve to the arguments.
@@ -258,14 +442,14 @@ impl<'t> Models<'t> {
             let generics = if subst.is_some() {
                 &no_params
             } else {
-                &s.generics
+                s_generics
             };
             let class = {
                 let mut cx = Context::new(generics, &mut scoped);
                 classify(&ty, &mut cx)
             };
             match class {
-                Class::Known(ty) => fields.push(Field {
+                Class::Known(ty) => out.push(Field {
                     name: leak_str(name),
                     ty_name: leak_str(ty_name),
                     ty,
@@ -277,28 +461,14 @@ impl<'t> Models<'t> {
                     });
                     let reason = self.unmark(&reason);
                     blocked.push(BlockedField {
-                        field: name,
+                        field: format!("{prefix}{name}"),
                         ty: ty_name,
                         reason,
                     });
                 }
             }
         }
-        if !blocked.is_empty() {
-            return Err(Blocked { fields: blocked });
-        }
-        let def = StructDef {
-            name: leak_str(self.unmark(&subst.map_or_else(|| item.name.clone(), |s| s.name))),
-            shape: if s.is_union {
-                Shape::Union
-            } else {
-                Shape::Struct
-            },
-            repr,
-            fields: Box::leak(fields.into_boxed_slice()),
-            host: None,
-        };
-        Ok(Box::leak(Box::new(def)))
+        (out, blocked)
     }
 
     /// The model of alias `id`, classified in the alias's own module.
@@ -453,6 +623,10 @@ impl Resolver<'static> for Scoped<'_, '_> {
                         None
                     }
                 },
+                ItemKind::Enum(_) => {
+                    let model = self.models.enum_model(id, None);
+                    self.enum_ty(model, &written)
+                }
                 ItemKind::Alias { .. } => match self.models.alias(id) {
                     Ok(t) => Some(t),
                     Err(why) => {
@@ -487,6 +661,26 @@ impl Resolver<'static> for Scoped<'_, '_> {
 }
 
 impl<'t> Scoped<'_, 't> {
+    /// An enum as a field type: only with a defined layout (`repr(C)`, `repr(u8)`, ...).
+    fn enum_ty(&mut self, model: EnumModel, written: &str) -> Option<&'static Ty<'static>> {
+        match model {
+            Ok(def) if def.repr.is_defined() => Some(Box::leak(Box::new(Ty::Enum(def)))),
+            Ok(_) => {
+                self.failures.push(format!(
+                    "`{written}` is a repr(Rust) enum: rustc chooses its layout (tag width, \
+                     niches) and does not promise it, so only the compiler knows it \
+                     (`--compiled` asks it)"
+                ));
+                None
+            }
+            Err(blocked) => {
+                self.failures
+                    .push(format!("`{written}` has no model: {blocked}"));
+                None
+            }
+        }
+    }
+
     /// The mark a rewritten path stands for.
     fn mark(&self, path: &syn::Path) -> Option<Mark> {
         let mut segs = path.segments.iter();
@@ -528,7 +722,11 @@ impl<'t> Scoped<'_, 't> {
     ) -> Option<&'static Ty<'static>> {
         let tree = self.models.tree;
         let id = match self.mark(&path.path) {
-            Some(Mark { target: Ok(id), .. }) if tree.items[id].as_struct().is_some() => id,
+            Some(Mark { target: Ok(id), .. })
+                if tree.items[id].as_struct().is_some() || tree.items[id].as_enum().is_some() =>
+            {
+                id
+            }
             Some(Mark {
                 target: Err(why), ..
             }) => {
@@ -553,7 +751,11 @@ impl<'t> Scoped<'_, 't> {
                 return None;
             }
         };
-        let generics = &tree.items[id].as_struct().expect("a struct").generics;
+        let generics = match &tree.items[id].kind {
+            ItemKind::Struct(s) => &s.generics,
+            ItemKind::Enum(e) => &e.generics,
+            _ => unreachable!("a struct or enum, matched above"),
+        };
         let params: Vec<&syn::GenericParam> = generics
             .params
             .iter()
@@ -648,6 +850,10 @@ impl<'t> Scoped<'_, 't> {
                     return None;
                 }
             }
+        }
+        if tree.items[id].as_enum().is_some() {
+            let model = self.models.enum_model(id, Some(subst));
+            return self.enum_ty(model, written);
         }
         match self.models.instance(id, subst) {
             Ok(def) => Some(Box::leak(Box::new(Ty::Struct(def)))),
@@ -984,10 +1190,85 @@ pub fn repr_of(attrs: &[syn::Attribute]) -> Option<Repr> {
         .map(|p| p.repr)
 }
 
-/// The struct's representation on the target of `facts`: its `#[repr]`s and those its
-/// `#[cfg_attr(pred, repr(..))]`s add there. A `cfg_attr` whose predicate the tool cannot
-/// evaluate (a feature, an unknown target) leaves the layout unknown: it is never guessed.
+/// An enum's representation on the target of `facts` (see [`parse_item_repr`]).
+pub fn enum_repr(
+    attrs: &[syn::Attribute],
+    facts: Option<&crate::cfg::Facts>,
+) -> Result<EnumRepr, Blocked> {
+    let (parsed, expanded) = parse_item_repr(attrs, facts)?;
+    // The parser keeps the last integer; rustc rejects two.
+    let mut ints: Vec<String> = Vec::new();
+    for attr in &expanded {
+        let _ = attr.parse_nested_meta(|meta| {
+            const INTS: [&str; 12] = [
+                "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+                "isize",
+            ];
+            if let Some(i) = meta.path.get_ident()
+                && INTS.contains(&i.to_string().as_str())
+            {
+                ints.push(i.to_string());
+            }
+            if meta.input.peek(syn::token::Paren) {
+                let _ = meta.parse_nested_meta(|_| Ok(()));
+            }
+            Ok(())
+        });
+    }
+    if ints.len() > 1 {
+        return Err(whole(format!(
+            "conflicting representation hints `{}` (rustc E0566): keep one integer",
+            ints.join("`, `")
+        )));
+    }
+    let repr = parsed.repr;
+    match repr.base {
+        ReprBase::Transparent => {
+            return Err(whole(
+                "#[repr(transparent)] enum: not modelled (its layout is its one field's)".into(),
+            ));
+        }
+        _ if repr.packed.is_some() => {
+            return Err(whole(
+                "#[repr(packed)] is for structs and unions; rustc rejects it on an enum (E0517)"
+                    .into(),
+            ));
+        }
+        _ => {}
+    }
+    let int = match &parsed.int {
+        Some(i) => match Prim::from_name(&i.to_string()) {
+            Some(p) => Some(p),
+            None => return Err(whole(format!("#[repr({i})]: not an integer type"))),
+        },
+        None => None,
+    };
+    Ok(EnumRepr {
+        c: repr.base == ReprBase::C,
+        int,
+        align: repr.align,
+    })
+}
+
+/// The struct's representation on the target of `facts` (see [`parse_item_repr`]).
 fn item_repr(attrs: &[syn::Attribute], facts: Option<&crate::cfg::Facts>) -> Result<Repr, Blocked> {
+    let (parsed, _) = parse_item_repr(attrs, facts)?;
+    if let Some(int) = parsed.int {
+        return Err(whole(format!(
+            "#[repr({int})] is for enums; rustc rejects it on a struct (E0517)"
+        )));
+    }
+    Ok(parsed.repr)
+}
+
+/// The `#[repr]` of an item on the target of `facts`, and its `#[repr]` attributes there: its
+/// own and those its `#[cfg_attr(pred, repr(..))]`s add there. A `cfg_attr` whose predicate
+/// the tool cannot evaluate (a feature, an unknown target) leaves the layout unknown: it is
+/// never guessed.
+fn parse_item_repr(
+    attrs: &[syn::Attribute],
+    facts: Option<&crate::cfg::Facts>,
+) -> Result<(layout_syntax::repr::ReprAttr, Vec<syn::Attribute>), Blocked> {
     let mut all: Vec<syn::Attribute> = Vec::new();
     for attr in attrs {
         let metas = match crate::cfg::expand_attr(attr, facts) {
@@ -1024,12 +1305,95 @@ fn item_repr(attrs: &[syn::Attribute], facts: Option<&crate::cfg::Facts>) -> Res
                 .join("; ")
         ))
     })?;
-    if let Some(int) = parsed.int {
-        return Err(whole(format!(
-            "#[repr({int})] is for enums; rustc rejects it on a struct (E0517)"
-        )));
+    Ok((parsed, all))
+}
+
+/// Evaluates a discriminant exactly, with `constant` giving the value of a path, saying what
+/// fails.
+fn eval_discriminant(
+    expr: &syn::Expr,
+    constant: &mut dyn FnMut(&syn::ExprPath) -> Result<i128, String>,
+) -> Result<i128, String> {
+    let text = || tokens_source(expr.to_token_stream());
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i
+            .base10_parse::<i128>()
+            .map_err(|_| format!("`{}` does not fit in 128 bits", text())),
+        syn::Expr::Paren(p) => eval_discriminant(&p.expr, constant),
+        syn::Expr::Group(g) => eval_discriminant(&g.expr, constant),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => eval_discriminant(expr, constant)?
+            .checked_neg()
+            .ok_or_else(|| format!("`{}` overflows", text())),
+        syn::Expr::Binary(b) => {
+            let (l, r) = (
+                eval_discriminant(&b.left, constant)?,
+                eval_discriminant(&b.right, constant)?,
+            );
+            use syn::BinOp::*;
+            let v = match b.op {
+                Add(_) => l.checked_add(r),
+                Sub(_) => l.checked_sub(r),
+                Mul(_) => l.checked_mul(r),
+                Div(_) => l.checked_div(r),
+                Rem(_) => l.checked_rem(r),
+                // Shifts and bitwise operations depend on the width of the discriminant's
+                // type for negative values and large shifts: only the plain cases.
+                Shl(_) if l >= 0 && (0..64).contains(&r) => {
+                    l.checked_shl(r as u32).filter(|v| v >> r == l)
+                }
+                Shr(_) if l >= 0 && (0..128).contains(&r) => Some(l >> r),
+                BitAnd(_) if l >= 0 && r >= 0 => Some(l & r),
+                BitOr(_) if l >= 0 && r >= 0 => Some(l | r),
+                BitXor(_) if l >= 0 && r >= 0 => Some(l ^ r),
+                _ => {
+                    return Err(format!(
+                        "`{}` is not an integer operation the tool evaluates exactly",
+                        text()
+                    ));
+                }
+            };
+            v.ok_or_else(|| format!("`{}` overflows or divides by zero", text()))
+        }
+        syn::Expr::Path(p) => constant(p),
+        // `X as i32`: exact when the value fits the type on every target (`usize`/`isize`
+        // are at least 16 bits wide); else it may wrap, which is not evaluated.
+        syn::Expr::Cast(c) => {
+            let v = eval_discriminant(&c.expr, constant)?;
+            let ty = tokens_source(c.ty.to_token_stream());
+            let (lo, hi): (i128, i128) = match ty.as_str() {
+                "u8" => (0, u8::MAX.into()),
+                "u16" | "usize" => (0, u16::MAX.into()),
+                "u32" => (0, u32::MAX.into()),
+                "u64" => (0, u64::MAX.into()),
+                "u128" => (0, i128::MAX),
+                "i8" => (i8::MIN.into(), i8::MAX.into()),
+                "i16" | "isize" => (i16::MIN.into(), i16::MAX.into()),
+                "i32" => (i32::MIN.into(), i32::MAX.into()),
+                "i64" => (i64::MIN.into(), i64::MAX.into()),
+                "i128" => (i128::MIN, i128::MAX),
+                _ => return Err(format!("`{}` is not an integer cast", text())),
+            };
+            if (lo..=hi).contains(&v) {
+                Ok(v)
+            } else {
+                Err(format!(
+                    "`{}` may wrap (the value does not fit `{ty}` on every target)",
+                    text()
+                ))
+            }
+        }
+        _ => Err(format!(
+            "`{}` is not an integer expression the tool evaluates",
+            text()
+        )),
     }
-    Ok(parsed.repr)
 }
 
 /// A reason that concerns the whole struct.

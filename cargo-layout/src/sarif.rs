@@ -4,14 +4,77 @@
 
 use serde_json::{Value, json};
 
+use crate::enums::{EnumReport, EnumStatus};
 use crate::scan::{Status, StructReport};
 
-/// The one rule: a struct whose field order wastes padding.
+/// The rule of a struct (or an enum's variant) whose field order wastes padding.
 pub const RULE: &str = "padding-waste";
 
+/// The rule of an enum whose largest variant is much larger than the next.
+pub const LARGE_VARIANT_RULE: &str = "large-enum-variant";
+
 /// The SARIF document of a run.
-pub fn render(reports: &[StructReport]) -> String {
-    document(reports.iter().filter_map(result).collect())
+pub fn render(reports: &[StructReport], enums: &[EnumReport]) -> String {
+    let mut results: Vec<Value> = reports.iter().filter_map(result).collect();
+    for e in enums {
+        results.extend(enum_results(e));
+    }
+    document(results)
+}
+
+/// An enum's results: variant orders that shrink it, and a large variant.
+fn enum_results(r: &EnumReport) -> Vec<Value> {
+    let location = json!([{
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&r.file) },
+            "region": { "startLine": r.line }
+        }
+    }]);
+    let mut out = Vec::new();
+    let (def, large) = match &r.status {
+        EnumStatus::Laid { def, large, .. } | EnumStatus::Rustc { def, large, .. } => (*def, large),
+        EnumStatus::Blocked(_) => return out,
+    };
+    if let Some((saving, target)) = r.best_saving().filter(|(s, _)| *s > 0)
+        && let EnumStatus::Laid {
+            shrink: Some(s), ..
+        } = &r.status
+    {
+        let orders: Vec<String> = s
+            .orders
+            .iter()
+            .map(|(v, order)| {
+                let var = &s.def.variants[*v];
+                let names: Vec<&str> = order.iter().map(|&i| var.fields[i].name).collect();
+                format!("{} {{ {} }}", var.name, names.join(", "))
+            })
+            .collect();
+        out.push(json!({
+            "ruleId": RULE,
+            "level": "warning",
+            "message": { "text": format!(
+                "`{}` saves {saving} bytes on {} with these variant field orders: {}",
+                r.path, target.triple, orders.join("; ")
+            ) },
+            "locations": location,
+            "properties": { "path": r.path, "saving": saving, "target": target.triple },
+        }));
+    }
+    if let Some(l) = large.as_ref().filter(|l| l.flagged) {
+        out.push(json!({
+            "ruleId": LARGE_VARIANT_RULE,
+            "level": "warning",
+            "message": { "text": format!(
+                "`{}`: variant `{}` takes {} bytes, the next largest (`{}`) {}: every value \
+                 takes the room of the largest; boxing its fields would shrink the others",
+                r.path, def.variants[l.largest].name, l.bytes, def.variants[l.next].name,
+                l.next_bytes
+            ) },
+            "locations": location,
+            "properties": { "path": r.path, "bytes": l.bytes, "nextBytes": l.next_bytes },
+        }));
+    }
+    out
 }
 
 /// The rule of `--compiled`'s loud error: the engine's prediction for the host differs from
@@ -96,6 +159,14 @@ fn document(results: Vec<Value>) -> String {
                         struct smaller on some target (repr(C): the declared order is the \
                         layout order). `cargo layout --fix` rewrites it, unless the order \
                         means something (FFI, serialization, byte views, derives)." },
+                    "defaultConfiguration": { "level": "warning" }
+                }, {
+                    "id": LARGE_VARIANT_RULE,
+                    "name": "LargeEnumVariant",
+                    "shortDescription": { "text": "An enum's largest variant is many times the next largest" },
+                    "fullDescription": { "text": "Every value of an enum takes the room of its \
+                        largest variant. `--max-variant-ratio N` (default 4) sets how many \
+                        times the next largest variant's bytes it may take." },
                     "defaultConfiguration": { "level": "warning" }
                 }]
             }},

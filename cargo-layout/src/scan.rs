@@ -389,24 +389,43 @@ pub struct CfgGroup {
 }
 
 /// The groups, and the group of each target.
-fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<usize>) {
+pub(crate) fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGroup>, Vec<usize>) {
     let mut preds: Vec<&syn::Meta> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let all = tree.items.iter().flat_map(|i| i.cfg_meta.iter()).chain(
-        tree.modules
-            .iter()
-            .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
-    );
-    // And what a model reads per target: the `#[cfg]`s of fields and the `#[cfg_attr]`s that
-    // may add a `#[repr]`.
-    let mut read = Vec::new();
-    for s in tree.items.iter().filter_map(|i| i.as_struct()) {
-        crate::cfg::predicates_in(&s.attrs, &mut read);
-        for f in &s.fields {
-            crate::cfg::predicates_in(&f.attrs, &mut read);
+    // And what a model reads per target: the `#[cfg]`s of fields and variants, and the
+    // `#[cfg_attr]`s that may add a `#[repr]`.
+    let mut inner: Vec<syn::Meta> = Vec::new();
+    for item in &tree.items {
+        match &item.kind {
+            crate::tree::ItemKind::Struct(s) => {
+                crate::cfg::predicates_in(&s.attrs, &mut inner);
+                for f in &s.fields {
+                    crate::cfg::predicates_in(&f.attrs, &mut inner);
+                }
+            }
+            crate::tree::ItemKind::Enum(e) => {
+                crate::cfg::predicates_in(&e.attrs, &mut inner);
+                for v in &e.variants {
+                    crate::cfg::predicates_in(&v.attrs, &mut inner);
+                    for f in &v.fields {
+                        crate::cfg::predicates_in(&f.attrs, &mut inner);
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    for p in all.chain(&read) {
+    let all = tree
+        .items
+        .iter()
+        .flat_map(|i| i.cfg_meta.iter())
+        .chain(
+            tree.modules
+                .iter()
+                .flat_map(|m| m.uses.iter().flat_map(|u| u.cfg.iter())),
+        )
+        .chain(inner.iter());
+    for p in all {
         if seen.insert(crate::cfg::text(p)) {
             preds.push(p);
         }

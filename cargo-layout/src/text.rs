@@ -7,6 +7,7 @@ use std::fmt::Write;
 use layout_engine::{Comparison, StructLayout, Target};
 
 use crate::analyze::{Difference, OnTarget};
+use crate::enums::{EnumOnTarget, EnumReport, EnumStatus, LargeVariant, Shrink};
 use crate::refusal::Allowed;
 use crate::scan::{Status, StructReport};
 
@@ -14,14 +15,274 @@ use crate::scan::{Status, StructReport};
 const NAMED: usize = 4;
 
 /// The whole text report.
-pub fn render(reports: &[StructReport], targets: &[&'static Target]) -> String {
+pub fn render(
+    reports: &[StructReport],
+    enums: &[EnumReport],
+    targets: &[&'static Target],
+    ratio: u64,
+) -> String {
     let mut out = String::new();
     for r in reports {
         struct_section(&mut out, r, targets);
         out.push('\n');
     }
+    for e in enums {
+        enum_section(&mut out, e, targets, ratio);
+        out.push('\n');
+    }
     summary(&mut out, reports, targets);
+    if !enums.is_empty() {
+        enum_summary(&mut out, enums);
+    }
     out
+}
+
+fn enum_section(out: &mut String, r: &EnumReport, targets: &[&'static Target], ratio: u64) {
+    let _ = write!(out, "{}:{}: {}", r.file, r.line, r.path);
+    if !r.cfg.is_empty() {
+        let _ = write!(out, " (under #[{}])", r.cfg.join("], #["));
+    }
+    out.push('\n');
+    match &r.status {
+        EnumStatus::Blocked(blocked) => {
+            out.push_str("no layout: the engine has no model for\n");
+            for b in &blocked.fields {
+                if b.field.is_empty() {
+                    let _ = writeln!(out, "    {}", b.reason);
+                } else {
+                    let _ = writeln!(out, "    field `{}: {}`: {}", b.field, b.ty, b.reason);
+                }
+            }
+        }
+        EnumStatus::Rustc {
+            def,
+            target,
+            field_bytes,
+            large,
+        } => {
+            out.push_str(
+                "repr(Rust): rustc chooses the tag, the niches and the order of each variant's \
+                 fields, so no layout is predicted\n",
+            );
+            match field_bytes {
+                Ok(bytes) => {
+                    let parts: Vec<String> = def
+                        .variants
+                        .iter()
+                        .zip(bytes)
+                        .map(|(v, b)| format!("{} {b}", v.name))
+                        .collect();
+                    let max = bytes.iter().copied().max().unwrap_or(0);
+                    let _ = writeln!(
+                        out,
+                        "on {}: bytes of each variant's fields (their sizes added, exact): {}",
+                        target.triple,
+                        parts.join(", ")
+                    );
+                    let _ = writeln!(
+                        out,
+                        "so the enum takes at least {max} bytes (rustc adds a tag and padding \
+                         as it chooses)"
+                    );
+                }
+                Err(e) => {
+                    let _ = writeln!(out, "on {}: no layout: {e}", target.triple);
+                }
+            }
+            if let Some(l) = large {
+                large_variant(out, l, def, ratio, "bytes of fields");
+            }
+        }
+        EnumStatus::Laid {
+            def,
+            on,
+            differences,
+            shrink,
+            large,
+        } => {
+            match &on[0].result {
+                Ok(l) => {
+                    let _ = writeln!(out, "{l}");
+                }
+                Err(e) => {
+                    let all = on[1..].iter().all(|o| o.result.as_ref().err() == Some(e));
+                    let where_ = if all && on.len() > 1 {
+                        format!("any of the {} targets", on.len())
+                    } else {
+                        on[0].target.triple.to_owned()
+                    };
+                    let _ = writeln!(out, "no layout on {where_}: {e}");
+                }
+            }
+            if let Some(l) = large {
+                large_variant(out, l, def, ratio, "bytes of payload");
+            }
+            if let Some(s) = shrink {
+                enum_shrink(out, def, on, s);
+            }
+            if targets.len() > 1 && on.iter().any(|o| o.result.is_ok()) {
+                enum_groups(out, on);
+                for d in differences {
+                    let _ = writeln!(out, "differs: {}", difference(d));
+                }
+            }
+        }
+    }
+    for n in &r.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    refusal_notes(out, &r.refusals);
+}
+
+/// The flag on a variant much larger than the next.
+fn large_variant(
+    out: &mut String,
+    l: &LargeVariant,
+    def: &layout_engine::EnumDef<'_>,
+    ratio: u64,
+    what: &str,
+) {
+    if !l.flagged {
+        return;
+    }
+    let name = def.variants[l.largest].name;
+    let _ = writeln!(
+        out,
+        "large variant: `{name}` has {} {what}, more than {ratio} times `{}` ({}): every value \
+         takes the room of `{name}`; boxing its fields would shrink the others \
+         (--max-variant-ratio sets the ratio)",
+        l.bytes, def.variants[l.next].name, l.next_bytes
+    );
+}
+
+/// The variant orders that make an enum smaller.
+fn enum_shrink(
+    out: &mut String,
+    def: &layout_engine::EnumDef<'_>,
+    on: &[EnumOnTarget],
+    s: &Shrink,
+) {
+    // Targets grouped by (old size, new size), in the order of their first target.
+    let mut groups: Vec<((u64, u64), Vec<&'static str>)> = Vec::new();
+    for (o, new) in on.iter().zip(&s.sizes) {
+        let (Ok(l), Some(new)) = (&o.result, new) else {
+            continue;
+        };
+        if *new >= l.size() {
+            continue;
+        }
+        let key = (l.size(), *new);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, ts)) => ts.push(o.target.triple),
+            None => groups.push((key, vec![o.target.triple])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|((old, new), ts)| {
+            format!(
+                "{new} bytes instead of {old} on {} (saves {})",
+                name_list(ts),
+                old - new
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} with these variant field orders: {}",
+        def.name,
+        parts.join("; ")
+    );
+    for (v, order) in &s.orders {
+        let var = &s.def.variants[*v];
+        let fields: Vec<String> = order
+            .iter()
+            .map(|&i| format!("{}: {}", var.fields[i].name, var.fields[i].ty_name))
+            .collect();
+        let _ = writeln!(out, "    {} {{ {} }}", var.name, fields.join(", "));
+    }
+}
+
+/// Which targets share a layout: one line when all do, else the engine's table of each other
+/// distinct layout.
+fn enum_groups(out: &mut String, on: &[EnumOnTarget]) {
+    let same = |a: &EnumOnTarget, b: &EnumOnTarget| match (&a.result, &b.result) {
+        (Ok(x), Ok(y)) => {
+            (x.def, x.layout, x.tag, &x.variants, &x.fields)
+                == (y.def, y.layout, y.tag, &y.variants, &y.fields)
+        }
+        (Err(x), Err(y)) => x == y,
+        _ => false,
+    };
+    let mut reps: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    for (i, o) in on.iter().enumerate() {
+        match reps.iter_mut().find(|(k, _)| same(&on[*k], o)) {
+            Some((_, members)) => members.push(o.target.triple),
+            None => reps.push((i, vec![o.target.triple])),
+        }
+    }
+    if reps.len() == 1 {
+        let _ = writeln!(out, "same layout on all {} targets", on.len());
+        return;
+    }
+    for (k, members) in &reps {
+        if *k > 0 {
+            match &on[*k].result {
+                Ok(l) => {
+                    let _ = writeln!(out, "{l}");
+                }
+                Err(e) => {
+                    let _ = writeln!(out, "no layout on {}: {e}", name_list(members));
+                    continue;
+                }
+            }
+        }
+        if members.len() > 1 {
+            let _ = writeln!(
+                out,
+                "same layout as {}: {}",
+                on[*k].target.triple,
+                name_list(&members[1..])
+            );
+        }
+    }
+}
+
+fn enum_summary(out: &mut String, enums: &[EnumReport]) {
+    let blocked = enums.iter().filter(|r| r.has_no_layout()).count();
+    let mut shrink: Vec<(&EnumReport, u64, &'static Target)> = enums
+        .iter()
+        .filter_map(|r| {
+            r.best_saving()
+                .filter(|(s, _)| *s > 0)
+                .map(|(s, t)| (r, s, t))
+        })
+        .collect();
+    shrink.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.path.cmp(&b.0.path)));
+    let large = enums
+        .iter()
+        .filter(|r| match &r.status {
+            EnumStatus::Laid { large, .. } | EnumStatus::Rustc { large, .. } => {
+                large.as_ref().is_some_and(|l| l.flagged)
+            }
+            EnumStatus::Blocked(_) => false,
+        })
+        .count();
+    let _ = writeln!(
+        out,
+        "enums: {} reported, {} can shrink, {} with a large variant, {} without a layout",
+        enums.len(),
+        shrink.len(),
+        large,
+        blocked
+    );
+    for (r, s, t) in &shrink {
+        let _ = writeln!(
+            out,
+            "{s:>6}  {}  {}:{}  on {}",
+            r.path, r.file, r.line, t.triple
+        );
+    }
 }
 
 fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target]) {
@@ -111,7 +372,12 @@ fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target
     for n in &r.notes {
         let _ = writeln!(out, "note: {n}");
     }
-    for x in &r.refusals {
+    refusal_notes(out, &r.refusals);
+}
+
+/// Why `--fix` leaves an item alone, or reorders it although.
+fn refusal_notes(out: &mut String, refusals: &[crate::refusal::Refusal]) {
+    for x in refusals {
         let reason = x.reason.name();
         let _ = match x.allowed {
             None => writeln!(

@@ -1,6 +1,6 @@
 //! The scanned code as a tree of crates, modules and the items that matter for layouts
-//! (structs, unions, type aliases, constants, `use` declarations), loaded by following `mod`
-//! declarations from each crate root the way rustc does.
+//! (structs, unions, enums, type aliases, constants, `use` declarations), loaded by following
+//! `mod` declarations from each crate root the way rustc does.
 //!
 //! Following `mod` (rather than walking `src/`) gives every item its real module path, so
 //! `crate::net::Header`, `super::Header` and `use` imports resolve as rustc resolves them, and
@@ -126,11 +126,26 @@ pub struct FieldSpan {
     pub comma: Option<usize>,
 }
 
+/// An enum as written.
+#[derive(Debug)]
+pub struct EnumItem {
+    /// The item's outer attributes (repr, cfg, derives, markers).
+    pub attrs: Vec<syn::Attribute>,
+    /// Its generic parameters.
+    pub generics: syn::Generics,
+    /// Its variants, with their attributes, fields and discriminants.
+    pub variants: Vec<syn::Variant>,
+    /// Markers found in the comments and attributes before the item.
+    pub markers: Markers,
+}
+
 /// What an item is.
 #[derive(Debug)]
 pub enum ItemKind {
     /// A struct or union.
     Struct(Box<StructItem>),
+    /// An enum.
+    Enum(Box<EnumItem>),
     /// `type Name<..> = Ty;`.
     Alias {
         /// Generic parameters (an alias with type parameters is not resolved).
@@ -176,6 +191,14 @@ impl Item {
     pub fn as_struct(&self) -> Option<&StructItem> {
         match &self.kind {
             ItemKind::Struct(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The enum, if it is one.
+    pub fn as_enum(&self) -> Option<&EnumItem> {
+        match &self.kind {
+            ItemKind::Enum(e) => Some(e),
             _ => None,
         }
     }
@@ -544,7 +567,27 @@ impl Tree {
                         });
                     }
                 }
-                syn::Item::Enum(e) => self.add_other(ctx, &e.ident, "enum", &e.vis),
+                syn::Item::Enum(e) => {
+                    // Also a name without a model, for `--compiled`, which asks rustc about
+                    // every enum; name lookup finds the item first.
+                    self.add_other(ctx, &e.ident, "enum", &e.vis);
+                    let header = leading.start..byte_range(e.enum_token.span).start;
+                    let item = EnumItem {
+                        attrs: e.attrs.clone(),
+                        generics: e.generics.clone(),
+                        variants: e.variants.iter().cloned().collect(),
+                        markers: markers::scan(&ctx.text[header.clone()], &e.attrs),
+                    };
+                    self.add_item(
+                        ctx,
+                        e.ident.to_string(),
+                        is_public(&e.vis),
+                        &e.attrs,
+                        line_of(byte_range(e.ident.span()).start),
+                        header.end,
+                        ItemKind::Enum(Box::new(item)),
+                    );
+                }
                 syn::Item::Trait(t) => {
                     self.add_other(ctx, &t.ident, "trait", &t.vis);
                     self.scan_body(sources, ctx, &t.ident.to_string(), t);
@@ -581,12 +624,19 @@ impl Tree {
                 self.macros.insert(name.to_string(), (ctx.file, line, body));
                 return;
             }
-            if mentions_struct(m.mac.tokens.clone()) {
+            let what = if mentions_struct(m.mac.tokens.clone()) {
+                Some("structs")
+            } else if mentions_keyword(m.mac.tokens.clone(), "enum") {
+                Some("enums")
+            } else {
+                None
+            };
+            if let Some(what) = what {
                 self.diags.push(Diag::note(
                     display,
                     line,
                     format!(
-                        "macro_rules! {name} not scanned: structs defined inside macros are \
+                        "macro_rules! {name} not scanned: {what} defined inside macros are \
                          not analysed (its invocations are read as written when their body \
                          parses as items)"
                     ),
@@ -699,6 +749,8 @@ impl Tree {
                          expands to is not known{})",
                         if mentions_struct(m.mac.tokens.clone()) {
                             "; it mentions `struct` or `union`"
+                        } else if mentions_keyword(m.mac.tokens.clone(), "enum") {
+                            "; it mentions `enum`"
                         } else {
                             ""
                         }
@@ -1074,6 +1126,7 @@ impl<'a> Visit<'a> for BodyItems<'a> {
             syn::Item::Struct(_)
             | syn::Item::Union(_)
             | syn::Item::Type(_)
+            | syn::Item::Enum(_)
             | syn::Item::Use(_)
             | syn::Item::Macro(_) => self.items.push(item),
             syn::Item::Const(_) => self.items.push(item),
@@ -1239,7 +1292,9 @@ impl<'ast> Visit<'ast> for OrderUses {
 
 /// The first and last byte covered by a token stream (groups include their delimiters).
 /// Where each field and its trailing comma are in the source.
-fn field_spans(fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>) -> Vec<FieldSpan> {
+pub(crate) fn field_spans(
+    fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+) -> Vec<FieldSpan> {
     fields
         .pairs()
         .map(|pair| {
@@ -1269,6 +1324,15 @@ fn mentions_struct(tokens: proc_macro2::TokenStream) -> bool {
     tokens.into_iter().any(|t| match t {
         proc_macro2::TokenTree::Ident(i) => i == "struct" || i == "union",
         proc_macro2::TokenTree::Group(g) => mentions_struct(g.stream()),
+        _ => false,
+    })
+}
+
+/// Whether a macro body mentions `keyword`.
+fn mentions_keyword(tokens: proc_macro2::TokenStream, keyword: &str) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == keyword,
+        proc_macro2::TokenTree::Group(g) => mentions_keyword(g.stream(), keyword),
         _ => false,
     })
 }

@@ -57,7 +57,7 @@ use crate::{StructDef, Ty};
 /// | `optimal` | no field order is smaller. |
 /// | `size = N`, `align = N` | the size (alignment) is exactly `N` on every checked target. |
 /// | `cache_line = N` | the cache line size for `hot` and `separate_line` (default 64). |
-/// | `warn` | report broken policies as warnings (`use of deprecated ...`) instead of errors. |
+/// | `warn` | report broken policies as warnings (`use of deprecated ...`, with the full report where the macro models every field type) instead of errors. Not on generic structs: their checks run per instantiation in constant evaluation, which can only fail the build. |
 /// | `bound = "..."` | the where-clause of the generated impls, replacing the inferred bounds. |
 /// | `crate = "..."` | the path of `layout_core`, if renamed. |
 ///

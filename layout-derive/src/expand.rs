@@ -308,8 +308,61 @@ fn generate(
             });
         }
     }
+    if let Some(current) = &findings.current {
+        tokens.extend(current_warnings(input, current, &private_tokens));
+    }
     tokens.extend(expansion_warnings(input, findings));
     Ok(tokens)
+}
+
+/// The warning mode on the compiling target, when the macro laid the struct out on every family:
+/// each family's full report is the note of a deprecated function, and the compiling target's
+/// family key picks the one the expansion calls (0: the one that is not deprecated).
+fn current_warnings(
+    input: &Input<'_>,
+    current: &checks::CurrentReports,
+    private: &TokenStream,
+) -> TokenStream {
+    if current.reports.is_empty() {
+        return TokenStream::new();
+    }
+    let span = input.ident.span();
+    let impls = current.reports.iter().enumerate().map(|(i, (_, note))| {
+        let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
+        quote_spanned! {span=>
+            #[allow(dead_code)]
+            impl LayoutPolicy<#n> {
+                #[deprecated(note = #note)]
+                const fn broken_on_the_compiling_target() {}
+            }
+        }
+    });
+    let arms = current.reports.iter().enumerate().map(|(i, (keys, _))| {
+        let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
+        let keys = keys
+            .iter()
+            .map(|k| syn::LitInt::new(&format!("{k:#x}"), Span::call_site()));
+        quote!(#(#keys)|* => #n,)
+    });
+    let family = if current.atomics {
+        quote!(ATOMIC_FAMILY)
+    } else {
+        quote!(FAMILY)
+    };
+    // `warn(deprecated)` on the item: a crate-wide `allow(deprecated)` must not silence it.
+    let item = quote! {
+        #[warn(deprecated)]
+        const _: () = {
+            struct LayoutPolicy<const N: usize>;
+            #[allow(dead_code)]
+            impl LayoutPolicy<0> {
+                const fn broken_on_the_compiling_target() {}
+            }
+            #(#impls)*
+            LayoutPolicy::<{ match #private::#family { #(#arms)* _ => 0 } }>::broken_on_the_compiling_target();
+        };
+    };
+    respan(item, span)
 }
 
 /// The struct as a `StructDef` expression: the fields as one spec string (see

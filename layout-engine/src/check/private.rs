@@ -220,7 +220,7 @@ pub struct Loud;
 impl Loud {
     /// The warning.
     #[deprecated(
-        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); remove `warn` to get the full report, with the suggested order, as an error"
+        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); a field type is resolved by the compiler only, so the report is made during constant evaluation, which can choose this warning but not write its text: remove `warn` to get the full report, with the suggested order, as an error"
     )]
     pub const fn layout_policy_broken_on_the_compiling_target() {}
 }

@@ -431,6 +431,9 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
             Ok(())
         },
     );
+    if out.krate.is_none() {
+        out.krate = crate::krate::renamed();
+    }
     out
 }
 

@@ -12,6 +12,7 @@ mod entries;
 mod enums;
 mod expand;
 mod fallback;
+mod krate;
 mod suggest;
 mod symbol;
 mod valid;

@@ -104,11 +104,7 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
 
 /// The path of layout-core's private module for generated code, as text.
 fn private_path(input: &Input<'_>) -> String {
-    let krate = match &input.attrs.krate {
-        Some(path) => path.to_token_stream().to_string(),
-        None => String::from("::layout_core"),
-    };
-    format!("{krate}::{}", private_module())
+    format!("{}::{}", krate_text(input), private_module())
 }
 
 /// The generated items (see the module documentation for their shape).
@@ -172,6 +168,19 @@ fn generate(
     if input.is_generic() {
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
         header(&mut code, "");
+        code.push("\n    #[doc(hidden)]\n    const __LAYOUT_NAME: &'static ");
+        code.push(&private);
+        code.display(format_args!(
+            "::Msg<{{{private}::NAME_BYTES}}> = &{private}::generic_name("
+        ));
+        code.str_literal(ident);
+        code.push(", &[");
+        code.separated(generic_args(input), ", ", |code, arg| {
+            code.push(&private);
+            code.push("::Arg::");
+            code.push(&arg);
+        });
+        code.push("]);");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
         code.push(&private);
         code.push("::StructDef<'static> = ");
@@ -407,7 +416,12 @@ fn struct_def(
     code.push("]); fields },\n        ..");
     code.push(private);
     code.push("::def::<Self>(");
-    code.str_literal(&input.name);
+    if input.is_generic() {
+        // The instantiation's name, `Pair<u64, u8>`, made during constant evaluation.
+        code.push("Self::__LAYOUT_NAME.as_str()");
+    } else {
+        code.str_literal(&input.name);
+    }
     code.push(", ");
     repr(code, input, private);
     code.push(", &[");
@@ -427,6 +441,46 @@ fn struct_def(
         code.push(".union()");
     }
     code.push("\n    }");
+}
+
+/// The arguments of a generic struct's name (`__private::generic_name`), in the order of its
+/// type and const parameters, as the text after `Arg::`: a type parameter by its model where the
+/// impls bound it by `Model`, a const parameter of an integer or `bool` type by its value, the
+/// rest unknown (`_`).
+fn generic_args(input: &Input<'_>) -> Vec<String> {
+    let mut args = Vec::new();
+    for param in &input.original.generics.params {
+        match param {
+            syn::GenericParam::Type(t) if crate::bound::has_model_bound(input, &t.ident) => {
+                args.push(format!(
+                    "Ty(<{} as {}::Model>::TY)",
+                    t.ident,
+                    krate_text(input)
+                ));
+            }
+            syn::GenericParam::Type(_) => args.push("Unknown".to_owned()),
+            syn::GenericParam::Const(c) => {
+                let ty = c.ty.to_token_stream().to_string();
+                let id = &c.ident;
+                args.push(match ty.as_str() {
+                    "u8" | "u16" | "u32" | "u64" | "usize" => format!("Unsigned({id} as u64)"),
+                    "i8" | "i16" | "i32" | "i64" | "isize" => format!("Signed({id} as i64)"),
+                    "bool" => format!("Bool({id})"),
+                    _ => "Unknown".to_owned(),
+                });
+            }
+            syn::GenericParam::Lifetime(_) => {}
+        }
+    }
+    args
+}
+
+/// The path of layout-core as text.
+fn krate_text(input: &Input<'_>) -> String {
+    match &input.attrs.krate {
+        Some(path) => path.to_token_stream().to_string(),
+        None => String::from("::layout_core"),
+    }
 }
 
 /// `Repr::C`, `Repr::C.packed(2)`, ...

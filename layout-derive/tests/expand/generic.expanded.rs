@@ -4,6 +4,13 @@ where
     T: ::layout_core::Model,
 {
     #[doc(hidden)]
+    const __LAYOUT_NAME: &'static ::layout_core::__private_0_1_0::Msg<
+        { ::layout_core::__private_0_1_0::NAME_BYTES },
+    > = &::layout_core::__private_0_1_0::generic_name(
+        "Slot",
+        &[::layout_core::__private_0_1_0::Arg::Ty(<T as ::layout_core::Model>::TY)],
+    );
+    #[doc(hidden)]
     const __LAYOUT_DEF: ::layout_core::__private_0_1_0::StructDef<'static> = ::layout_core::__private_0_1_0::StructDef {
         fields: &{
             let fields = ::layout_core::__private_0_1_0::fields::<
@@ -17,7 +24,7 @@ where
         },
         ..::layout_core::__private_0_1_0::def::<
             Self,
-        >("Slot", ::layout_core::__private_0_1_0::Repr::C, &[])
+        >(Self::__LAYOUT_NAME.as_str(), ::layout_core::__private_0_1_0::Repr::C, &[])
     };
     #[doc(hidden)]
     const __LAYOUT_CHECKED: () = {

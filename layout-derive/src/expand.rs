@@ -202,7 +202,7 @@ fn generate(
             code.hole(run);
         }
         code.push("};\n}\n");
-        doc_comment(&mut code, input, findings);
+        doc_comment(&mut code, input, models, ty_names, findings);
         header(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
         code.push(&private);
@@ -224,7 +224,7 @@ fn generate(
         ident.clone()
     };
 
-    doc_comment(&mut code, input, findings);
+    doc_comment(&mut code, input, models, ty_names, findings);
     header(&mut code, &format!("{krate}::Layout for "));
     code.push("}\n");
     header(&mut code, &format!("{krate}::Model for "));
@@ -636,16 +636,22 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
 }
 
 /// The layout table as the doc comment of the `Layout` impl.
-fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
+fn doc_comment(
+    code: &mut Code,
+    input: &Input<'_>,
+    models: &[Model],
+    ty_names: &[String],
+    findings: &Findings,
+) {
     let mut text = format!(
         "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
         input.ident
     );
     if findings.doc.is_empty() {
-        text.push_str(match input.repr.repr.base {
-            ReprBase::Rust => "\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target.",
-            _ => "\nsome field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.",
-        });
+        match input.repr.repr.base {
+            ReprBase::Rust => text.push_str("\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target."),
+            _ => fields_doc(&mut text, input, models, ty_names),
+        }
     }
     for table in &findings.doc {
         text.push_str("\n```text\n");
@@ -655,6 +661,59 @@ fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     code.push("#[doc = ");
     code.str_literal(&text);
     code.push("]\n");
+}
+
+/// The doc of a struct some of whose field types only the compiler resolves (another derived
+/// struct, an alias, a generic parameter): the macro cannot lay it out while it expands, so
+/// the doc says what it knows, the fields with the numbers of those it models itself, and
+/// where the rest is, without a guessed number.
+fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: &[String]) {
+    let Some(target) = Target::find("64") else {
+        return;
+    };
+    let resolved: Vec<String> = input
+        .fields
+        .iter()
+        .zip(models)
+        .zip(ty_names)
+        .filter(|((_, m), _)| !matches!(m, Model::Known(_)))
+        .map(|((f, _), ty)| format!("`{}: {ty}`", f.name))
+        .collect();
+    text.push_str(&format!(
+        "\nThe layout of {} comes from the compiler, so the macro cannot lay `{}` out while it \
+         expands and prints no table here rather than guessed numbers: `Layout::layout()` gives \
+         the table on the compiling target and `Layout::layout_on(target)` on any built-in \
+         target. A field type that derives `Layout` itself has its own table in its docs.\n",
+        resolved.join(", "),
+        input.ident
+    ));
+    let name_w = input
+        .fields
+        .iter()
+        .map(|f| f.name.len())
+        .fold(5, usize::max);
+    let ty_w = ty_names.iter().map(String::len).fold(4, usize::max);
+    text.push_str(&format!(
+        "\n```text\nthe fields of {}, sizes on {}:\n{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
+        input.name, target.triple, "field", "type", "size", "align"
+    ));
+    for ((f, m), ty) in input.fields.iter().zip(models).zip(ty_names) {
+        let numbers = match m {
+            Model::Known(t) => layout_engine::type_layout(t, target).ok(),
+            _ => None,
+        };
+        match numbers {
+            Some(l) => text.push_str(&format!(
+                "{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
+                f.name, ty, l.size, l.align
+            )),
+            None => text.push_str(&format!(
+                "{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}  (resolved by the compiler)\n",
+                f.name, ty, "-", "-"
+            )),
+        }
+    }
+    text.push_str("```\n");
 }
 
 /// The name of layout-core's module for generated code: `__private_` and this crate's version,

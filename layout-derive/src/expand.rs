@@ -318,7 +318,11 @@ fn generate(
         }
     }
     if let Some(current) = &findings.current {
-        tokens.extend(current_warnings(input, current, &private_tokens));
+        tokens.extend(current_warnings(
+            input.ident.span(),
+            current,
+            &private_tokens,
+        ));
     }
     tokens.extend(expansion_warnings(input, findings));
     Ok(tokens)
@@ -327,15 +331,14 @@ fn generate(
 /// The warning mode on the compiling target, when the macro laid the struct out on every family:
 /// each family's full report is the note of a deprecated function, and the compiling target's
 /// family key picks the one the expansion calls (0: the one that is not deprecated).
-fn current_warnings(
-    input: &Input<'_>,
+pub fn current_warnings(
+    span: Span,
     current: &checks::CurrentReports,
     private: &TokenStream,
 ) -> TokenStream {
     if current.reports.is_empty() {
         return TokenStream::new();
     }
-    let span = input.ident.span();
     let impls = current.reports.iter().enumerate().map(|(i, (_, note))| {
         let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
         quote_spanned! {span=>

@@ -801,7 +801,12 @@ fn optimal_report(
         let skip = usize::from(tag.is_some());
         fixes.push(VariantFix {
             variant: vi,
-            order: joint.order.iter().skip(skip).map(|&i| i - skip).collect(),
+            order: joint
+                .order
+                .iter()
+                .filter(|&&i| i >= skip)
+                .map(|&i| i - skip)
+                .collect(),
             moved: joint.moves(),
             now,
             sizes: joint.sizes.clone(),

@@ -27,7 +27,10 @@
 //! is resolved by the compiler only, its model is `<T as Model>::TY` and the assertion runs the
 //! engine during constant evaluation instead (`P::verify`); generic
 //! structs check each instantiation when it is used; policies the macro cannot decide are
-//! `const` items that run `layout_core::check`.
+//! `const` items that run `layout_core::check`. In the warning mode, a `const` check can only
+//! pick a deprecated item, not write its note: where the macro laid the struct out on every
+//! family, it writes the compiling target's report for each family instead
+//! ([`current_warnings`]), and the family key picks the one used.
 //!
 //! The expansion is kept small and is written as text ([`Code`]): the compiler type-checks and
 //! borrow-checks it for every derived struct, and the macro runs unoptimised in the debug builds

@@ -59,14 +59,14 @@ pub fn renamed() -> Option<syn::Path> {
 fn lookup(dir: &Path) -> Option<String> {
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
     let deps = dependencies(&manifest);
-    if deps.iter().any(|d| d.key == PACKAGE && d.package.is_none()) {
-        return None;
-    }
-    if let Some(d) = deps.iter().find(|d| d.package.as_deref() == Some(PACKAGE)) {
-        return Some(d.key.replace('-', "_"));
+    if let Some(found) = direct(&deps) {
+        return found.map(|key| key.replace('-', "_"));
     }
     // `lc = { workspace = true }`: the rename is the workspace's.
-    let inherited: Vec<&Dep> = deps.iter().filter(|d| d.workspace).collect();
+    let inherited: Vec<&Dep> = deps
+        .iter()
+        .filter(|d| d.workspace && d.kind != Kind::Build)
+        .collect();
     if inherited.is_empty() {
         return None;
     }
@@ -90,6 +90,42 @@ fn lookup(dir: &Path) -> Option<String> {
     None
 }
 
+/// What the manifest's own entries say: `Some(None)` if it depends on layout-core under its own
+/// name, `Some(Some(key))` if under another, `None` if neither (nor as `workspace = true`). The
+/// `[dependencies]` tables decide first, since their names are the ones every build of the
+/// crate has (a `[dev-dependencies]` name exists only in tests and examples); build
+/// dependencies are for the build script, not the crate, and are not read.
+fn direct(deps: &[Dep]) -> Option<Option<&str>> {
+    for kind in [Kind::Normal, Kind::Dev] {
+        let deps = || deps.iter().filter(move |d| d.kind == kind);
+        if deps().any(|d| d.key == PACKAGE && d.package.is_none()) {
+            return Some(None);
+        }
+        if let Some(d) = deps().find(|d| d.package.as_deref() == Some(PACKAGE)) {
+            return Some(Some(&d.key));
+        }
+    }
+    None
+}
+
+/// The table a dependency is in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Normal,
+    Dev,
+    Build,
+}
+
+fn kind_of(table: &str) -> Kind {
+    if table.ends_with("dev-dependencies") {
+        Kind::Dev
+    } else if table.ends_with("build-dependencies") {
+        Kind::Build
+    } else {
+        Kind::Normal
+    }
+}
+
 /// One dependency entry of a manifest.
 #[derive(Debug, PartialEq)]
 struct Dep {
@@ -101,6 +137,8 @@ struct Dep {
     workspace: bool,
     /// Whether it is in `[workspace.dependencies]`.
     table_is_workspace: bool,
+    /// Which table.
+    kind: Kind,
 }
 
 /// The entries of every dependency table of `manifest` (`[dependencies]`,
@@ -112,6 +150,7 @@ fn dependencies(manifest: &str) -> Vec<Dep> {
     // Inside a dependency table: whether it is the workspace's; inside `[dependencies.key]`: the
     // entry's index in `out`.
     let mut table: Option<bool> = None;
+    let mut kind = Kind::Normal;
     let mut own: Option<usize> = None;
     for line in manifest.lines() {
         let line = strip_comment(line).trim();
@@ -125,6 +164,7 @@ fn dependencies(manifest: &str) -> Vec<Dep> {
             own = None;
             if is_dependency_table(header) {
                 table = Some(header.starts_with("workspace."));
+                kind = kind_of(header);
             } else if let Some(key) = key
                 && is_dependency_table(table_path)
             {
@@ -133,6 +173,7 @@ fn dependencies(manifest: &str) -> Vec<Dep> {
                     package: None,
                     workspace: false,
                     table_is_workspace: table_path.starts_with("workspace."),
+                    kind: kind_of(table_path),
                 });
                 own = Some(out.len() - 1);
             }
@@ -158,7 +199,7 @@ fn dependencies(manifest: &str) -> Vec<Dep> {
         };
         let i = match out
             .iter()
-            .position(|d| d.key == key && d.table_is_workspace == is_workspace)
+            .position(|d| d.key == key && d.table_is_workspace == is_workspace && d.kind == kind)
         {
             Some(i) => i,
             None => {
@@ -167,6 +208,7 @@ fn dependencies(manifest: &str) -> Vec<Dep> {
                     package: None,
                     workspace: false,
                     table_is_workspace: is_workspace,
+                    kind,
                 });
                 out.len() - 1
             }
@@ -239,13 +281,9 @@ mod tests {
     use super::*;
 
     fn renamed_in(manifest: &str) -> Option<String> {
-        let deps = dependencies(manifest);
-        if deps.iter().any(|d| d.key == PACKAGE && d.package.is_none()) {
-            return None;
-        }
-        deps.iter()
-            .find(|d| d.package.as_deref() == Some(PACKAGE))
-            .map(|d| d.key.replace('-', "_"))
+        direct(&dependencies(manifest))
+            .flatten()
+            .map(|key| key.replace('-', "_"))
     }
 
     #[test]
@@ -269,6 +307,12 @@ mod tests {
         assert_eq!(renamed_in(features), None);
         let comment = "[dependencies]\n# lc = { package = \"layout-core\" }\n";
         assert_eq!(renamed_in(comment), None);
+        // The `[dependencies]` name is the one lib builds have; build dependencies are not
+        // the crate's.
+        let dev_plain = "[dependencies]\nlc = { package = \"layout-core\", version = \"0.1\" }\n[dev-dependencies]\nlayout-core = \"0.1\"\n";
+        assert_eq!(renamed_in(dev_plain), Some("lc".into()));
+        let build = "[build-dependencies]\nlc = { package = \"layout-core\", version = \"0.1\" }\n";
+        assert_eq!(renamed_in(build), None);
     }
 
     #[test]

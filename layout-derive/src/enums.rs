@@ -649,7 +649,7 @@ fn optimal_checks(
     let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     if !named.is_empty() {
         let targets: Vec<&'static Target> = named.iter().map(|&i| &Target::ALL[i]).collect();
-        let Some(report) = optimal_report(e, repr, &fields, &targets) else {
+        let Some(report) = optimal_report(e, repr, &fields, &targets, true) else {
             return Ok(TokenStream::new());
         };
         if !warn {
@@ -672,7 +672,10 @@ fn optimal_checks(
             continue;
         }
         let target = &Target::ALL[i];
-        let Some(report) = optimal_report(e, repr, &fields, &[target]) else {
+        // One report per family: the variant structs are laid out alike on a family's targets;
+        // a C enum tag (no integer in the `repr`) is not, so the enum's size is left out then.
+        let whole = repr.int.is_some();
+        let Some(report) = optimal_report(e, repr, &fields, &[target], whole) else {
             continue;
         };
         let report = report.replace(target.triple, "the compiling target");
@@ -752,12 +755,15 @@ struct VariantFix {
 /// smaller variant struct (RFC 2195: for `repr(Int)` a `repr(C)` struct that starts with the
 /// tag, which stays first; for `repr(C)` and `repr(C, Int)` a `repr(C)` struct of the fields
 /// alone), with one order per variant for all of `targets` (the engine's `suggest_joint`) and
-/// the enum body to paste. `None` when every variant is optimal.
+/// the enum body to paste. `None` when every variant is optimal. `whole` says whether to give
+/// the enum's own size on `targets[..]`, which needs the real target, not only its family, when
+/// the tag is a C enum (its width is per target: `Target::c_enum_min_bytes`).
 fn optimal_report(
     e: &EnumIn<'_>,
     repr: EnumRepr,
     fields: &[Vec<EngineField<'_>>],
     targets: &[&'static Target],
+    whole: bool,
 ) -> Option<String> {
     use layout_engine::order::Constraints;
     use layout_engine::{FieldLayout, StructDef, StructLayout, Ty, struct_layout};
@@ -829,7 +835,8 @@ fn optimal_report(
         ));
     }
     let reordered: Vec<&VariantFix> = fixes.iter().filter(|f| f.moved > 0).collect();
-    if let Some((before, after)) = enum_sizes(e, repr, fields, &reordered, target) {
+    if let Some((before, after)) = enum_sizes(e, repr, fields, &reordered, target).filter(|_| whole)
+    {
         m.push_str(&format!(
             "\n`{}` is {before} bytes on {}{}",
             e.name,

@@ -56,8 +56,12 @@ pub struct Findings {
 pub struct CurrentReports {
     /// Whether the keys count atomic widths (`ATOMIC_FAMILY` rather than `FAMILY`).
     pub atomics: bool,
-    /// `(family keys, report)`; families not listed hold every policy.
-    pub reports: Vec<(Vec<u64>, String)>,
+    /// Whether the reports also depend on the width of a C enum (`C_ENUM_BYTES`), which the
+    /// family key does not include: the keys' second halves then count.
+    pub c_enum: bool,
+    /// `(keys, report)`, each key a family key and a C enum width (0 unless `c_enum`); the
+    /// targets not listed hold every policy.
+    pub reports: Vec<(Vec<(u64, u64)>, String)>,
 }
 
 /// The compiling target's name in a report made at expansion time for a whole family.
@@ -443,7 +447,7 @@ fn current_reports(
     atomics: bool,
 ) -> CurrentReports {
     let policy = lists.policy(input);
-    let mut reports: Vec<(Vec<u64>, String)> = Vec::new();
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
     // For each distinct layout seen: where its report is in `reports`, if it has one.
     let mut seen: Vec<(&Laid<'_>, Option<usize>)> = Vec::new();
     for (rep, result) in laid {
@@ -483,10 +487,14 @@ fn current_reports(
             }
         };
         if let Some(slot) = slot {
-            reports[slot].0.push(key);
+            reports[slot].0.push((key, 0));
         }
     }
-    CurrentReports { atomics, reports }
+    CurrentReports {
+        atomics,
+        c_enum: false,
+        reports,
+    }
 }
 
 /// The struct on one of the named targets (one per family that lays it out differently).

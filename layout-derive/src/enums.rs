@@ -533,6 +533,13 @@ fn policy_run(
     };
     let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
     let span = e.original.ident.span();
+    if a.warn.is_some()
+        && current
+        && let Some(repr) = e.engine_repr
+        && let Some(reports) = current_policy_reports(e, repr)
+    {
+        return Ok(crate::expand::current_warnings(span, &reports, private));
+    }
     let tokens = if a.warn.is_none() {
         quote_spanned! {span=>
             const _: () = {
@@ -665,48 +672,140 @@ fn optimal_checks(
         });
     }
     let atomics = fields.iter().flatten().any(|f| f.ty.contains_atomic());
-    let families = crate::checks::family_table(atomics);
-    let mut reports: Vec<(Vec<u64>, String)> = Vec::new();
-    for (i, &family) in families.iter().enumerate() {
-        if family != i {
-            continue;
-        }
+    let c_enum = repr.int.is_none();
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    for (i, key) in current_groups(atomics, c_enum) {
         let target = &Target::ALL[i];
-        // One report per family: the variant structs are laid out alike on a family's targets;
-        // a C enum tag (no integer in the `repr`) is not, so the enum's size is left out then.
-        let whole = repr.int.is_some();
-        let Some(report) = optimal_report(e, repr, &fields, &[target], whole) else {
+        let Some(report) = optimal_report(e, repr, &fields, &[target], true) else {
             continue;
         };
         let report = report.replace(target.triple, "the compiling target");
-        let key = layout_engine::check::family::key(target, atomics);
         match reports.iter_mut().find(|(_, r)| *r == report) {
             Some((keys, _)) => keys.push(key),
             None => reports.push((vec![key], report)),
         }
     }
-    let current = crate::checks::CurrentReports { atomics, reports };
+    let current = crate::checks::CurrentReports {
+        atomics,
+        c_enum,
+        reports,
+    };
     if warn {
         return Ok(crate::expand::current_warnings(span, &current, private));
     }
     if current.reports.is_empty() {
         return Ok(TokenStream::new());
     }
-    let family = if atomics {
-        quote!(ATOMIC_FAMILY)
-    } else {
-        quote!(FAMILY)
-    };
+    let selector = crate::expand::current_selector(&current, private);
     let arms = current.reports.iter().map(|(keys, report)| {
-        let keys = keys
-            .iter()
-            .map(|k| syn::LitInt::new(&format!("{k:#x}"), Span::call_site()));
+        let keys = crate::expand::current_keys(&current, keys);
         quote!(#(#keys)|* => ::core::panic!("{}", #report),)
     });
     let item = quote! {
-        const _: () = match #private::#family { #(#arms)* _ => {} };
+        const _: () = match #selector { #(#arms)* _ => {} };
     };
     Ok(crate::expand::respan(item, span))
+}
+
+/// The built-in targets that stand for all of them on the compiling-target path, each with its
+/// key: one per target family, and per C enum width too when `c_enum` (a `repr(C)` tag's width
+/// is per target, not per family). Each is the first target of its group, which lays out every
+/// enum of the group alike.
+fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
+    let families = crate::checks::family_table(atomics);
+    let mut out: Vec<(usize, (u64, u64))> = Vec::new();
+    for (i, t) in Target::ALL.iter().enumerate() {
+        let Some(&family) = families.get(i) else {
+            continue;
+        };
+        let Some(rep) = Target::ALL.get(family) else {
+            continue;
+        };
+        let width = if c_enum {
+            t.c_enum_min_bytes().unwrap_or(0)
+        } else {
+            0
+        };
+        let key = (layout_engine::check::family::key(rep, atomics), width);
+        if !out.iter().any(|(_, k)| *k == key) {
+            out.push((i, key));
+        }
+    }
+    out
+}
+
+/// The warning mode's reports of the enum policies (not `optimal`) for the compiling target,
+/// made while the macro expands when it knows every field type and discriminant: one per group
+/// of targets ([`current_groups`]) where a policy is broken, written by the same functions as
+/// the `const` report. `None` when the macro cannot lay the enum out itself.
+fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::checks::CurrentReports> {
+    use layout_engine::check::enums::{enum_broken, enum_facts, write_enum_broken_in};
+    use layout_engine::check::{MSG_BYTES, Msg};
+    use layout_engine::{VariantLayout, enum_layout};
+    let fields = known_fields(e).ok()?;
+    let mut discriminants = Vec::new();
+    for v in &e.variants {
+        discriminants.push(match v.discriminant {
+            Discriminant::Implicit => None,
+            Discriminant::Literal(n) => Some(n),
+            Discriminant::Expr(_) => return None,
+        });
+    }
+    let variants: Vec<Variant<'_>> = e
+        .variants
+        .iter()
+        .zip(&fields)
+        .zip(&discriminants)
+        .map(|((v, fs), d)| Variant {
+            name: &v.name,
+            discriminant: *d,
+            fields: fs,
+        })
+        .collect();
+    let def = EnumDef::new(&e.name, repr, &variants);
+    let a = &e.attrs;
+    let policy = layout_engine::check::enums::EnumPolicy {
+        max_padding: a.max_padding.as_ref().map(|v| v.value),
+        size: a.size.as_ref().map(|v| v.value),
+        align: a.align.as_ref().map(|v| v.value),
+        max_variant_ratio: a.max_variant_ratio.as_ref().map(|v| v.value),
+    };
+    let atomics = fields.iter().flatten().any(|f| f.ty.contains_atomic());
+    let c_enum = repr.int.is_none();
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    for (i, key) in current_groups(atomics, c_enum) {
+        let target = &Target::ALL[i];
+        let mut placed = vec![VariantLayout::default(); variants.len()];
+        let report = match enum_layout(&def, target, &mut placed, &mut []) {
+            Ok(layout) => {
+                let facts = enum_facts(&def, target, layout, &placed);
+                let b = enum_broken(&policy, &facts);
+                if !b.any() {
+                    continue;
+                }
+                let mut m = Box::new(Msg::<MSG_BYTES>::new());
+                let mut scratch = variants.clone();
+                write_enum_broken_in(&mut m, &def, &policy, target, &facts, &b, &mut scratch);
+                m.as_str().to_owned()
+            }
+            Err(err) => format!(
+                "`{}` has no layout on {} to check: {}",
+                e.name,
+                target.triple,
+                err.kind_str()
+            ),
+        };
+        let report = report.replace(target.triple, "the compiling target");
+        match reports.iter_mut().find(|(_, r)| *r == report) {
+            Some((keys, _)) => keys.push(key),
+            None => reports.push((vec![key], report)),
+        }
+    }
+    Some(crate::checks::CurrentReports {
+        atomics,
+        c_enum,
+        reports,
+    })
 }
 
 /// The field models of every variant when the macro models them all from the syntax: what

@@ -105,6 +105,36 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
     generate(&input, &lists, &models, &ty_names, &findings)
 }
 
+/// What the compiling target's reports are picked by: its family key, and with a C enum tag the
+/// width of a C enum there.
+pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream) -> TokenStream {
+    let family = if current.atomics {
+        quote!(#private::ATOMIC_FAMILY)
+    } else {
+        quote!(#private::FAMILY)
+    };
+    if current.c_enum {
+        quote!((#family, #private::C_ENUM_BYTES))
+    } else {
+        family
+    }
+}
+
+/// The patterns of `keys` for [`current_selector`]'s value.
+pub fn current_keys(current: &checks::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
+    keys.iter()
+        .map(|&(family, c_enum)| {
+            let family = syn::LitInt::new(&format!("{family:#x}"), Span::call_site());
+            if current.c_enum {
+                let c_enum = proc_macro2::Literal::u64_unsuffixed(c_enum);
+                quote!((#family, #c_enum))
+            } else {
+                quote!(#family)
+            }
+        })
+        .collect()
+}
+
 /// The path of layout-core's private module for generated code, as text.
 fn private_path(input: &Input<'_>) -> String {
     format!("{}::{}", krate_text(input), private_module())
@@ -354,16 +384,10 @@ pub fn current_warnings(
     });
     let arms = current.reports.iter().enumerate().map(|(i, (keys, _))| {
         let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
-        let keys = keys
-            .iter()
-            .map(|k| syn::LitInt::new(&format!("{k:#x}"), Span::call_site()));
+        let keys = current_keys(current, keys);
         quote!(#(#keys)|* => #n,)
     });
-    let family = if current.atomics {
-        quote!(ATOMIC_FAMILY)
-    } else {
-        quote!(FAMILY)
-    };
+    let selector = current_selector(current, private);
     // `warn(deprecated)` on the item: a crate-wide `allow(deprecated)` must not silence it.
     let item = quote! {
         #[warn(deprecated)]
@@ -374,7 +398,7 @@ pub fn current_warnings(
                 const fn broken_on_the_compiling_target() {}
             }
             #(#impls)*
-            LayoutPolicy::<{ match #private::#family { #(#arms)* _ => 0 } }>::broken_on_the_compiling_target();
+            LayoutPolicy::<{ match #selector { #(#arms)* _ => 0 } }>::broken_on_the_compiling_target();
         };
     };
     respan(item, span)

@@ -58,32 +58,42 @@ const _: () = {
     #[allow(dead_code)]
     impl LayoutPolicy<1> {
         #[deprecated(
-            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 24 bytes, and some order of its fields makes it 16\nsuggested orders: `Data` 16 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
+            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 24 bytes, and some order of its fields makes it 16\n`Packet` is 32 bytes on the compiling target, 24 with the orders below\nsuggested orders: `Data` 16 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
         )]
         const fn broken_on_the_compiling_target() {}
     }
     #[allow(dead_code)]
     impl LayoutPolicy<2> {
         #[deprecated(
-            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 16 bytes, and some order of its fields makes it 12\nsuggested orders: `Data` 12 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
+            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 16 bytes, and some order of its fields makes it 12\n`Packet` is 20 bytes on the compiling target, 16 with the orders below\nsuggested orders: `Data` 12 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
         )]
         const fn broken_on_the_compiling_target() {}
     }
     #[allow(dead_code)]
     impl LayoutPolicy<3> {
         #[deprecated(
-            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 12 bytes, and some order of its fields makes it 10\nsuggested orders: `Data` 10 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
+            note = "`Packet` breaks its layout policy on the compiling target:\n  - `optimal`: variant `Data` is 12 bytes, and some order of its fields makes it 10\n`Packet` is 14 bytes on the compiling target, 12 with the orders below\nsuggested orders: `Data` 10 bytes (1 field moved); paste this body:\n\nenum Packet {\n    Data {\n        flag: bool,\n        kind: u8,\n        len: u64,\n    },\n    Empty,\n}"
         )]
         const fn broken_on_the_compiling_target() {}
     }
     LayoutPolicy::<
         {
-            match ::layout_core::__private_0_1_0::FAMILY {
-                0xe08033232432100 | 0xa08033232432100 | 0xa04022232432100
-                | 0xe08033232332100 | 0xa04022232332100 | 0xe08033222432100
-                | 0xe04022232432100 => 1,
-                0xa04022222222100 | 0xa04022222422100 | 0xa04011132221100 => 2,
-                0x902011111111100 => 3,
+            match (
+                ::layout_core::__private_0_1_0::FAMILY,
+                ::layout_core::__private_0_1_0::C_ENUM_BYTES,
+            ) {
+                (0xe08033232432100, 4)
+                | (0xa08033232432100, 4)
+                | (0xa04022232432100, 4)
+                | (0xe08033232332100, 4)
+                | (0xa04022232332100, 4)
+                | (0xa04022232332100, 1)
+                | (0xe08033222432100, 4)
+                | (0xe04022232432100, 4) => 1,
+                (0xa04022222222100, 4)
+                | (0xa04022222422100, 4)
+                | (0xa04011132221100, 4) => 2,
+                (0x902011111111100, 2) => 3,
                 _ => 0,
             }
         },

@@ -115,6 +115,17 @@ pub const FAMILY: u64 = family::current_key(false);
 /// The family key of the target being compiled, for structs with atomic fields.
 pub const ATOMIC_FAMILY: u64 = family::current_key(true);
 
+/// rustc's minimum width in bytes of a `repr(C)` enum's tag on the target being compiled
+/// ([`Target::c_enum_min_bytes`]), which the family key does not include; 0 for a target that
+/// is not a built-in one.
+pub const C_ENUM_BYTES: u64 = match Target::CURRENT {
+    Some(t) => match t.c_enum_min_bytes() {
+        Some(n) => n,
+        None => 0,
+    },
+    None => 0,
+};
+
 /// The built-in target `triple`, which the derive found at `index` of its target table: checked
 /// where it is used, so a table that differs from the derive's cannot select another target.
 pub const fn target(index: usize, triple: &str) -> &'static Target {
@@ -295,7 +306,7 @@ pub struct Loud;
 impl Loud {
     /// The warning.
     #[deprecated(
-        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); a field type is resolved by the compiler only, so the report is made during constant evaluation, which can choose this warning but not write its text: remove `warn` to get the full report, with the suggested order, as an error"
+        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); a field type or an enum discriminant is resolved by the compiler only, so the report is made during constant evaluation, which can choose this warning but not write its text: remove `warn` to get the full report, with the suggested order, as an error"
     )]
     pub const fn layout_policy_broken_on_the_compiling_target() {}
 }

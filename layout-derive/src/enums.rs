@@ -656,7 +656,7 @@ fn optimal_checks(
     let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     if !named.is_empty() {
         let targets: Vec<&'static Target> = named.iter().map(|&i| &Target::ALL[i]).collect();
-        let Some(report) = optimal_report(e, repr, &fields, &targets, true) else {
+        let Some(report) = optimal_report(e, repr, &fields, &targets, true, &mut Vec::new()) else {
             return Ok(TokenStream::new());
         };
         if !warn {
@@ -674,9 +674,10 @@ fn optimal_checks(
     let atomics = fields.iter().flatten().any(|f| f.ty.contains_atomic());
     let c_enum = repr.int.is_none();
     let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    let mut cache = SearchCache::new();
     for (i, key) in current_groups(atomics, c_enum) {
         let target = &Target::ALL[i];
-        let Some(report) = optimal_report(e, repr, &fields, &[target], true) else {
+        let Some(report) = optimal_report(e, repr, &fields, &[target], true, &mut cache) else {
             continue;
         };
         let report = report.replace(target.triple, "the compiling target");
@@ -835,6 +836,14 @@ fn known_fields<'e>(e: &'e EnumIn<'_>) -> Result<Vec<Vec<EngineField<'e>>>, Stri
 
 type EngineField<'a> = layout_engine::Field<'a>;
 
+/// The order searches already made for a variant laid out alike on other targets: the variant's
+/// index, its fields' placements on each target searched, and the result.
+type SearchCache = Vec<(
+    usize,
+    Vec<Vec<layout_engine::FieldLayout>>,
+    Option<layout_engine::order::Joint>,
+)>;
+
 /// One variant whose fields can be reordered into a smaller struct.
 struct VariantFix {
     /// Index into the enum's variants.
@@ -863,6 +872,7 @@ fn optimal_report(
     fields: &[Vec<EngineField<'_>>],
     targets: &[&'static Target],
     whole: bool,
+    cache: &mut SearchCache,
 ) -> Option<String> {
     use layout_engine::order::Constraints;
     use layout_engine::{FieldLayout, StructDef, StructLayout, Ty, struct_layout};
@@ -896,7 +906,17 @@ fn optimal_report(
             hot: &[],
             cache_line: 64,
         };
-        let Ok(joint) = StructLayout::suggest_joint(&layouts, constraints) else {
+        // Many target groups lay a variant out alike: search once per distinct layout.
+        let key: Vec<Vec<FieldLayout>> = layouts.iter().map(|l| l.fields.clone()).collect();
+        let joint = match cache.iter().find(|(v, k, _)| *v == vi && *k == key) {
+            Some((_, _, joint)) => joint.clone(),
+            None => {
+                let joint = StructLayout::suggest_joint(&layouts, constraints).ok();
+                cache.push((vi, key, joint.clone()));
+                joint
+            }
+        };
+        let Some(joint) = joint else {
             continue;
         };
         let now: Vec<u64> = layouts.iter().map(|l| l.layout.size).collect();

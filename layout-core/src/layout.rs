@@ -75,7 +75,7 @@ use crate::{StructDef, Ty};
 /// | `cache_line = N` | the cache line size for `hot` and `separate_line` (default 64). |
 /// | `warn` | report broken policies as warnings (`use of deprecated ...`, with the full report where the macro models every field type) instead of errors. Not on generic structs: their checks run per instantiation in constant evaluation, which can only fail the build. |
 /// | `bound = "..."` | the where-clause of the generated impls, replacing the inferred bounds. |
-/// | `crate = "..."` | the path of `layout_core` in generated code. Needed only when it comes through another crate's re-export: a dependency renamed in `Cargo.toml` (`lc = { package = "layout-core", ... }`, directly or through `[workspace.dependencies]`) is found there and named `::lc` without it. |
+/// | `crate = "..."` | the path of `layout_core` in generated code. Needed only when it comes through another crate's re-export: a dependency renamed in `Cargo.toml` (`lc = { package = "layout-core", ... }`, directly or through `[workspace.dependencies]`) is found there and named `::lc` without it; a crate whose `Cargo.toml` never names `layout-core` gets an error at the derive that says to add it or to name the re-export's path here. |
 ///
 /// ## On fields
 ///

@@ -35,32 +35,87 @@ pub fn path_of(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
 /// The package whose renames are looked for.
 const PACKAGE: &str = "layout-core";
 
-/// The name layout-core has in the crate being compiled, if its manifest renames it (and does
-/// not also depend on it under its own name), as a path: `::lc`. Read once per manifest.
-pub fn renamed() -> Option<syn::Path> {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")?;
-    // One compiler process may serve several crates (rust-analyzer): cache by manifest.
-    static CACHE: Mutex<Vec<(PathBuf, Option<String>)>> = Mutex::new(Vec::new());
-    let dir = PathBuf::from(dir);
-    let mut cache = CACHE.lock().ok()?;
-    let name = match cache.iter().find(|(d, _)| *d == dir) {
-        Some((_, name)) => name.clone(),
-        None => {
-            let name = lookup(&dir);
-            cache.push((dir, name.clone()));
-            name
-        }
-    };
-    syn::parse_str(&format!("::{}", name?)).ok()
+/// What the manifest of the crate being compiled says about layout-core.
+#[derive(Clone, Debug, PartialEq)]
+enum Found {
+    /// Nothing against `::layout_core` (it depends on it under that name, or the manifest could
+    /// not be read or understood).
+    Default,
+    /// A dependency renamed to this key.
+    Renamed(String),
+    /// The manifest (and the workspace's, for inherited dependencies) never names layout-core:
+    /// `::layout_core` cannot resolve, short of an `extern crate` alias.
+    Missing,
 }
 
-/// The renamed dependency key of the manifest in `dir`, following `workspace = true` to the
-/// workspace's `[workspace.dependencies]`.
-fn lookup(dir: &Path) -> Option<String> {
-    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+/// The manifest's answer for the crate being compiled, read once per manifest.
+fn found() -> Found {
+    // The derive's own unit tests (expansion snapshots) expand as if layout-core were there,
+    // whatever this crate's manifest says.
+    if cfg!(test) {
+        return Found::Default;
+    }
+    let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        return Found::Default;
+    };
+    // One compiler process may serve several crates (rust-analyzer): cache by manifest.
+    static CACHE: Mutex<Vec<(PathBuf, Found)>> = Mutex::new(Vec::new());
+    let dir = PathBuf::from(dir);
+    let Ok(mut cache) = CACHE.lock() else {
+        return Found::Default;
+    };
+    if let Some((_, found)) = cache.iter().find(|(d, _)| *d == dir) {
+        return found.clone();
+    }
+    let found = lookup(&dir);
+    cache.push((dir, found.clone()));
+    found
+}
+
+/// The name layout-core has in the crate being compiled, if its manifest renames it (and does
+/// not also depend on it under its own name), as a path: `::lc`.
+pub fn renamed() -> Option<syn::Path> {
+    match found() {
+        Found::Renamed(key) => syn::parse_str(&format!("::{key}")).ok(),
+        _ => None,
+    }
+}
+
+/// An error for a crate whose `Cargo.toml` never names layout-core (nor does its workspace's,
+/// where it inherits dependencies), when no `#[layout(crate = "...")]` is given: the generated
+/// `::layout_core` cannot resolve, and rustc alone would only say "could not find". Said only
+/// when the manifest was read and the package is not layout-core itself (whose doctests name
+/// it as an extern crate).
+pub fn missing_error() -> Option<syn::Error> {
+    if std::env::var("CARGO_PKG_NAME").is_ok_and(|n| n == PACKAGE) || found() != Found::Missing {
+        return None;
+    }
+    Some(syn::Error::new(
+        proc_macro2::Span::call_site(),
+        "`#[derive(Layout)]` generates code that names `::layout_core`, and this crate's \
+         Cargo.toml has no dependency on `layout-core`: add `layout-core = \"0.1\"` to its \
+         `[dependencies]`, or, if layout-core comes through another crate, name its path: \
+         `#[layout(crate = \"other_crate::layout_core\")]`",
+    ))
+}
+
+/// Whether `text` names layout-core at all.
+fn names_it(text: &str) -> bool {
+    text.contains(PACKAGE) || text.contains("layout_core")
+}
+
+/// The manifest in `dir` read for layout-core: a renamed dependency key (following
+/// `workspace = true` to the workspace's `[workspace.dependencies]`), or that it never names it.
+fn lookup(dir: &Path) -> Found {
+    let Ok(manifest) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+        return Found::Default;
+    };
     let deps = dependencies(&manifest);
     if let Some(found) = direct(&deps) {
-        return found.map(|key| key.replace('-', "_"));
+        return match found {
+            Some(key) => Found::Renamed(key.replace('-', "_")),
+            None => Found::Default,
+        };
     }
     // `lc = { workspace = true }`: the rename is the workspace's.
     let inherited: Vec<&Dep> = deps
@@ -68,7 +123,11 @@ fn lookup(dir: &Path) -> Option<String> {
         .filter(|d| d.workspace && d.kind != Kind::Build)
         .collect();
     if inherited.is_empty() {
-        return None;
+        return if names_it(&manifest) {
+            Found::Default
+        } else {
+            Found::Missing
+        };
     }
     for ancestor in dir.ancestors().skip(1) {
         let Ok(text) = std::fs::read_to_string(ancestor.join("Cargo.toml")) else {
@@ -78,16 +137,18 @@ fn lookup(dir: &Path) -> Option<String> {
             continue;
         }
         let root = dependencies(&text);
-        return inherited
-            .iter()
-            .find(|d| {
-                root.iter().any(|r| {
-                    r.table_is_workspace && r.key == d.key && r.package.as_deref() == Some(PACKAGE)
-                })
+        let renamed = inherited.iter().find(|d| {
+            root.iter().any(|r| {
+                r.table_is_workspace && r.key == d.key && r.package.as_deref() == Some(PACKAGE)
             })
-            .map(|d| d.key.replace('-', "_"));
+        });
+        return match renamed {
+            Some(d) => Found::Renamed(d.key.replace('-', "_")),
+            None if names_it(&manifest) || names_it(&text) => Found::Default,
+            None => Found::Missing,
+        };
     }
-    None
+    Found::Default
 }
 
 /// What the manifest's own entries say: `Some(None)` if it depends on layout-core under its own
@@ -331,7 +392,23 @@ mod tests {
         )
         .unwrap();
         let found = lookup(&member);
+        std::fs::write(
+            member.join("Cargo.toml"),
+            "[package]\nname = \"member\"\n[dependencies]\nserde.workspace = true\n",
+        )
+        .unwrap();
+        let inherits_other = lookup(&member);
+        std::fs::write(
+            member.join("Cargo.toml"),
+            "[package]\nname = \"member\"\n[dependencies]\nserde = \"1\"\n",
+        )
+        .unwrap();
+        let none = lookup(&member);
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(found, Some("lc".into()));
+        assert_eq!(found, Found::Renamed("lc".into()));
+        // The workspace names layout-core: not said to be missing, though this member does not
+        // inherit it (the conservative answer).
+        assert_eq!(inherits_other, Found::Default);
+        assert_eq!(none, Found::Missing);
     }
 }

@@ -1,7 +1,8 @@
 //! The path generated code names layout-core by: `#[layout(crate = "...")]` if given, else the
 //! name the crate being compiled gives layout-core in its `Cargo.toml` when it renamed the
 //! dependency (`lc = { package = "layout-core", ... }`, as `proc-macro-crate` finds it), else
-//! `::layout_core`.
+//! `::layout_core`; and a crate whose manifest never names layout-core gets one error that says
+//! so ([`missing_error`]) instead of rustc's "could not find" at every generated item.
 //!
 //! The manifest is read with a small line reader rather than a TOML parser: the derive's own
 //! build cost is part of what every user pays, and the dependency tables are all it needs. It

@@ -45,8 +45,24 @@ use crate::{StructDef, Ty};
 /// `align(N)`, `transparent` or no `repr`; on enums it implements [`LayoutEnum`](crate::LayoutEnum)
 /// instead (see there for the enum policies). Generic structs get a
 /// `T: Model` bound for every type parameter a field's layout depends on (not for one used only
-/// behind a pointer or in `PhantomData`), and their checks run for each instantiation that is
-/// used. The expansion carries the layout table as the impl's doc comment.
+/// behind a pointer or in `PhantomData`). The expansion carries the layout table as the impl's
+/// doc comment.
+///
+/// A generic struct is checked per instantiation, during constant evaluation: the assertion
+/// against the compiler and its policies run when the instantiation's [`Layout::DEF`] (or
+/// [`Model::TY`], which holds it) is evaluated: as the field type of a derived struct that is
+/// not generic itself, or in a `const` item, in every build (`cargo check` too); through
+/// [`Layout::layout`] or [`Layout::layout_on`] in a function, when that function is compiled
+/// to code (`cargo build`; `cargo check` does not evaluate constants that only code generation
+/// needs). An instantiation whose `DEF` is never used (a `let p: Pair<u8, u64>` alone) is not
+/// checked. Its messages and tables name the instantiation, built during constant evaluation
+/// from the arguments (`core::any::type_name` is not `const`): a type argument by its model (a
+/// primitive or a C type by its Rust name, an array as `[T; N]`, a derived struct or enum by
+/// its own name, arguments included), a const argument of an integer or `bool` type by its
+/// value, and `_` for a pointer, a zero-sized or atomic type, a type with an unnamed model, a
+/// parameter without a `Model` bound (one only behind a pointer, or any with `bound = "..."`)
+/// and a `char` or 128-bit const argument: `Pair<u8, u64>`, `Buf<[u16; 2], 16>`,
+/// `Behind<_>`. Lifetimes are left out.
 ///
 /// ## Policies: `#[layout(...)]` on the struct
 ///
@@ -57,9 +73,9 @@ use crate::{StructDef, Ty};
 /// | `optimal` | no field order is smaller. |
 /// | `size = N`, `align = N` | the size (alignment) is exactly `N` on every checked target. |
 /// | `cache_line = N` | the cache line size for `hot` and `separate_line` (default 64). |
-/// | `warn` | report broken policies as warnings (`use of deprecated ...`) instead of errors. |
+/// | `warn` | report broken policies as warnings (`use of deprecated ...`, with the full report where the macro models every field type) instead of errors. Not on generic structs: their checks run per instantiation in constant evaluation, which can only fail the build. |
 /// | `bound = "..."` | the where-clause of the generated impls, replacing the inferred bounds. |
-/// | `crate = "..."` | the path of `layout_core`, if renamed. |
+/// | `crate = "..."` | the path of `layout_core` in generated code. Needed only when it comes through another crate's re-export: a dependency renamed in `Cargo.toml` (`lc = { package = "layout-core", ... }`, directly or through `[workspace.dependencies]`) is found there and named `::lc` without it; a crate whose `Cargo.toml` never names `layout-core` gets an error at the derive that says to add it or to name the re-export's path here. |
 ///
 /// ## On fields
 ///

@@ -46,8 +46,9 @@ use crate::{EnumLayout, LayoutError, Target};
 /// | `size = N`, `align = N` | the enum's size (alignment) is exactly `N`. |
 /// | `max_padding = N` | the *fullest* variant (the one leaving the least padding) leaves at most `N` bytes that are neither the tag nor its fields. Smaller variants always leave more: that is what an enum is; the fullest one's padding is what no variant needs. |
 /// | `max_variant_ratio = N` | the largest variant's payload (its bytes after the tag, to the end of its last field) is at most `N` times the next largest's (Clippy's `large_enum_variant`, on every target). The report says what boxing the variant's fields makes of the enum's size. |
-/// | `warn` | report broken policies as warnings instead of errors. |
-/// | `crate = "..."` | the path of `layout_core`, if renamed. |
+/// | `optimal` | no variant's fields can be reordered into a smaller variant: each variant is laid out as RFC 2195 defines it (for `repr(u8)`-style enums a `repr(C)` struct that starts with the tag, which stays first; for `repr(C)` and `repr(C, u8)` a `repr(C)` struct of its fields), and the report suggests one order per variant for every checked target (the engine's order search), says what the enum's size becomes, and gives the enum body to paste, with the variants that are already optimal as written. The search runs while the macro expands, so every field type must be modelled from its name (a primitive, pointer, array, ...). |
+/// | `warn` | report broken policies as warnings instead of errors, with the full report where the macro knows every field type and discriminant (else, on the compiling target, a short warning that says to remove `warn` for the report). |
+/// | `crate = "..."` | the path of `layout_core`: needed only for a re-export; a dependency renamed in `Cargo.toml` is found without it. |
 ///
 /// The policies are checked during constant evaluation: a broken one is an
 /// `error[E0080]: evaluation panicked: ...` at the enum's name with the whole report.
@@ -64,7 +65,7 @@ use crate::{EnumLayout, LayoutError, Target};
 /// Not supported (each a spanned error that says what to do): a `repr(Rust)` enum with
 /// policies or `targets` (rustc promises no layout; without them it gets a [`Model`] from the
 /// compiler's numbers on the compiling target and no `LayoutEnum`), `repr(transparent)` and
-/// `packed` enums, enums without variants, generic enums, `optimal` (for now), `cache_line`,
+/// `packed` enums, enums without variants, generic enums, `cache_line`,
 /// and `hot`, `separate_line` or `pinned` on variant fields.
 pub trait LayoutEnum: Model + Sized {
     /// The enum as the engine sees it.

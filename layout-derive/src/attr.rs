@@ -431,6 +431,12 @@ pub fn struct_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> StructAttrs {
             Ok(())
         },
     );
+    if out.krate.is_none() {
+        out.krate = crate::krate::renamed();
+        if let Some(e) = crate::krate::missing_error() {
+            cx.syn_error(e);
+        }
+    }
     out
 }
 

@@ -22,15 +22,21 @@ pub fn with_bounds(input: &Input<'_>, krate: &syn::Path) -> syn::Generics {
         .map(|p| p.ident.clone())
         .collect();
     for p in params {
-        if input
-            .fields
-            .iter()
-            .any(|f| f.attrs.host_only.is_none() && needs_model(f.ty, &p))
-        {
+        if has_model_bound(input, &p) {
             wc.predicates.push(parse_quote!(#p: #krate::Model));
         }
     }
     generics
+}
+
+/// Whether the generated impls bound the type parameter `p` by `Model` (an inferred bound; with
+/// `#[layout(bound = "...")]` the derive does not know, and says no).
+pub fn has_model_bound(input: &Input<'_>, p: &syn::Ident) -> bool {
+    input.attrs.bound.is_none()
+        && input
+            .fields
+            .iter()
+            .any(|f| f.attrs.host_only.is_none() && needs_model(f.ty, p))
 }
 
 /// Whether the layout of `ty` depends on the parameter `p`.

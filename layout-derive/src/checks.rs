@@ -44,7 +44,28 @@ pub struct Findings {
     /// The size and alignment on every target family, when the macro modelled every field of a
     /// struct whose layout it can predict.
     pub predictions: Option<Predictions>,
+    /// The warning mode's reports for the compiling target, made at expansion time for every
+    /// family where a policy is broken, when the macro laid the struct out on every family
+    /// (`const_current` is then false: constant evaluation only picks the compiling target's).
+    pub current: Option<CurrentReports>,
 }
+
+/// The full reports of the warning mode for the compiling target, one per distinct layout where
+/// a policy is broken, each with the keys of the families that lay the struct out so
+/// (`layout_core::check::family::key`).
+pub struct CurrentReports {
+    /// Whether the keys count atomic widths (`ATOMIC_FAMILY` rather than `FAMILY`).
+    pub atomics: bool,
+    /// Whether the reports also depend on the width of a C enum (`C_ENUM_BYTES`), which the
+    /// family key does not include: the keys' second halves then count.
+    pub c_enum: bool,
+    /// `(keys, report)`, each key a family key and a C enum width (0 unless `c_enum`); the
+    /// targets not listed hold every policy.
+    pub reports: Vec<(Vec<(u64, u64)>, String)>,
+}
+
+/// The compiling target's name in a report made at expansion time for a whole family.
+const COMPILING_TARGET: &str = "the compiling target";
 
 /// The struct's size and alignment on each target family.
 pub struct Predictions {
@@ -332,6 +353,10 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     }
     out.const_current = named.is_empty();
     if named.is_empty() {
+        if input.attrs.warn.is_some() && predictable && !input.is_generic() {
+            out.current = Some(current_reports(input, lists, &def, &laid, atomics));
+            out.const_current = false;
+        }
         return out;
     }
     let policy = lists.policy(input);
@@ -408,6 +433,68 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
         input, lists, &def, &policy, &on_named, first, &others,
     ));
     out
+}
+
+/// The warning mode's report for each family whose layout breaks a policy (see
+/// [`CurrentReports`]): each distinct layout is checked once, and its report names the compiling
+/// target rather than the family's representative, since the switch between them is made where
+/// the compiling target is known.
+fn current_reports(
+    input: &Input<'_>,
+    lists: &Lists,
+    def: &StructDef<'_>,
+    laid: &[(usize, Laid<'_>)],
+    atomics: bool,
+) -> CurrentReports {
+    let policy = lists.policy(input);
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    // For each distinct layout seen: where its report is in `reports`, if it has one.
+    let mut seen: Vec<(&Laid<'_>, Option<usize>)> = Vec::new();
+    for (rep, result) in laid {
+        let target = &Target::ALL[*rep];
+        let key = family::key(target, atomics);
+        let same = seen.iter().find(|(r, _)| match (r, result) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        });
+        let slot = match same {
+            Some((_, slot)) => *slot,
+            None => {
+                let message = match result {
+                    Ok((layout, placed)) => {
+                        let b = broken(def, &policy, &Placed::new(def, target, *layout, placed));
+                        b.any().then(|| {
+                            let on = [OnTarget {
+                                family: 0,
+                                target,
+                                layout: *layout,
+                                placed,
+                                broken: b,
+                            }];
+                            report(input, lists, def, &policy, &on, 0, &[]).message
+                        })
+                    }
+                    // The size assertion says so, as an error.
+                    Err(LayoutError::TooBig { .. }) => None,
+                    Err(e) => Some(no_layout(input, def, target, e).message),
+                };
+                let slot = message.map(|m| {
+                    reports.push((Vec::new(), m.replace(target.triple, COMPILING_TARGET)));
+                    reports.len() - 1
+                });
+                seen.push((result, slot));
+                slot
+            }
+        };
+        if let Some(slot) = slot {
+            reports[slot].0.push((key, 0));
+        }
+    }
+    CurrentReports {
+        atomics,
+        c_enum: false,
+        reports,
+    }
 }
 
 /// The struct on one of the named targets (one per family that lays it out differently).

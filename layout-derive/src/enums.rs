@@ -28,7 +28,10 @@
 //! Discriminants written as integer literals are read by the macro; any other expression is
 //! evaluated by the compiler as the discriminant's type (`{ const D: u8 = EXPR; D } as i128`).
 //! `verify_enum` asserts that the engine's size and alignment on the compiling target are the
-//! compiler's; the policies run during constant evaluation (`layout_core::check::enums`).
+//! compiler's; the policies run during constant evaluation (`layout_core::check::enums`),
+//! except `optimal`, whose per-variant order search runs while the macro expands
+//! ([`optimal_checks`]): its reports are an error now for named targets, or one per target
+//! family selected by the compiling target's family key.
 //!
 //! A `repr(Rust)` enum without policies gets a `Model` from the compiler's own numbers
 //! (`Ty::Host`: the compiling target only) and no `LayoutEnum`.
@@ -261,6 +264,7 @@ fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
             .or(a.size.as_ref().map(|v| v.span))
             .or(a.align.as_ref().map(|v| v.span))
             .or(a.max_variant_ratio.as_ref().map(|v| v.span))
+            .or(a.optimal)
             .or(a.warn);
         if let Some(span) = policy {
             cx.error_at(span, format!("the policies of `{ident}` cannot be checked: its definition depends on the target ({why}), and the derive sees only the compiling target's definition, so it would predict every target from it. Remove the `#[layout(...)]`; `{ident}` is then modelled by the compiler's size and alignment on the compiling target"));
@@ -274,13 +278,21 @@ fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
             .or(a.size.as_ref().map(|v| v.span))
             .or(a.align.as_ref().map(|v| v.span))
             .or(a.max_variant_ratio.as_ref().map(|v| v.span))
+            .or(a.optimal)
             .or(a.warn);
         if let Some(span) = policy {
             cx.error_at(span, format!("`{ident}` is `repr(Rust)`: rustc chooses its layout (niches, tag width, field order) and promises it nowhere, so there is nothing to check: add `#[repr(u8)]` (a one-byte tag; `u16` ... for more variants) or `#[repr(C)]` to `{ident}`, or remove the `#[layout(...)]`"));
         }
     }
-    if let Some(span) = a.optimal {
-        cx.error_at(span, "`optimal` is not supported on enums yet: remove it; `LayoutEnum::layout()` shows each variant's padding, and `max_padding = N` bounds the fullest variant's");
+    if let Some(span) = a.optimal
+        && e.engine_repr.is_some()
+        && e.per_target.is_none()
+    {
+        if let Err(field) = known_fields(e) {
+            cx.error_at(span, format!("`optimal` on an enum runs the order search while the macro expands, and the field `{field}` has a type only the compiler resolves: write it as a primitive, a pointer or an array of them, or remove `optimal` (`LayoutEnum::layout()` shows each variant's padding)"));
+        } else if e.variants.iter().all(|v| v.input.fields.len() < 2) {
+            cx.error_at(span, format!("`optimal` reorders the fields of each variant, and no variant of `{ident}` has two: remove it"));
+        }
     }
     if let Some(cl) = &a.cache_line {
         cx.error_at(cl.span, "`cache_line` has no meaning on an enum: it is for the `hot` and `separate_line` fields of a `#[repr(C)]` struct; remove it");
@@ -448,8 +460,16 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         "const _: () = {private}::verify_enum::<{concrete}>(&<{concrete} as {krate}::LayoutEnum>::DEF);\n"
     ));
     let mut tokens = code.into_tokens()?;
-    if e.attrs.has_policy() {
+    let a = &e.attrs;
+    if a.max_padding.is_some()
+        || a.size.is_some()
+        || a.align.is_some()
+        || a.max_variant_ratio.is_some()
+    {
         tokens.extend(policy_run(e, &concrete, &krate_tokens, &private_tokens)?);
+    }
+    if a.optimal.is_some() {
+        tokens.extend(optimal_checks(e, repr, &private_tokens)?);
     }
     Ok(tokens)
 }
@@ -539,6 +559,13 @@ fn policy_run(
     };
     let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
     let span = e.original.ident.span();
+    if a.warn.is_some()
+        && current
+        && let Some(repr) = e.engine_repr
+        && let Some(reports) = current_policy_reports(e, repr)
+    {
+        return Ok(crate::expand::current_warnings(span, &reports, private));
+    }
     let tokens = if a.warn.is_none() {
         quote_spanned! {span=>
             const _: () = {
@@ -635,5 +662,507 @@ fn tables(e: &EnumIn<'_>, repr: EnumRepr) -> Vec<String> {
             named.len() - shown.len()
         ));
     }
+    out
+}
+
+/// `optimal` on an enum, decided while the macro expands (its fields are all modelled from the
+/// syntax, `check` made sure): on the named targets, an error (or warning) now; on the compiling
+/// target, one report per target family where a variant is not optimal, the compiling target's
+/// family picking the one shown, as a `const` panic (or, with `warn`, a deprecated item).
+fn optimal_checks(
+    e: &EnumIn<'_>,
+    repr: EnumRepr,
+    private: &TokenStream,
+) -> Result<TokenStream, syn::Error> {
+    let Ok(fields) = known_fields(e) else {
+        return Ok(TokenStream::new());
+    };
+    let span = e.original.ident.span();
+    let warn = e.attrs.warn.is_some();
+    let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
+    if !named.is_empty() {
+        let targets: Vec<&'static Target> = named.iter().map(|&i| &Target::ALL[i]).collect();
+        let Some(report) = optimal_report(e, repr, &fields, &targets, true, &mut Vec::new()) else {
+            return Ok(TokenStream::new());
+        };
+        if !warn {
+            return Err(syn::Error::new(span, report));
+        }
+        return Ok(quote_spanned! {span=>
+            #[warn(deprecated)]
+            const _: () = {
+                #[deprecated(note = #report)]
+                struct LayoutPolicy;
+                let _ = LayoutPolicy;
+            };
+        });
+    }
+    let atomics = fields.iter().flatten().any(|f| f.ty.contains_atomic());
+    let c_enum = repr.int.is_none();
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    let mut cache = SearchCache::new();
+    for (i, key) in current_groups(atomics, c_enum) {
+        let target = &Target::ALL[i];
+        let Some(report) = optimal_report(e, repr, &fields, &[target], true, &mut cache) else {
+            continue;
+        };
+        let report = report.replace(target.triple, "the compiling target");
+        match reports.iter_mut().find(|(_, r)| *r == report) {
+            Some((keys, _)) => keys.push(key),
+            None => reports.push((vec![key], report)),
+        }
+    }
+    let current = crate::checks::CurrentReports {
+        atomics,
+        c_enum,
+        reports,
+    };
+    if warn {
+        return Ok(crate::expand::current_warnings(span, &current, private));
+    }
+    if current.reports.is_empty() {
+        return Ok(TokenStream::new());
+    }
+    let selector = crate::expand::current_selector(&current, private);
+    let arms = current.reports.iter().map(|(keys, report)| {
+        let keys = crate::expand::current_keys(&current, keys);
+        quote!(#(#keys)|* => ::core::panic!("{}", #report),)
+    });
+    let item = quote! {
+        const _: () = match #selector { #(#arms)* _ => {} };
+    };
+    Ok(crate::expand::respan(item, span))
+}
+
+/// The built-in targets that stand for all of them on the compiling-target path, each with its
+/// key: one per target family, and per C enum width too when `c_enum` (a `repr(C)` tag's width
+/// is per target, not per family). Each is the first target of its group, which lays out every
+/// enum of the group alike.
+fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
+    let families = crate::checks::family_table(atomics);
+    let mut out: Vec<(usize, (u64, u64))> = Vec::new();
+    for (i, t) in Target::ALL.iter().enumerate() {
+        let Some(&family) = families.get(i) else {
+            continue;
+        };
+        let Some(rep) = Target::ALL.get(family) else {
+            continue;
+        };
+        let width = if c_enum {
+            t.c_enum_min_bytes().unwrap_or(0)
+        } else {
+            0
+        };
+        let key = (layout_engine::check::family::key(rep, atomics), width);
+        if !out.iter().any(|(_, k)| *k == key) {
+            out.push((i, key));
+        }
+    }
+    out
+}
+
+/// The warning mode's reports of the enum policies (not `optimal`) for the compiling target,
+/// made while the macro expands when it knows every field type and discriminant: one per group
+/// of targets ([`current_groups`]) where a policy is broken, written by the same functions as
+/// the `const` report. `None` when the macro cannot lay the enum out itself.
+fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::checks::CurrentReports> {
+    use layout_engine::check::enums::{enum_broken, enum_facts, write_enum_broken_in};
+    use layout_engine::check::{MSG_BYTES, Msg};
+    use layout_engine::{VariantLayout, enum_layout};
+    let fields = known_fields(e).ok()?;
+    let mut discriminants = Vec::new();
+    for v in &e.variants {
+        discriminants.push(match v.discriminant {
+            Discriminant::Implicit => None,
+            Discriminant::Literal(n) => Some(n),
+            Discriminant::Expr(_) => return None,
+        });
+    }
+    let variants: Vec<Variant<'_>> = e
+        .variants
+        .iter()
+        .zip(&fields)
+        .zip(&discriminants)
+        .map(|((v, fs), d)| Variant {
+            name: &v.name,
+            discriminant: *d,
+            fields: fs,
+        })
+        .collect();
+    let def = EnumDef::new(&e.name, repr, &variants);
+    let a = &e.attrs;
+    let policy = layout_engine::check::enums::EnumPolicy {
+        max_padding: a.max_padding.as_ref().map(|v| v.value),
+        size: a.size.as_ref().map(|v| v.value),
+        align: a.align.as_ref().map(|v| v.value),
+        max_variant_ratio: a.max_variant_ratio.as_ref().map(|v| v.value),
+    };
+    let atomics = fields.iter().flatten().any(|f| f.ty.contains_atomic());
+    let c_enum = repr.int.is_none();
+    let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
+    for (i, key) in current_groups(atomics, c_enum) {
+        let target = &Target::ALL[i];
+        let mut placed = vec![VariantLayout::default(); variants.len()];
+        let report = match enum_layout(&def, target, &mut placed, &mut []) {
+            Ok(layout) => {
+                let facts = enum_facts(&def, target, layout, &placed);
+                let b = enum_broken(&policy, &facts);
+                if !b.any() {
+                    continue;
+                }
+                let mut m = Box::new(Msg::<MSG_BYTES>::new());
+                let mut scratch = variants.clone();
+                write_enum_broken_in(&mut m, &def, &policy, target, &facts, &b, &mut scratch);
+                m.as_str().to_owned()
+            }
+            Err(err) => format!(
+                "`{}` has no layout on {} to check: {}",
+                e.name,
+                target.triple,
+                err.kind_str()
+            ),
+        };
+        let report = report.replace(target.triple, "the compiling target");
+        match reports.iter_mut().find(|(_, r)| *r == report) {
+            Some((keys, _)) => keys.push(key),
+            None => reports.push((vec![key], report)),
+        }
+    }
+    Some(crate::checks::CurrentReports {
+        atomics,
+        c_enum,
+        reports,
+    })
+}
+
+/// The field models of every variant when the macro models them all from the syntax: what
+/// `optimal` needs, since its order search runs while the macro expands. `Err` names the first
+/// field it does not model, `variant.field: Type`.
+fn known_fields<'e>(e: &'e EnumIn<'_>) -> Result<Vec<Vec<EngineField<'e>>>, String> {
+    e.variants
+        .iter()
+        .map(|v| {
+            v.input
+                .fields
+                .iter()
+                .zip(&v.models)
+                .zip(&v.ty_names)
+                .map(|((f, m), ty_name)| match m {
+                    Model::Known(ty) => Ok(EngineField {
+                        name: &f.name,
+                        ty_name,
+                        ty: *ty,
+                    }),
+                    _ => Err(format!("{}.{}: {ty_name}", v.name, f.name)),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+type EngineField<'a> = layout_engine::Field<'a>;
+
+/// The order searches already made for a variant laid out alike on other targets: the variant's
+/// index, its fields' placements on each target searched, and the result.
+type SearchCache = Vec<(
+    usize,
+    Vec<Vec<layout_engine::FieldLayout>>,
+    Option<layout_engine::order::Joint>,
+)>;
+
+/// One variant whose fields can be reordered into a smaller struct.
+struct VariantFix {
+    /// Index into the enum's variants.
+    variant: usize,
+    /// The suggested order of the variant's own fields (declared indices, the tag left out).
+    order: Vec<usize>,
+    moved: usize,
+    /// The variant's struct (with the tag, for `repr(Int)`) on each target: now, with `order`,
+    /// and the best any order reaches.
+    now: Vec<u64>,
+    sizes: Vec<u64>,
+    best: Vec<u64>,
+    exact: bool,
+}
+
+/// `optimal` on an enum, on `targets`: the report if some variant's fields, reordered, make a
+/// smaller variant struct (RFC 2195: for `repr(Int)` a `repr(C)` struct that starts with the
+/// tag, which stays first; for `repr(C)` and `repr(C, Int)` a `repr(C)` struct of the fields
+/// alone), with one order per variant for all of `targets` (the engine's `suggest_joint`) and
+/// the enum body to paste. `None` when every variant is optimal. `whole` says whether to give
+/// the enum's own size on `targets[..]`, which needs the real target, not only its family, when
+/// the tag is a C enum (its width is per target: `Target::c_enum_min_bytes`).
+fn optimal_report(
+    e: &EnumIn<'_>,
+    repr: EnumRepr,
+    fields: &[Vec<EngineField<'_>>],
+    targets: &[&'static Target],
+    whole: bool,
+    cache: &mut SearchCache,
+) -> Option<String> {
+    use layout_engine::order::Constraints;
+    use layout_engine::{FieldLayout, StructDef, StructLayout, Ty, struct_layout};
+    let tag = repr.int.filter(|_| !repr.c);
+    let mut fixes: Vec<VariantFix> = Vec::new();
+    for (vi, v) in e.variants.iter().enumerate() {
+        if fields[vi].len() < 2 {
+            continue;
+        }
+        let mut fs: Vec<EngineField<'_>> = Vec::new();
+        if let Some(p) = tag {
+            fs.push(EngineField::new("(tag)", p.name(), Ty::Prim(p)));
+        }
+        fs.extend(fields[vi].iter().copied());
+        let def = StructDef::repr_c(&v.name, &fs);
+        let mut layouts = Vec::new();
+        for &target in targets {
+            let mut placed = vec![FieldLayout::default(); fs.len()];
+            let layout = struct_layout(&def, target, &mut placed).ok()?;
+            layouts.push(StructLayout {
+                def,
+                target,
+                layout,
+                fields: placed,
+            });
+        }
+        let pinned: &[usize] = if tag.is_some() { &[0] } else { &[] };
+        let constraints = Constraints {
+            pinned,
+            groups: &[],
+            hot: &[],
+            cache_line: 64,
+        };
+        // Many target groups lay a variant out alike: search once per distinct layout.
+        let key: Vec<Vec<FieldLayout>> = layouts.iter().map(|l| l.fields.clone()).collect();
+        let joint = match cache.iter().find(|(v, k, _)| *v == vi && *k == key) {
+            Some((_, _, joint)) => joint.clone(),
+            None => {
+                let joint = StructLayout::suggest_joint(&layouts, constraints).ok();
+                cache.push((vi, key, joint.clone()));
+                joint
+            }
+        };
+        let Some(joint) = joint else {
+            continue;
+        };
+        let now: Vec<u64> = layouts.iter().map(|l| l.layout.size).collect();
+        if now.iter().zip(&joint.best).all(|(n, b)| n <= b) {
+            continue;
+        }
+        let skip = usize::from(tag.is_some());
+        fixes.push(VariantFix {
+            variant: vi,
+            order: joint
+                .order
+                .iter()
+                .filter(|&&i| i >= skip)
+                .map(|&i| i - skip)
+                .collect(),
+            moved: joint.moves(),
+            now,
+            sizes: joint.sizes.clone(),
+            best: joint.best.clone(),
+            exact: joint.exact,
+        });
+    }
+    // The first target where a variant is not optimal is the one the report describes.
+    let first = (0..targets.len()).find(|&t| fixes.iter().any(|f| f.now[t] > f.best[t]))?;
+    let target = targets[first];
+    let with_tag = if tag.is_some() { " (with its tag)" } else { "" };
+    let mut m = format!(
+        "`{}` breaks its layout policy on {}:",
+        e.name, target.triple
+    );
+    for f in fixes.iter().filter(|f| f.now[first] > f.best[first]) {
+        m.push_str(&format!(
+            "\n  - `optimal`: variant `{}`{with_tag} is {} bytes, and some order of its fields makes it {}",
+            e.variants[f.variant].name, f.now[first], f.best[first]
+        ));
+    }
+    let reordered: Vec<&VariantFix> = fixes.iter().filter(|f| f.moved > 0).collect();
+    if let Some((before, after)) = enum_sizes(e, repr, fields, &reordered, target).filter(|_| whole)
+    {
+        m.push_str(&format!(
+            "\n`{}` is {before} bytes on {}{}",
+            e.name,
+            target.triple,
+            if after < before {
+                format!(", {after} with the orders below")
+            } else {
+                String::from(
+                    " either way: its largest variant or its tag decides the size, but each reordered variant needs less",
+                )
+            }
+        ));
+    }
+    if reordered.is_empty() {
+        m.push_str("\n(no single order of those fields is smaller on every named target)");
+        return Some(m);
+    }
+    let moves: Vec<String> = reordered
+        .iter()
+        .map(|f| {
+            format!(
+                "`{}` {} bytes ({} moved)",
+                e.variants[f.variant].name,
+                f.sizes[first],
+                if f.moved == 1 {
+                    String::from("1 field")
+                } else {
+                    format!("{} fields", f.moved)
+                }
+            )
+        })
+        .collect();
+    m.push_str(&format!(
+        "\nsuggested orders: {}; paste this body:\n\n{}",
+        moves.join(", "),
+        enum_body(e, &reordered)
+    ));
+    for f in &reordered {
+        if f.sizes != f.best {
+            let costs: Vec<String> = targets
+                .iter()
+                .zip(f.sizes.iter().zip(&f.best))
+                .filter(|(_, (size, best))| size > best)
+                .map(|(t, (size, best))| format!("{size} bytes on {} (best {best})", t.triple))
+                .collect();
+            m.push_str(&format!(
+                "\n(no single order of `{}` is the smallest on every named target; this one costs {})",
+                e.variants[f.variant].name,
+                costs.join(", ")
+            ));
+        }
+        if !f.exact {
+            m.push_str(&format!(
+                "\n(the order of `{}` reaches the size above, but is not proven to move the fewest fields)",
+                e.variants[f.variant].name
+            ));
+        }
+    }
+    if reordered
+        .iter()
+        .any(|f| e.variants[f.variant].input.kind == Kind::Tuple)
+    {
+        m.push_str("\n(a tuple variant's fields are positional: update its patterns and constructors to the new order)");
+    }
+    let others = (first + 1..targets.len())
+        .filter(|&t| fixes.iter().any(|f| f.now[t] > f.best[t]))
+        .count();
+    if others > 0 {
+        m.push_str(&format!(
+            "\n(a variant is not optimal on {others} more of the named targets too)"
+        ));
+    }
+    Some(m)
+}
+
+/// The enum's size on `target` as declared and with the `reordered` variants, when the macro
+/// knows every discriminant (a `repr(C)` tag's width may depend on them).
+fn enum_sizes(
+    e: &EnumIn<'_>,
+    repr: EnumRepr,
+    fields: &[Vec<EngineField<'_>>],
+    reordered: &[&VariantFix],
+    target: &'static Target,
+) -> Option<(u64, u64)> {
+    let mut discriminants = Vec::new();
+    for v in &e.variants {
+        discriminants.push(match v.discriminant {
+            Discriminant::Implicit => None,
+            Discriminant::Literal(n) => Some(n),
+            Discriminant::Expr(_) => return None,
+        });
+    }
+    let moved: Vec<Vec<EngineField<'_>>> = fields
+        .iter()
+        .enumerate()
+        .map(
+            |(vi, fs)| match reordered.iter().find(|f| f.variant == vi) {
+                Some(f) => f.order.iter().map(|&i| fs[i]).collect(),
+                None => fs.clone(),
+            },
+        )
+        .collect();
+    let size = |fields: &[Vec<EngineField<'_>>]| -> Option<u64> {
+        let variants: Vec<Variant<'_>> = e
+            .variants
+            .iter()
+            .zip(fields)
+            .zip(&discriminants)
+            .map(|((v, fs), d)| Variant {
+                name: &v.name,
+                discriminant: *d,
+                fields: fs,
+            })
+            .collect();
+        let def = EnumDef::new(&e.name, repr, &variants);
+        def.layout_on(target).ok().map(|l| l.size())
+    };
+    Some((size(fields)?, size(&moved)?))
+}
+
+/// The enum as written, with the `reordered` variants' fields in their suggested orders: every
+/// variant keeps its attributes, doc comments and discriminant, every field its attributes,
+/// visibility and type as written.
+fn enum_body(e: &EnumIn<'_>, reordered: &[&VariantFix]) -> String {
+    use layout_syntax::source::{attr_source, field_source, tokens_source};
+    let d = e.original;
+    let vis = tokens_source(d.vis.to_token_stream());
+    let generics = tokens_source(d.generics.to_token_stream());
+    let mut out = [vis.as_str(), "enum", &format!("{}{}", d.ident, generics)]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(" {\n");
+    let syn::Data::Enum(data) = &d.data else {
+        return out + "}";
+    };
+    for (vi, (v, vin)) in data.variants.iter().zip(&e.variants).enumerate() {
+        for a in &v.attrs {
+            out.push_str("    ");
+            out.push_str(&attr_source(a));
+            out.push('\n');
+        }
+        let order: Vec<usize> = match reordered.iter().find(|f| f.variant == vi) {
+            Some(f) => f.order.clone(),
+            None => (0..vin.input.fields.len()).collect(),
+        };
+        out.push_str("    ");
+        out.push_str(&vin.name);
+        match vin.input.kind {
+            Kind::Named => {
+                out.push_str(" {\n");
+                for &i in &order {
+                    for line in field_source(vin.input.fields[i].original) {
+                        out.push_str("        ");
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                    out.pop();
+                    out.push_str(",\n");
+                }
+                out.push_str("    }");
+            }
+            Kind::Tuple => {
+                let fields: Vec<String> = order
+                    .iter()
+                    .map(|&i| field_source(vin.input.fields[i].original).join(" "))
+                    .collect();
+                out.push('(');
+                out.push_str(&fields.join(", "));
+                out.push(')');
+            }
+            _ => {}
+        }
+        if let Some((_, expr)) = &v.discriminant {
+            out.push_str(" = ");
+            out.push_str(&tokens_source(expr.to_token_stream()));
+        }
+        out.push_str(",\n");
+    }
+    out.push('}');
     out
 }

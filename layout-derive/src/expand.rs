@@ -27,7 +27,10 @@
 //! is resolved by the compiler only, its model is `<T as Model>::TY` and the assertion runs the
 //! engine during constant evaluation instead (`P::verify`); generic
 //! structs check each instantiation when it is used; policies the macro cannot decide are
-//! `const` items that run `layout_core::check`.
+//! `const` items that run `layout_core::check`. In the warning mode, a `const` check can only
+//! pick a deprecated item, not write its note: where the macro laid the struct out on every
+//! family, it writes the compiling target's report for each family instead
+//! ([`current_warnings`]), and the family key picks the one used.
 //!
 //! The expansion is kept small and is written as text ([`Code`]): the compiler type-checks and
 //! borrow-checks it for every derived struct, and the macro runs unoptimised in the debug builds
@@ -121,13 +124,39 @@ pub fn per_target_error(name: &str, why: &str) -> String {
     )
 }
 
+/// What the compiling target's reports are picked by: its family key, and with a C enum tag the
+/// width of a C enum there.
+pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream) -> TokenStream {
+    let family = if current.atomics {
+        quote!(#private::ATOMIC_FAMILY)
+    } else {
+        quote!(#private::FAMILY)
+    };
+    if current.c_enum {
+        quote!((#family, #private::C_ENUM_BYTES))
+    } else {
+        family
+    }
+}
+
+/// The patterns of `keys` for [`current_selector`]'s value.
+pub fn current_keys(current: &checks::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
+    keys.iter()
+        .map(|&(family, c_enum)| {
+            let family = syn::LitInt::new(&format!("{family:#x}"), Span::call_site());
+            if current.c_enum {
+                let c_enum = proc_macro2::Literal::u64_unsuffixed(c_enum);
+                quote!((#family, #c_enum))
+            } else {
+                quote!(#family)
+            }
+        })
+        .collect()
+}
+
 /// The path of layout-core's private module for generated code, as text.
 fn private_path(input: &Input<'_>) -> String {
-    let krate = match &input.attrs.krate {
-        Some(path) => path.to_token_stream().to_string(),
-        None => String::from("::layout_core"),
-    };
-    format!("{krate}::{}", private_module())
+    format!("{}::{}", krate_text(input), private_module())
 }
 
 /// The generated items (see the module documentation for their shape).
@@ -191,6 +220,19 @@ fn generate(
     if input.is_generic() {
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
         header(&mut code, "");
+        code.push("\n    #[doc(hidden)]\n    const __LAYOUT_NAME: &'static ");
+        code.push(&private);
+        code.display(format_args!(
+            "::Msg<{{{private}::NAME_BYTES}}> = &{private}::generic_name("
+        ));
+        code.str_literal(ident);
+        code.push(", &[");
+        code.separated(generic_args(input), ", ", |code, arg| {
+            code.push(&private);
+            code.push("::Arg::");
+            code.push(&arg);
+        });
+        code.push("]);");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
         code.push(&private);
         code.push("::StructDef<'static> = ");
@@ -212,7 +254,7 @@ fn generate(
             code.hole(run);
         }
         code.push("};\n}\n");
-        doc_comment(&mut code, input, findings);
+        doc_comment(&mut code, input, models, ty_names, findings);
         header(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
         code.push(&private);
@@ -234,7 +276,7 @@ fn generate(
         ident.clone()
     };
 
-    doc_comment(&mut code, input, findings);
+    doc_comment(&mut code, input, models, ty_names, findings);
     header(&mut code, &format!("{krate}::Layout for "));
     code.push("}\n");
     header(&mut code, &format!("{krate}::Model for "));
@@ -327,8 +369,58 @@ fn generate(
             });
         }
     }
+    if let Some(current) = &findings.current {
+        tokens.extend(current_warnings(
+            input.ident.span(),
+            current,
+            &private_tokens,
+        ));
+    }
     tokens.extend(expansion_warnings(input, findings));
     Ok(tokens)
+}
+
+/// The warning mode on the compiling target, when the macro laid the struct out on every family:
+/// each family's full report is the note of a deprecated function, and the compiling target's
+/// family key picks the one the expansion calls (0: the one that is not deprecated).
+pub fn current_warnings(
+    span: Span,
+    current: &checks::CurrentReports,
+    private: &TokenStream,
+) -> TokenStream {
+    if current.reports.is_empty() {
+        return TokenStream::new();
+    }
+    let impls = current.reports.iter().enumerate().map(|(i, (_, note))| {
+        let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
+        quote_spanned! {span=>
+            #[allow(dead_code)]
+            impl LayoutPolicy<#n> {
+                #[deprecated(note = #note)]
+                const fn broken_on_the_compiling_target() {}
+            }
+        }
+    });
+    let arms = current.reports.iter().enumerate().map(|(i, (keys, _))| {
+        let n = proc_macro2::Literal::usize_unsuffixed(i + 1);
+        let keys = current_keys(current, keys);
+        quote!(#(#keys)|* => #n,)
+    });
+    let selector = current_selector(current, private);
+    // `warn(deprecated)` on the item: a crate-wide `allow(deprecated)` must not silence it.
+    let item = quote! {
+        #[warn(deprecated)]
+        const _: () = {
+            struct LayoutPolicy<const N: usize>;
+            #[allow(dead_code)]
+            impl LayoutPolicy<0> {
+                const fn broken_on_the_compiling_target() {}
+            }
+            #(#impls)*
+            LayoutPolicy::<{ match #selector { #(#arms)* _ => 0 } }>::broken_on_the_compiling_target();
+        };
+    };
+    respan(item, span)
 }
 
 /// The struct as a `StructDef` expression: the fields as one spec string (see
@@ -373,7 +465,12 @@ fn struct_def(
     code.push("]); fields },\n        ..");
     code.push(private);
     code.push("::def::<Self>(");
-    code.str_literal(&input.name);
+    if input.is_generic() {
+        // The instantiation's name, `Pair<u64, u8>`, made during constant evaluation.
+        code.push("Self::__LAYOUT_NAME.as_str()");
+    } else {
+        code.str_literal(&input.name);
+    }
     code.push(", ");
     repr(code, input, private);
     code.push(", &[");
@@ -393,6 +490,46 @@ fn struct_def(
         code.push(".union()");
     }
     code.push("\n    }");
+}
+
+/// The arguments of a generic struct's name (`__private::generic_name`), in the order of its
+/// type and const parameters, as the text after `Arg::`: a type parameter by its model where the
+/// impls bound it by `Model`, a const parameter of an integer or `bool` type by its value, the
+/// rest unknown (`_`).
+fn generic_args(input: &Input<'_>) -> Vec<String> {
+    let mut args = Vec::new();
+    for param in &input.original.generics.params {
+        match param {
+            syn::GenericParam::Type(t) if crate::bound::has_model_bound(input, &t.ident) => {
+                args.push(format!(
+                    "Ty(<{} as {}::Model>::TY)",
+                    t.ident,
+                    krate_text(input)
+                ));
+            }
+            syn::GenericParam::Type(_) => args.push("Unknown".to_owned()),
+            syn::GenericParam::Const(c) => {
+                let ty = c.ty.to_token_stream().to_string();
+                let id = &c.ident;
+                args.push(match ty.as_str() {
+                    "u8" | "u16" | "u32" | "u64" | "usize" => format!("Unsigned({id} as u64)"),
+                    "i8" | "i16" | "i32" | "i64" | "isize" => format!("Signed({id} as i64)"),
+                    "bool" => format!("Bool({id})"),
+                    _ => "Unknown".to_owned(),
+                });
+            }
+            syn::GenericParam::Lifetime(_) => {}
+        }
+    }
+    args
+}
+
+/// The path of layout-core as text.
+fn krate_text(input: &Input<'_>) -> String {
+    match &input.attrs.krate {
+        Some(path) => path.to_token_stream().to_string(),
+        None => String::from("::layout_core"),
+    }
 }
 
 /// `Repr::C`, `Repr::C.packed(2)`, ...
@@ -548,16 +685,22 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
 }
 
 /// The layout table as the doc comment of the `Layout` impl.
-fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
+fn doc_comment(
+    code: &mut Code,
+    input: &Input<'_>,
+    models: &[Model],
+    ty_names: &[String],
+    findings: &Findings,
+) {
     let mut text = format!(
         "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
         input.ident
     );
     if findings.doc.is_empty() {
-        text.push_str(match input.repr.repr.base {
-            ReprBase::Rust => "\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target.",
-            _ => "\nsome field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.",
-        });
+        match input.repr.repr.base {
+            ReprBase::Rust => text.push_str("\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target."),
+            _ => fields_doc(&mut text, input, models, ty_names),
+        }
     }
     for table in &findings.doc {
         text.push_str("\n```text\n");
@@ -567,6 +710,59 @@ fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     code.push("#[doc = ");
     code.str_literal(&text);
     code.push("]\n");
+}
+
+/// The doc of a struct some of whose field types only the compiler resolves (another derived
+/// struct, an alias, a generic parameter): the macro cannot lay it out while it expands, so
+/// the doc says what it knows, the fields with the numbers of those it models itself, and
+/// where the rest is, without a guessed number.
+fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: &[String]) {
+    let Some(target) = Target::find("64") else {
+        return;
+    };
+    let resolved: Vec<String> = input
+        .fields
+        .iter()
+        .zip(models)
+        .zip(ty_names)
+        .filter(|((_, m), _)| !matches!(m, Model::Known(_)))
+        .map(|((f, _), ty)| format!("`{}: {ty}`", f.name))
+        .collect();
+    text.push_str(&format!(
+        "\nThe layout of {} comes from the compiler, so the macro cannot lay `{}` out while it \
+         expands and prints no table here rather than guessed numbers: `Layout::layout()` gives \
+         the table on the compiling target and `Layout::layout_on(target)` on any built-in \
+         target. A field type that derives `Layout` itself has its own table in its docs.\n",
+        resolved.join(", "),
+        input.ident
+    ));
+    let name_w = input
+        .fields
+        .iter()
+        .map(|f| f.name.len())
+        .fold(5, usize::max);
+    let ty_w = ty_names.iter().map(String::len).fold(4, usize::max);
+    text.push_str(&format!(
+        "\n```text\nthe fields of {}, sizes on {}:\n{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
+        input.name, target.triple, "field", "type", "size", "align"
+    ));
+    for ((f, m), ty) in input.fields.iter().zip(models).zip(ty_names) {
+        let numbers = match m {
+            Model::Known(t) => layout_engine::type_layout(t, target).ok(),
+            _ => None,
+        };
+        match numbers {
+            Some(l) => text.push_str(&format!(
+                "{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
+                f.name, ty, l.size, l.align
+            )),
+            None => text.push_str(&format!(
+                "{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}  (resolved by the compiler)\n",
+                f.name, ty, "-", "-"
+            )),
+        }
+    }
+    text.push_str("```\n");
 }
 
 /// The name of layout-core's module for generated code: `__private_` and this crate's version,

@@ -1,6 +1,7 @@
 //! What the derive emits when the input has errors: the errors, and a minimal `Layout` and
 //! `Model` impl so that uses of the type elsewhere do not add a cascade of "trait not
-//! implemented" errors to the one that matters.
+//! implemented" errors to the one that matters. It names layout-core as the expansion would
+//! (`#[layout(crate = "...")]`, a renamed dependency), so no "could not find" error joins them.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,39 +12,44 @@ pub fn expand(input: &syn::DeriveInput, errors: syn::Error) -> TokenStream {
     let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let errors = errors.to_compile_error();
+    let krate = crate::krate::path_of(input);
+    if krate.to_string() == ":: layout_core" && crate::krate::missing_error().is_some() {
+        // The placeholder impls would only add "could not find `layout_core`" errors.
+        return errors;
+    }
     if let syn::Data::Enum(_) = &input.data {
         // An enum's placeholder: `LayoutEnum` with no variants.
         return quote! {
             #errors
             #[automatically_derived]
-            impl #impl_generics ::layout_core::LayoutEnum for #ident #ty_generics #where_clause {
-                const DEF: ::layout_core::EnumDef<'static> = ::layout_core::EnumDef {
+            impl #impl_generics #krate::LayoutEnum for #ident #ty_generics #where_clause {
+                const DEF: #krate::EnumDef<'static> = #krate::EnumDef {
                     name: #name,
-                    repr: ::layout_core::EnumRepr::RUST,
+                    repr: #krate::EnumRepr::RUST,
                     variants: &[],
                 };
             }
             #[automatically_derived]
-            impl #impl_generics ::layout_core::Model for #ident #ty_generics #where_clause {
-                const TY: ::layout_core::Ty<'static> = ::layout_core::Ty::Opaque { name: #name };
+            impl #impl_generics #krate::Model for #ident #ty_generics #where_clause {
+                const TY: #krate::Ty<'static> = #krate::Ty::Opaque { name: #name };
             }
         };
     }
     quote! {
         #errors
         #[automatically_derived]
-        impl #impl_generics ::layout_core::Layout for #ident #ty_generics #where_clause {
-            const DEF: ::layout_core::StructDef<'static> = ::layout_core::StructDef {
+        impl #impl_generics #krate::Layout for #ident #ty_generics #where_clause {
+            const DEF: #krate::StructDef<'static> = #krate::StructDef {
                 name: #name,
-                shape: ::layout_core::Shape::Struct,
-                repr: ::layout_core::Repr::RUST,
+                shape: #krate::Shape::Struct,
+                repr: #krate::Repr::RUST,
                 fields: &[],
                 host: ::core::option::Option::None,
             };
         }
         #[automatically_derived]
-        impl #impl_generics ::layout_core::Model for #ident #ty_generics #where_clause {
-            const TY: ::layout_core::Ty<'static> = ::layout_core::Ty::Opaque { name: #name };
+        impl #impl_generics #krate::Model for #ident #ty_generics #where_clause {
+            const TY: #krate::Ty<'static> = #krate::Ty::Opaque { name: #name };
         }
     }
 }

@@ -12,6 +12,7 @@ mod entries;
 mod enums;
 mod expand;
 mod fallback;
+mod krate;
 mod per_target;
 mod suggest;
 mod symbol;

@@ -87,6 +87,8 @@ const STRUCT_KEYS: &[&str] = &[
     "size = 99999999999999999999999",
     "max_padding = -1",
     "align(8)",
+    "max_variant_ratio = 2",
+    "crate = \"lc\"",
 ];
 const FIELD_KEYS: &[&str] = &[
     "hot",
@@ -108,6 +110,8 @@ const REPRS: &[&str] = &[
     "#[repr(C, packed, align(4))]",
     "#[repr(align(0))]",
     "#[repr(u8)]",
+    "#[repr(C, u8)]",
+    "#[repr(i32)]",
     "#[repr(C)] #[repr(transparent)]",
     "#[repr(packed(3))]",
     "#[repr(Rust)]",
@@ -140,7 +144,34 @@ fn generate(rng: &mut Rng) -> String {
             s.push_str(&format!(" struct S{generics}({});", fields.join(", ")));
         }
         1 => s.push_str(&format!(" struct S{generics};")),
-        2 => s.push_str(" enum E { A, B(u8) }"),
+        2 => {
+            // An enum of unit, tuple and named variants, some with discriminants.
+            let variants: Vec<String> = (0..1 + rng.below(4))
+                .map(|v| {
+                    // 0: tuple, 1: named, 2: unit.
+                    let k = rng.below(3);
+                    let fields: Vec<String> = (0..rng.below(4))
+                        .map(|i| {
+                            let attrs = field_attrs(rng);
+                            match k {
+                                0 => format!("{attrs}{}", rng.pick(TYPES)),
+                                _ => format!("{attrs}f{i}: {}", rng.pick(TYPES)),
+                            }
+                        })
+                        .collect();
+                    let body = if k == 2 || fields.is_empty() {
+                        String::new()
+                    } else if k == 0 {
+                        format!("({})", fields.join(", "))
+                    } else {
+                        format!(" {{ {} }}", fields.join(", "))
+                    };
+                    let disc = if rng.below(4) == 0 { " = 7" } else { "" };
+                    format!("V{v}{body}{disc}")
+                })
+                .collect();
+            s.push_str(&format!(" enum E{generics} {{ {} }}", variants.join(", ")));
+        }
         kind => {
             let fields: Vec<String> = (0..n)
                 .map(|i| {

@@ -78,6 +78,15 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
     {
         cx.error_at(span, "`warn` reports broken policies as warnings, and there is no policy: add one (`optimal`, `max_padding = N`, ...) or remove `warn`");
     }
+    if let Some(span) = attrs.warn
+        && any_check
+        && input.is_generic()
+    {
+        cx.error_at(span, format!(
+            "`warn` cannot apply to a generic struct: the policies of `{}` are checked for each instantiation during constant evaluation, where stable Rust has no way to emit a warning (only an error); remove `warn`, so that a broken policy is an error where the instantiation is used, or derive `Layout` on a non-generic struct with the field types you need to check",
+            input.ident
+        ));
+    }
     if let Some(t) = &attrs.targets
         && !any_check
     {

@@ -349,6 +349,21 @@ fn generic_structs_per_instantiation() {
     // `T: ?Sized` behind a pointer: no `Model` bound needed, thin or wide per instantiation.
     assert_eq!(Behind::<[u8]>::layout_on(target("64")).unwrap().size(), 24);
     assert_eq!(Behind::<u8>::layout_on(target("64")).unwrap().size(), 16);
+
+    // Each instantiation is named with its arguments: type parameters by their models, const
+    // parameters by their values; a parameter without a `Model` bound is `_`.
+    assert_eq!(Generic::<u8, 3>::DEF.name, "Generic<u8, 3>");
+    assert_eq!(
+        Generic::<Generic<[u16; 2], 1>, 2>::DEF.name,
+        "Generic<Generic<[u16; 2], 1>, 2>"
+    );
+    assert_eq!(Generic::<T1, 1>::DEF.name, "Generic<T1, 1>");
+    assert_eq!(Behind::<[u8]>::DEF.name, "Behind<_>");
+    assert!(
+        Generic::<u8, 3>::layout()
+            .to_string()
+            .contains("struct Generic<u8, 3> on ")
+    );
 }
 
 #[test]

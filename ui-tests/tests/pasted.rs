@@ -36,6 +36,7 @@ fn offered(stderr: &str) -> Vec<(String, String)> {
             .trim()
             .trim_start_matches("pub ")
             .trim_start_matches("struct ")
+            .trim_start_matches("enum ")
             .split(['(', ' ', '{', '<'])
             .next()
             .unwrap()
@@ -73,6 +74,20 @@ fn pasted(source: &str, name: &str, body: &str) -> String {
                 if body.ends_with('}') {
                     out.push('\n');
                 }
+                out.push('\n');
+            }
+            syn::Item::Enum(e) if e.ident == name => {
+                for a in &e.attrs {
+                    out.push_str(&a.to_token_stream().to_string());
+                    out.push('\n');
+                }
+                out.push_str(body);
+                out.push_str("\n\n");
+            }
+            syn::Item::Enum(e) if derives_layout(&e.attrs) => {
+                let mut e = e.clone();
+                e.attrs.retain(|a| !a.path().is_ident("layout"));
+                out.push_str(&e.to_token_stream().to_string());
                 out.push('\n');
             }
             syn::Item::Struct(s) if derives_layout(&s.attrs) => {

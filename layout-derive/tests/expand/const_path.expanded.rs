@@ -1,6 +1,16 @@
 /**The layout of `Ffi`, as `#[derive(Layout)]` computed it:
 
-some field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.*/
+The layout of `inner: Inner`, `buf: [u8; LEN]`, `name: Vec<u8>` comes from the compiler, so the macro cannot lay `Ffi` out while it expands and prints no table here rather than guessed numbers: `Layout::layout()` gives the table on the compiling target and `Layout::layout_on(target)` on any built-in target. A field type that derives `Layout` itself has its own table in its docs.
+
+```text
+the fields of Ffi, sizes on x86_64-unknown-linux-gnu:
+field  type               size  align
+fd     core::ffi::c_int      4      4
+inner  Inner                 -      -  (resolved by the compiler)
+buf    [u8; LEN]             -      -  (resolved by the compiler)
+name   Vec<u8>               -      -  (resolved by the compiler)
+```
+*/
 #[automatically_derived]
 impl ::layout_core::Layout for Ffi {}
 #[automatically_derived]

@@ -4,6 +4,13 @@ where
     T: ::layout_core::Model,
 {
     #[doc(hidden)]
+    const __LAYOUT_NAME: &'static ::layout_core::__private_0_1_0::Msg<
+        { ::layout_core::__private_0_1_0::NAME_BYTES },
+    > = &::layout_core::__private_0_1_0::generic_name(
+        "Slot",
+        &[::layout_core::__private_0_1_0::Arg::Ty(<T as ::layout_core::Model>::TY)],
+    );
+    #[doc(hidden)]
     const __LAYOUT_DEF: ::layout_core::__private_0_1_0::StructDef<'static> = ::layout_core::__private_0_1_0::StructDef {
         fields: &{
             let fields = ::layout_core::__private_0_1_0::fields::<
@@ -17,7 +24,7 @@ where
         },
         ..::layout_core::__private_0_1_0::def::<
             Self,
-        >("Slot", ::layout_core::__private_0_1_0::Repr::C, &[])
+        >(Self::__LAYOUT_NAME.as_str(), ::layout_core::__private_0_1_0::Repr::C, &[])
     };
     #[doc(hidden)]
     const __LAYOUT_CHECKED: () = {
@@ -30,7 +37,17 @@ where
 }
 /**The layout of `Slot`, as `#[derive(Layout)]` computed it:
 
-some field types are resolved by the compiler only: `Layout::layout()` and `Layout::layout_on(target)` give the tables.*/
+The layout of `value: T` comes from the compiler, so the macro cannot lay `Slot` out while it expands and prints no table here rather than guessed numbers: `Layout::layout()` gives the table on the compiling target and `Layout::layout_on(target)` on any built-in target. A field type that derives `Layout` itself has its own table in its docs.
+
+```text
+the fields of Slot, sizes on x86_64-unknown-linux-gnu:
+field  type                 size  align
+tag    u8                      1      1
+value  T                       -      -  (resolved by the compiler)
+next   *const Slot<'a, T>      8      8
+name   &'a str                16      8
+```
+*/
 #[automatically_derived]
 impl<'a, T> ::layout_core::Layout for Slot<'a, T>
 where

@@ -291,20 +291,30 @@ pub const fn boxed_size<const V: usize>(
     target: &Target,
     v: usize,
 ) -> Option<u64> {
-    if def.variants.len() != V {
+    let mut variants = [Variant::unit(""); V];
+    boxed_size_in(def, target, v, &mut variants)
+}
+
+/// [`boxed_size`] with the copy of the variants made in `scratch`, one per variant of `def`.
+pub const fn boxed_size_in<'a>(
+    def: &EnumDef<'a>,
+    target: &Target,
+    v: usize,
+    scratch: &mut [Variant<'a>],
+) -> Option<u64> {
+    if def.variants.len() != scratch.len() || v >= scratch.len() {
         return None;
     }
-    let mut variants = [Variant::unit(""); V];
     let mut i = 0;
-    while i < V {
-        variants[i] = def.variants[i];
+    while i < scratch.len() {
+        scratch[i] = def.variants[i];
         i += 1;
     }
-    variants[v].fields = &BOXED;
+    scratch[v].fields = &BOXED;
     let boxed = EnumDef {
         name: def.name,
         repr: def.repr,
-        variants: &variants,
+        variants: scratch,
     };
     match enum_layout(&boxed, target, &mut [], &mut []) {
         Ok(l) => Some(l.layout.size),
@@ -326,6 +336,21 @@ pub const fn write_enum_broken<const V: usize, const N: usize>(
     target: &Target,
     facts: &EnumFacts,
     b: &EnumBroken,
+) {
+    let mut scratch = [Variant::unit(""); V];
+    write_enum_broken_in(m, def, policy, target, facts, b, &mut scratch);
+}
+
+/// The report of what `def` breaks on `target` ([`write_enum_broken`]), with `scratch` (one
+/// entry per variant) for the size the enum would have with a variant boxed.
+pub const fn write_enum_broken_in<'a, const N: usize>(
+    m: &mut Msg<N>,
+    def: &EnumDef<'a>,
+    policy: &EnumPolicy,
+    target: &Target,
+    facts: &EnumFacts,
+    b: &EnumBroken,
+    scratch: &mut [Variant<'a>],
 ) {
     let l = facts.layout.layout;
     m.str("`");
@@ -393,7 +418,7 @@ pub const fn write_enum_broken<const V: usize, const N: usize>(
         m.str(" for it. Box its fields (");
         write_boxed(m, def, big);
         m.str(")");
-        if let Some(size) = boxed_size::<V>(def, target, big)
+        if let Some(size) = boxed_size_in(def, target, big, scratch)
             && size < l.size
         {
             m.str(" and `");

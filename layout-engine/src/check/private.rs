@@ -1,6 +1,6 @@
 //! What the code `#[derive(Layout)]` generates calls: not a public API.
 
-use crate::check::{Msg, family};
+use crate::check::family;
 use crate::{FieldLayout, HostLayout, Shape, Target, struct_layout};
 
 pub use crate::check::fields::{array_of, fields};
@@ -8,6 +8,81 @@ pub use crate::check::fields::{array_of, fields};
 pub use crate::check::enums::{EnumPolicy, run_enum, verify_enum, violated_enum};
 pub use crate::check::{Policy, Subject, Targets, run, violated};
 pub use crate::{EnumDef, EnumRepr, Prim, Repr, StructDef, Ty, Variant};
+
+pub use crate::check::Msg;
+
+/// A generic argument of an instantiation of a derived struct, for its name ([`generic_name`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// A type parameter with a `Model` bound: named by its model.
+    Ty(Ty<'a>),
+    /// A const parameter of an unsigned integer type.
+    Unsigned(u64),
+    /// A const parameter of a signed integer type.
+    Signed(i64),
+    /// A `bool` const parameter.
+    Bool(bool),
+    /// A parameter the derive cannot name (no `Model` bound, a `char` or 128-bit const): `_`.
+    Unknown,
+}
+
+/// The size of the buffer [`generic_name`] writes in.
+pub const NAME_BYTES: usize = 256;
+
+/// The name of an instantiation of the generic struct `name`, built during constant evaluation
+/// from its arguments (`core::any::type_name` is not `const`): `Pair<u64, u8>`,
+/// `Buf<[u8; 4], 16>`. A type argument is named by its model: a primitive by its name, an array
+/// by its element and length, a derived struct or enum by its own (instantiated) name, a type
+/// with a named model by that name; a pointer, a zero-sized type, an atomic, or a type the
+/// derive has no bound for, is `_`. Lifetimes are left out.
+pub const fn generic_name(name: &str, args: &[Arg<'_>]) -> Msg<NAME_BYTES> {
+    let mut m = Msg::new();
+    m.str(name);
+    m.str("<");
+    let mut i = 0;
+    while i < args.len() {
+        if i > 0 {
+            m.str(", ");
+        }
+        match args[i] {
+            Arg::Ty(ty) => ty_name(&mut m, &ty),
+            Arg::Unsigned(n) => m.u64(n),
+            Arg::Signed(n) => {
+                if n < 0 {
+                    m.str("-");
+                }
+                m.u64(n.unsigned_abs());
+            }
+            Arg::Bool(b) => m.str(if b { "true" } else { "false" }),
+            Arg::Unknown => m.str("_"),
+        }
+        i += 1;
+    }
+    m.str(">");
+    m
+}
+
+/// Writes the name of the type modelled by `ty` (see [`generic_name`]).
+const fn ty_name(m: &mut Msg<NAME_BYTES>, ty: &Ty<'_>) {
+    match ty {
+        Ty::Prim(p) | Ty::Aliased(p) => m.str(p.name()),
+        Ty::Array(elem, n) => {
+            m.str("[");
+            ty_name(m, elem);
+            m.str("; ");
+            m.u64(*n);
+            m.str("]");
+        }
+        Ty::Struct(def) => m.str(def.name),
+        Ty::Enum(def) => m.str(def.name),
+        Ty::Fixed { name, .. } | Ty::Host { name, .. } | Ty::Opaque { name }
+            if !name.is_empty() =>
+        {
+            m.str(name)
+        }
+        _ => m.str("_"),
+    }
+}
 
 /// Where the confirmation of a `Box`, `Rc` or `Arc` field ([`same_types`]) names them: the
 /// generated code cannot assume a crate named `alloc` or `std`.
@@ -39,6 +114,17 @@ pub const FAMILY: u64 = family::current_key(false);
 
 /// The family key of the target being compiled, for structs with atomic fields.
 pub const ATOMIC_FAMILY: u64 = family::current_key(true);
+
+/// rustc's minimum width in bytes of a `repr(C)` enum's tag on the target being compiled
+/// ([`Target::c_enum_min_bytes`]), which the family key does not include; 0 for a target that
+/// is not a built-in one.
+pub const C_ENUM_BYTES: u64 = match Target::CURRENT {
+    Some(t) => match t.c_enum_min_bytes() {
+        Some(n) => n,
+        None => 0,
+    },
+    None => 0,
+};
 
 /// The built-in target `triple`, which the derive found at `index` of its target table: checked
 /// where it is used, so a table that differs from the derive's cannot select another target.
@@ -220,7 +306,7 @@ pub struct Loud;
 impl Loud {
     /// The warning.
     #[deprecated(
-        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); remove `warn` to get the full report, with the suggested order, as an error"
+        note = "a `#[layout(...)]` policy is broken on the compiling target (or a field has no layout there); a field type or an enum discriminant is resolved by the compiler only, so the report is made during constant evaluation, which can choose this warning but not write its text: remove `warn` to get the full report, with the suggested order, as an error"
     )]
     pub const fn layout_policy_broken_on_the_compiling_target() {}
 }
@@ -229,6 +315,27 @@ impl Loud {
 mod tests {
     use super::*;
     use crate::Field;
+
+    #[test]
+    fn generic_names_spell_their_arguments() {
+        const INNER: StructDef<'static> = StructDef::repr_c("Inner<u8>", &[]);
+        let name = generic_name(
+            "Pair",
+            &[
+                Arg::Ty(Ty::U8),
+                Arg::Ty(Ty::Array(&Ty::Prim(Prim::U64), 4)),
+                Arg::Ty(Ty::Struct(&INNER)),
+                Arg::Unsigned(16),
+                Arg::Signed(-3),
+                Arg::Bool(true),
+                Arg::Unknown,
+            ],
+        );
+        assert_eq!(
+            name.as_str(),
+            "Pair<u8, [u64; 4], Inner<u8>, 16, -3, true, _>"
+        );
+    }
 
     #[test]
     fn expect_accepts_the_compilers_numbers_and_no_prediction() {

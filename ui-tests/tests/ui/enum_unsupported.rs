@@ -19,11 +19,40 @@ enum Wrapper {
 #[derive(Layout)]
 enum Never {}
 
-// `optimal` and `cache_line` on an enum.
+// `cache_line` on an enum.
 #[derive(Layout)]
 #[repr(C, u8)]
-#[layout(optimal, cache_line = 64)]
+#[layout(max_padding = 8, cache_line = 64)]
 enum Opt {
+    A(u8, u64, u8),
+    B,
+}
+
+// `optimal` where a field type is resolved by the compiler only: the order search runs while
+// the macro expands.
+type Alias = u32;
+
+#[derive(Layout)]
+#[repr(u8)]
+#[layout(optimal)]
+enum OptResolved {
+    A(u8, Alias, u8),
+    B,
+}
+
+// `optimal` with no variant of two fields: nothing to reorder.
+#[derive(Layout)]
+#[repr(u8)]
+#[layout(optimal)]
+enum OptNothing {
+    A(u64),
+    B,
+}
+
+// `optimal` on a `repr(Rust)` enum.
+#[derive(Layout)]
+#[layout(optimal)]
+enum OptRust {
     A(u8, u64, u8),
     B,
 }

@@ -39,26 +39,48 @@ pub fn dependence(item: &syn::DeriveInput) -> Option<String> {
             ));
         }
     }
-    // The body as written shows the fields and variants switched off too; the tokens the
-    // derive has show the `#[cfg]` left on those that are on.
-    let (brace, tokens) = match &item.data {
+    // The body as written shows the fields and variants switched off too (read only when it
+    // mentions `cfg` at all: most bodies do not, and lexing them costs compile time).
+    let brace = match &item.data {
         syn::Data::Struct(s) => match &s.fields {
-            syn::Fields::Named(f) => (Some(f.brace_token.span), f.to_token_stream()),
-            syn::Fields::Unnamed(f) => (None, f.to_token_stream()),
-            syn::Fields::Unit => (None, TokenStream::new()),
+            syn::Fields::Named(f) => Some(f.brace_token.span),
+            _ => None,
         },
-        syn::Data::Enum(e) => (Some(e.brace_token.span), e.variants.to_token_stream()),
-        syn::Data::Union(u) => (Some(u.fields.brace_token.span), u.fields.to_token_stream()),
+        syn::Data::Enum(e) => Some(e.brace_token.span),
+        syn::Data::Union(u) => Some(u.fields.brace_token.span),
     };
-    let written = brace
-        .and_then(|b| b.join().source_text())
-        .and_then(|text| text.parse::<TokenStream>().ok());
-    if let Some(written) = written
+    if let Some(text) = brace.and_then(|b| b.join().source_text())
+        && text.contains("cfg")
+        && let Ok(written) = text.parse::<TokenStream>()
         && let Some(why) = cfg_in(written)
     {
         return Some(why);
     }
-    cfg_in(tokens)
+    // The `#[cfg]` left on the fields and variants that are on (all there is without source
+    // text).
+    let cfg_on = |attrs: &[syn::Attribute]| {
+        attrs.iter().find_map(|a| {
+            let pred = a
+                .path()
+                .is_ident("cfg")
+                .then(|| a.parse_args::<syn::Meta>().ok())??;
+            about_target(&pred).then(|| {
+                format!(
+                    "its body has `#[cfg({})]`",
+                    tokens_source(pred.to_token_stream())
+                )
+            })
+        })
+    };
+    let fields_of = |fields: &syn::Fields| fields.iter().find_map(|f| cfg_on(&f.attrs));
+    match &item.data {
+        syn::Data::Struct(s) => fields_of(&s.fields),
+        syn::Data::Enum(e) => e
+            .variants
+            .iter()
+            .find_map(|v| cfg_on(&v.attrs).or_else(|| fields_of(&v.fields))),
+        syn::Data::Union(u) => u.fields.named.iter().find_map(|f| cfg_on(&f.attrs)),
+    }
 }
 
 /// The first `#[cfg(pred)]` about the target among the attributes in `tokens` (at any depth).

@@ -27,7 +27,8 @@ pub fn dependence(item: &syn::DeriveInput) -> Option<String> {
             continue;
         };
         let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
-        if let Ok(meta) = syn::parse_str::<syn::Meta>(inner)
+        if inner.trim_start().starts_with("cfg_attr")
+            && let Ok(meta) = syn::parse_str::<syn::Meta>(inner)
             && meta.path().is_ident("cfg_attr")
             && let Some(pred) = first_arg(&meta)
             && about_target(&pred)

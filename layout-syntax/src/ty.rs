@@ -502,6 +502,21 @@ impl Confirmation {
 /// `alloc` is a path under which `Box`, `Rc` and `Arc` are reachable from the generated code.
 pub fn confirmation(ty: &syn::Type, cx: &mut Context<'_, '_>, alloc: &str) -> Option<Confirmation> {
     use quote::ToTokens;
+    // The common case, a primitive by its bare name (`u8`): no token round trip, which under
+    // an unoptimised proc macro costs more than the rest of the confirmation.
+    if let syn::Type::Path(p) = ty
+        && p.qself.is_none()
+        && let Some(id) = p.path.get_ident()
+    {
+        let name = id.to_string();
+        if prim_named(&name).is_some() && matches!(classify(ty, cx), Class::Known(_)) {
+            return Some(Confirmation {
+                meant: format!("::core::primitive::{name}"),
+                written: name,
+                sized: Vec::new(),
+            });
+        }
+    }
     let mut out = Confirmation {
         written: erase_lifetimes(ty.to_token_stream()).to_string(),
         ..Confirmation::default()

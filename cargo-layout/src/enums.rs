@@ -12,7 +12,7 @@ use layout_engine::{EnumDef, EnumLayout, Field, StructDef, StructLayout, Target,
 use crate::analyze::Difference;
 use crate::refusal::{Facts, Refusal};
 use crate::resolve::{Blocked, EnumModel, Models};
-use crate::scan::{Filter, cfg_groups, glob};
+use crate::scan::{Filter, Reported, cfg_groups, reported_items};
 use crate::source::{Diag, Sources};
 use crate::tree::{ItemId, Tree};
 
@@ -161,44 +161,19 @@ pub fn scan_each(
         .collect();
     let mut diags = Vec::new();
     let facts = Facts::new(tree, sources);
-    let mut ids: Vec<ItemId> = (0..tree.items.len())
-        .filter(|&i| tree.items[i].as_enum().is_some())
-        .collect();
-    ids.sort_by_key(|&i| {
-        let it = &tree.items[i];
-        (sources.get(it.file).display.clone(), it.start)
-    });
-    ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
-    for id in ids {
+    let items = reported_items(
+        tree,
+        sources,
+        filter,
+        &groups,
+        |item| item.as_enum().map(|e| &e.markers),
+        &mut diags,
+    );
+    for Reported { id, path, compiled } in items {
         let item = &tree.items[id];
-        let e = item.as_enum().expect("filtered above");
-        if e.markers.ignore || (filter.only_marked && !e.markers.check) {
-            continue;
-        }
-        let path = format!("{}::{}", tree.modules[item.module].path, item.name);
-        if !filter.names.is_empty()
-            && !filter
-                .names
-                .iter()
-                .any(|p| glob(p, &item.name) || glob(p, &path))
-        {
-            continue;
-        }
+        let e = item.as_enum().expect("an enum");
         let file = sources.get(item.file);
-        let compiled: Vec<usize> = (0..groups.len())
-            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
-            .collect();
-        let Some(&first) = compiled.first() else {
-            diags.push(Diag::note(
-                file.display.clone(),
-                item.line,
-                format!(
-                    "`{path}` is not compiled for any target reported (#[{}]): not reported",
-                    item.cfg.join(", ")
-                ),
-            ));
-            continue;
-        };
+        let first = compiled[0];
         let per_group: Vec<Option<EnumModel>> = (0..groups.len())
             .map(|g| {
                 compiled

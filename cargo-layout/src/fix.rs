@@ -445,50 +445,29 @@ fn verify(old: &str, new: &str, edits: &[Edit]) -> Result<(), String> {
     Ok(())
 }
 
-/// Reorders, in a syntax tree, the fields of the structs named by the edits.
+/// Reorders, in a syntax tree, the fields of the structs and enum variants named by the edits.
 struct Permute<'e> {
     edits: &'e [Edit],
     applied: usize,
 }
 
 impl VisitMut for Permute<'_> {
-    fn visit_variant_mut(&mut self, v: &mut syn::Variant) {
-        if let syn::Fields::Named(named) = &mut v.fields {
-            let at = byte_range(named.brace_token.span.join()).start;
-            if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
-                let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
-                let trailing = named.named.trailing_punct();
-                let mut p = syn::punctuated::Punctuated::new();
-                for &i in &e.order {
-                    p.push(fields[i].clone());
-                }
-                if trailing {
-                    p.push_punct(Default::default());
-                }
-                named.named = p;
-                self.applied += 1;
+    // Named fields of a struct or of an enum variant alike: the edit is found by its braces.
+    fn visit_fields_named_mut(&mut self, named: &mut syn::FieldsNamed) {
+        let at = byte_range(named.brace_token.span.join()).start;
+        if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
+            let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
+            let trailing = named.named.trailing_punct();
+            let mut p = syn::punctuated::Punctuated::new();
+            for &i in &e.order {
+                p.push(fields[i].clone());
             }
-        }
-        syn::visit_mut::visit_variant_mut(self, v);
-    }
-
-    fn visit_item_struct_mut(&mut self, s: &mut syn::ItemStruct) {
-        if let syn::Fields::Named(named) = &mut s.fields {
-            let at = byte_range(named.brace_token.span.join()).start;
-            if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
-                let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
-                let trailing = named.named.trailing_punct();
-                let mut p = syn::punctuated::Punctuated::new();
-                for &i in &e.order {
-                    p.push(fields[i].clone());
-                }
-                if trailing {
-                    p.push_punct(Default::default());
-                }
-                named.named = p;
-                self.applied += 1;
+            if trailing {
+                p.push_punct(Default::default());
             }
+            named.named = p;
+            self.applied += 1;
         }
-        syn::visit_mut::visit_item_struct_mut(self, s);
+        syn::visit_mut::visit_fields_named_mut(self, named);
     }
 }

@@ -140,48 +140,19 @@ pub fn scan_each(
         .collect();
     let mut diags = Vec::new();
     let facts = Facts::new(tree, sources);
-    let mut ids: Vec<ItemId> = (0..tree.items.len())
-        .filter(|&i| tree.items[i].as_struct().is_some())
-        .collect();
-    ids.sort_by_key(|&i| {
-        let it = &tree.items[i];
-        (sources.get(it.file).display.clone(), it.start)
-    });
-    // The same file reached from two crates (a `#[path]` module, an example including a
-    // module of the library) is reported once.
-    ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
-
-    for id in ids {
+    let items = reported_items(
+        tree,
+        sources,
+        filter,
+        &groups,
+        |item| item.as_struct().map(|s| &s.markers),
+        &mut diags,
+    );
+    for Reported { id, path, compiled } in items {
         let item = &tree.items[id];
-        let s = item.as_struct().expect("filtered above");
-        if s.markers.ignore || (filter.only_marked && !s.markers.check) {
-            continue;
-        }
-        let path = format!("{}::{}", tree.modules[item.module].path, item.name);
-        if !filter.names.is_empty()
-            && !filter
-                .names
-                .iter()
-                .any(|p| glob(p, &item.name) || glob(p, &path))
-        {
-            continue;
-        }
+        let s = item.as_struct().expect("a struct");
         let file = sources.get(item.file);
-        // The configurations that compile it, and its model in each.
-        let compiled: Vec<usize> = (0..groups.len())
-            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
-            .collect();
-        let Some(&first) = compiled.first() else {
-            diags.push(Diag::note(
-                file.display.clone(),
-                item.line,
-                format!(
-                    "`{path}` is not compiled for any target reported (#[{}]): not reported",
-                    item.cfg.join(", ")
-                ),
-            ));
-            continue;
-        };
+        let first = compiled[0];
         let per_group: Vec<Option<crate::resolve::Model>> = (0..groups.len())
             .map(|g| compiled.contains(&g).then(|| models[g].model(id)))
             .collect();
@@ -379,6 +350,70 @@ pub fn scan_each(
         emit(report);
     }
     diags
+}
+
+/// An item a run reports, and the configuration groups that compile it (never none).
+pub(crate) struct Reported {
+    pub id: ItemId,
+    /// Its module path and name (`crate::net::Header`).
+    pub path: String,
+    pub compiled: Vec<usize>,
+}
+
+/// The items of one kind (those `markers` gives markers for) that the markers and `filter`
+/// select, in file order, each once; one that no target reported compiles is a note in `diags`
+/// instead. Shared by the struct and the enum reports.
+pub(crate) fn reported_items<'t>(
+    tree: &'t Tree,
+    sources: &Sources,
+    filter: &Filter,
+    groups: &[CfgGroup],
+    markers: impl Fn(&'t crate::tree::Item) -> Option<&'t crate::markers::Markers>,
+    diags: &mut Vec<Diag>,
+) -> Vec<Reported> {
+    let mut ids: Vec<ItemId> = (0..tree.items.len())
+        .filter(|&i| markers(&tree.items[i]).is_some())
+        .collect();
+    ids.sort_by_key(|&i| {
+        let it = &tree.items[i];
+        (sources.get(it.file).display.clone(), it.start)
+    });
+    // The same file reached from two crates (a `#[path]` module, an example including a
+    // module of the library) is reported once.
+    ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
+    let mut out = Vec::new();
+    for id in ids {
+        let item = &tree.items[id];
+        let m = markers(item).expect("filtered above");
+        if m.ignore || (filter.only_marked && !m.check) {
+            continue;
+        }
+        let path = format!("{}::{}", tree.modules[item.module].path, item.name);
+        if !filter.names.is_empty()
+            && !filter
+                .names
+                .iter()
+                .any(|p| glob(p, &item.name) || glob(p, &path))
+        {
+            continue;
+        }
+        let compiled: Vec<usize> = (0..groups.len())
+            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
+            .collect();
+        if compiled.is_empty() {
+            diags.push(Diag::note(
+                sources.get(item.file).display.clone(),
+                item.line,
+                format!(
+                    "`{path}` is not compiled for any target reported (#[{}]): not reported",
+                    item.cfg.join(", ")
+                ),
+            ));
+            continue;
+        }
+        out.push(Reported { id, path, compiled });
+    }
+    out
 }
 
 /// Targets on which every `#[cfg]` predicate of the scanned code evaluates the same: one

@@ -38,21 +38,10 @@ pub fn render(
 }
 
 fn enum_section(out: &mut String, r: &EnumReport, targets: &[&'static Target], ratio: u64) {
-    let _ = write!(out, "{}:{}: {}", r.file, r.line, r.path);
-    if !r.cfg.is_empty() {
-        let _ = write!(out, " (under #[{}])", r.cfg.join("], #["));
-    }
-    out.push('\n');
+    heading(out, &r.file, r.line, &r.path, &r.cfg);
     match &r.status {
         EnumStatus::Blocked(blocked) => {
-            out.push_str("no layout: the engine has no model for\n");
-            for b in &blocked.fields {
-                if b.field.is_empty() {
-                    let _ = writeln!(out, "    {}", b.reason);
-                } else {
-                    let _ = writeln!(out, "    field `{}: {}`: {}", b.field, b.ty, b.reason);
-                }
-            }
+            no_model(out, blocked);
         }
         EnumStatus::Rustc {
             def,
@@ -285,22 +274,32 @@ fn enum_summary(out: &mut String, enums: &[EnumReport]) {
     }
 }
 
-fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target]) {
-    let _ = write!(out, "{}:{}: {}", r.file, r.line, r.path);
-    if !r.cfg.is_empty() {
-        let _ = write!(out, " (under #[{}])", r.cfg.join("], #["));
+/// `file:line: path (under #[cfg])`, the first line of a struct's or an enum's section.
+fn heading(out: &mut String, file: &str, line: usize, path: &str, cfg: &[String]) {
+    let _ = write!(out, "{file}:{line}: {path}");
+    if !cfg.is_empty() {
+        let _ = write!(out, " (under #[{}])", cfg.join("], #["));
     }
     out.push('\n');
+}
+
+/// The fields (or the whole item) without a model.
+fn no_model(out: &mut String, blocked: &crate::resolve::Blocked) {
+    out.push_str("no layout: the engine has no model for\n");
+    for b in &blocked.fields {
+        if b.field.is_empty() {
+            let _ = writeln!(out, "    {}", b.reason);
+        } else {
+            let _ = writeln!(out, "    field `{}: {}`: {}", b.field, b.ty, b.reason);
+        }
+    }
+}
+
+fn struct_section(out: &mut String, r: &StructReport, targets: &[&'static Target]) {
+    heading(out, &r.file, r.line, &r.path, &r.cfg);
     match &r.status {
         Status::Blocked(blocked) => {
-            out.push_str("no layout: the engine has no model for\n");
-            for b in &blocked.fields {
-                if b.field.is_empty() {
-                    let _ = writeln!(out, "    {}", b.reason);
-                } else {
-                    let _ = writeln!(out, "    field `{}: {}`: {}", b.field, b.ty, b.reason);
-                }
-            }
+            no_model(out, blocked);
         }
         Status::Laid {
             on,

@@ -608,39 +608,10 @@ fn doc_comment(code: &mut Code, e: &EnumIn<'_>, repr: EnumRepr) {
 }
 
 fn tables(e: &EnumIn<'_>, repr: EnumRepr) -> Vec<String> {
-    let mut fields: Vec<Vec<layout_engine::Field<'_>>> = Vec::new();
-    let mut discriminants = Vec::new();
-    for v in &e.variants {
-        let d = match v.discriminant {
-            Discriminant::Implicit => None,
-            Discriminant::Literal(n) => Some(n),
-            Discriminant::Expr(_) => return Vec::new(),
-        };
-        discriminants.push(d);
-        let mut fs = Vec::new();
-        for ((f, m), ty_name) in v.input.fields.iter().zip(&v.models).zip(&v.ty_names) {
-            let Model::Known(ty) = m else {
-                return Vec::new();
-            };
-            fs.push(layout_engine::Field {
-                name: &f.name,
-                ty_name,
-                ty: *ty,
-            });
-        }
-        fields.push(fs);
-    }
-    let variants: Vec<Variant<'_>> = e
-        .variants
-        .iter()
-        .zip(&fields)
-        .zip(&discriminants)
-        .map(|((v, fs), d)| Variant {
-            name: &v.name,
-            discriminant: *d,
-            fields: fs,
-        })
-        .collect();
+    let (Ok(fields), Some(discriminants)) = (known_fields(e), literal_discriminants(e)) else {
+        return Vec::new();
+    };
+    let variants = variants_of(e, &fields, &discriminants);
     let def = EnumDef::new(&e.name, repr, &variants);
     let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     let shown: Vec<usize> = match named {
@@ -770,25 +741,8 @@ fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::check
     use layout_engine::check::{MSG_BYTES, Msg};
     use layout_engine::{VariantLayout, enum_layout};
     let fields = known_fields(e).ok()?;
-    let mut discriminants = Vec::new();
-    for v in &e.variants {
-        discriminants.push(match v.discriminant {
-            Discriminant::Implicit => None,
-            Discriminant::Literal(n) => Some(n),
-            Discriminant::Expr(_) => return None,
-        });
-    }
-    let variants: Vec<Variant<'_>> = e
-        .variants
-        .iter()
-        .zip(&fields)
-        .zip(&discriminants)
-        .map(|((v, fs), d)| Variant {
-            name: &v.name,
-            discriminant: *d,
-            fields: fs,
-        })
-        .collect();
+    let discriminants = literal_discriminants(e)?;
+    let variants = variants_of(e, &fields, &discriminants);
     let def = EnumDef::new(&e.name, repr, &variants);
     let a = &e.attrs;
     let policy = layout_engine::check::enums::EnumPolicy {
@@ -861,6 +815,37 @@ fn known_fields<'e>(e: &'e EnumIn<'_>) -> Result<Vec<Vec<EngineField<'e>>>, Stri
 }
 
 type EngineField<'a> = layout_engine::Field<'a>;
+
+/// Each variant's discriminant when every one is implicit or a literal; `None` when one is an
+/// expression only the compiler evaluates.
+fn literal_discriminants(e: &EnumIn<'_>) -> Option<Vec<Option<i128>>> {
+    e.variants
+        .iter()
+        .map(|v| match v.discriminant {
+            Discriminant::Implicit => Some(None),
+            Discriminant::Literal(n) => Some(Some(n)),
+            Discriminant::Expr(_) => None,
+        })
+        .collect()
+}
+
+/// The engine's variants, from the enum's variants, their fields and their discriminants.
+fn variants_of<'a>(
+    e: &'a EnumIn<'_>,
+    fields: &'a [Vec<EngineField<'a>>],
+    discriminants: &[Option<i128>],
+) -> Vec<Variant<'a>> {
+    e.variants
+        .iter()
+        .zip(fields)
+        .zip(discriminants)
+        .map(|((v, fs), d)| Variant {
+            name: &v.name,
+            discriminant: *d,
+            fields: fs,
+        })
+        .collect()
+}
 
 /// The order searches already made for a variant laid out alike on other targets: the variant's
 /// index, its fields' placements on each target searched, and the result.
@@ -1066,14 +1051,7 @@ fn enum_sizes(
     reordered: &[&VariantFix],
     target: &'static Target,
 ) -> Option<(u64, u64)> {
-    let mut discriminants = Vec::new();
-    for v in &e.variants {
-        discriminants.push(match v.discriminant {
-            Discriminant::Implicit => None,
-            Discriminant::Literal(n) => Some(n),
-            Discriminant::Expr(_) => return None,
-        });
-    }
+    let discriminants = literal_discriminants(e)?;
     let moved: Vec<Vec<EngineField<'_>>> = fields
         .iter()
         .enumerate()

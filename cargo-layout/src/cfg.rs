@@ -171,18 +171,27 @@ pub fn expand_attr(
     }
 }
 
+/// Every attribute `attr` may stand for on some target: itself, or all that its `#[cfg_attr]`s
+/// (nested ones too) may expand to, whatever their predicates. `None` if a `cfg_attr` does not
+/// parse.
+pub fn possible_attrs(attr: &syn::Attribute) -> Option<Vec<syn::Meta>> {
+    if !attr.path().is_ident("cfg_attr") {
+        return Some(vec![attr.meta.clone()]);
+    }
+    let mut out = Vec::new();
+    for inner in cfg_attr_args(&attr.meta).ok()?.into_iter().skip(1) {
+        let nested: syn::Attribute = syn::parse_quote!(#[#inner]);
+        out.extend(possible_attrs(&nested)?);
+    }
+    Some(out)
+}
+
 /// Whether `attr` is, or a `#[cfg_attr]` may expand to, an attribute named `name` (a
 /// `cfg_attr` that does not parse may: its tokens name it).
 pub fn may_add(attr: &syn::Attribute, name: &str) -> bool {
-    if !attr.path().is_ident("cfg_attr") {
-        return attr.path().is_ident(name);
-    }
-    match cfg_attr_args(&attr.meta) {
-        Ok(args) => args.into_iter().skip(1).any(|inner| {
-            let nested: syn::Attribute = syn::parse_quote!(#[#inner]);
-            may_add(&nested, name)
-        }),
-        Err(_) => attr
+    match possible_attrs(attr) {
+        Some(metas) => metas.iter().any(|m| m.path().is_ident(name)),
+        None => attr
             .meta
             .to_token_stream()
             .into_iter()

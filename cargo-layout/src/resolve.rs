@@ -1159,31 +1159,12 @@ impl VisitMut for ConstSubst<'_, '_> {
 /// `#[cfg_attr(pred, repr(..))]` taken as applying: for deciding whether to show a struct
 /// whose model failed, never for a layout.
 pub fn repr_of(attrs: &[syn::Attribute]) -> Option<Repr> {
-    let mut all: Vec<syn::Attribute> = Vec::new();
-    for attr in attrs {
-        let metas = match crate::cfg::expand_attr(attr, None) {
-            Ok(metas) => metas,
-            // Unknown without facts: every `repr` it may add.
-            Err(_) => attr
-                .meta
-                .require_list()
-                .ok()
-                .and_then(|l| {
-                    l.parse_args_with(
-                        syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-                    )
-                    .ok()
-                })
-                .map(|args| args.into_iter().skip(1).collect())
-                .unwrap_or_default(),
-        };
-        all.extend(
-            metas
-                .into_iter()
-                .filter(|m| m.path().is_ident("repr"))
-                .map(|m| -> syn::Attribute { syn::parse_quote!(#[#m]) }),
-        );
-    }
+    let all: Vec<syn::Attribute> = attrs
+        .iter()
+        .flat_map(|a| crate::cfg::possible_attrs(a).unwrap_or_default())
+        .filter(|m| m.path().is_ident("repr"))
+        .map(|m| -> syn::Attribute { syn::parse_quote!(#[#m]) })
+        .collect();
     parse_repr(&all)
         .ok()
         .filter(|p| p.int.is_none())

@@ -111,8 +111,9 @@ fn run(opts: &Options) -> u8 {
     let mut diags: Vec<Diag> = tree.diags.clone();
     let stdout = std::io::stdout();
     let mut failed_write = false;
-    // The JSON without `--fix`/`--diff` is streamed: each report written and dropped as soon
-    // as it is built, keeping only what the baseline and `--deny-waste` need.
+    // The JSON and text reports without `--fix`/`--diff` are streamed: each report written and
+    // dropped as soon as it is built, keeping only what the summary, the baseline and
+    // `--deny-waste` need.
     if matches!(opts.format, Format::Json) && matches!(opts.fix, FixMode::Off) {
         let mut wastes: Vec<baseline::Waste> = Vec::new();
         let mut json = json::Writer::start(BufWriter::new(stdout.lock()), &opts.targets).ok();
@@ -139,6 +140,37 @@ fn run(opts: &Options) -> u8 {
         diags.dedup();
         let diags = merge_repeated_notes(diags);
         failed_write |= json.is_none_or(|w| w.finish(&diags).is_err());
+        return finish(opts, &diags, failed_write, None, &wastes);
+    }
+    if matches!(opts.format, Format::Text) && matches!(opts.fix, FixMode::Off) {
+        let mut wastes: Vec<baseline::Waste> = Vec::new();
+        let ratio = opts.max_variant_ratio;
+        let mut text = text::Writer::new(BufWriter::new(stdout.lock()), &opts.targets, ratio);
+        diags.extend(scan::scan_each(
+            &tree,
+            &sources,
+            &opts.targets,
+            &filter,
+            |r| {
+                text.write_struct(&r);
+                wastes.extend(baseline::Waste::of(&r));
+            },
+        ));
+        diags.extend(enums::scan_each(
+            &tree,
+            &sources,
+            &opts.targets,
+            &filter,
+            ratio,
+            |e| {
+                text.write_enum(&e);
+                wastes.extend(baseline::Waste::of_enum(&e));
+            },
+        ));
+        failed_write |= text.finish().is_err();
+        diags.sort();
+        diags.dedup();
+        let diags = merge_repeated_notes(diags);
         return finish(opts, &diags, failed_write, None, &wastes);
     }
     let (reports, scan_diags) = scan::scan(&tree, &sources, &opts.targets, &filter);

@@ -14,27 +14,179 @@ use crate::scan::{Status, StructReport};
 /// At most this many targets are named in a list; the rest are counted.
 const NAMED: usize = 4;
 
-/// The whole text report.
+/// The whole text report, built in memory (`--fix` keeps every report for its rounds anyway).
 pub fn render(
     reports: &[StructReport],
     enums: &[EnumReport],
     targets: &[&'static Target],
     ratio: u64,
 ) -> String {
-    let mut out = String::new();
+    let mut w = Writer::new(Vec::new(), targets, ratio);
     for r in reports {
-        struct_section(&mut out, r, targets);
-        out.push('\n');
+        w.write_struct(r);
     }
     for e in enums {
-        enum_section(&mut out, e, targets, ratio);
+        w.write_enum(e);
+    }
+    let bytes = w.finish().unwrap_or_default();
+    String::from_utf8(bytes).expect("the report is built from `str`s")
+}
+
+/// The text report written as it is produced: each section as soon as its struct or enum is
+/// analysed, keeping only the summary's rows, so the report's size does not limit the run.
+/// Structs come before enums, as [`render`] gives them.
+pub struct Writer<W: std::io::Write> {
+    out: W,
+    /// The first write error; nothing more is written after it.
+    error: Option<std::io::Error>,
+    /// Sections are built here, one at a time, then written.
+    section: String,
+    targets: Vec<&'static Target>,
+    ratio: u64,
+    structs: Summary,
+    enums: Summary,
+    /// Enums with a variant flagged as large.
+    large_enums: usize,
+    /// Enums without a layout.
+    blocked_enums: usize,
+}
+
+/// What the summary of structs (or enums) needs of each one.
+#[derive(Default)]
+struct Summary {
+    reported: usize,
+    shrink: Vec<ShrinkRow>,
+    /// Structs without a layout (enums are only counted).
+    blocked: Vec<BlockedRow>,
+}
+
+/// An item that can shrink, for the list sorted by bytes saved.
+struct ShrinkRow {
+    path: String,
+    file: String,
+    line: usize,
+    saving: u64,
+    target: &'static Target,
+    /// Its size and its size in the suggested order on `target` (structs only).
+    sizes: (u64, u64),
+}
+
+/// A struct without a layout, and why (the first reason).
+struct BlockedRow {
+    path: String,
+    at: String,
+    what: String,
+}
+
+impl<W: std::io::Write> Writer<W> {
+    /// A report on `targets` (`ratio`: `--max-variant-ratio`) written to `out`.
+    pub fn new(out: W, targets: &[&'static Target], ratio: u64) -> Self {
+        Writer {
+            out,
+            error: None,
+            section: String::new(),
+            targets: targets.to_vec(),
+            ratio,
+            structs: Summary::default(),
+            enums: Summary::default(),
+            large_enums: 0,
+            blocked_enums: 0,
+        }
+    }
+
+    /// Writes the section of one struct or union.
+    pub fn write_struct(&mut self, r: &StructReport) {
+        let mut out = std::mem::take(&mut self.section);
+        out.clear();
+        struct_section(&mut out, r, &self.targets);
         out.push('\n');
+        self.emit(&out);
+        self.section = out;
+        self.structs.reported += 1;
+        if let Some((saving, target)) = r.best_saving().filter(|(s, _)| *s > 0) {
+            self.structs.shrink.push(ShrinkRow {
+                path: r.path.clone(),
+                file: r.file.clone(),
+                line: r.line,
+                saving,
+                target,
+                sizes: sizes_on(r, target),
+            });
+        }
+        if r.has_no_layout() {
+            let what = match &r.status {
+                Status::Blocked(b) if b.fields[0].field.is_empty() => b.fields[0].reason.clone(),
+                Status::Blocked(b) => format!("field `{}`", b.fields[0].field),
+                Status::Laid { .. } => "an error on every target".to_owned(),
+            };
+            self.structs.blocked.push(BlockedRow {
+                path: r.path.clone(),
+                at: format!("{}:{}", r.file, r.line),
+                what,
+            });
+        }
     }
-    summary(&mut out, reports, targets);
-    if !enums.is_empty() {
-        enum_summary(&mut out, enums);
+
+    /// Writes the section of one enum.
+    pub fn write_enum(&mut self, e: &EnumReport) {
+        let mut out = std::mem::take(&mut self.section);
+        out.clear();
+        enum_section(&mut out, e, &self.targets, self.ratio);
+        out.push('\n');
+        self.emit(&out);
+        self.section = out;
+        self.enums.reported += 1;
+        if let Some((saving, target)) = e.best_saving().filter(|(s, _)| *s > 0) {
+            self.enums.shrink.push(ShrinkRow {
+                path: e.path.clone(),
+                file: e.file.clone(),
+                line: e.line,
+                saving,
+                target,
+                sizes: (0, 0),
+            });
+        }
+        self.blocked_enums += usize::from(e.has_no_layout());
+        let large = match &e.status {
+            EnumStatus::Laid { large, .. } | EnumStatus::Rustc { large, .. } => {
+                large.as_ref().is_some_and(|l| l.flagged)
+            }
+            EnumStatus::Blocked(_) => false,
+        };
+        self.large_enums += usize::from(large);
     }
-    out
+
+    /// Writes the summaries and hands back the output, or the first write error.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let mut out = String::new();
+        summary(&mut out, &mut self.structs, &self.targets);
+        if self.enums.reported > 0 {
+            enum_summary(
+                &mut out,
+                &mut self.enums,
+                self.large_enums,
+                self.blocked_enums,
+            );
+        }
+        self.emit(&out);
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
+        }
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.out),
+        }
+    }
+
+    fn emit(&mut self, text: &str) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+    }
 }
 
 fn enum_section(out: &mut String, r: &EnumReport, targets: &[&'static Target], ratio: u64) {
@@ -237,39 +389,23 @@ fn enum_groups(out: &mut String, on: &[EnumOnTarget]) {
     }
 }
 
-fn enum_summary(out: &mut String, enums: &[EnumReport]) {
-    let blocked = enums.iter().filter(|r| r.has_no_layout()).count();
-    let mut shrink: Vec<(&EnumReport, u64, &'static Target)> = enums
-        .iter()
-        .filter_map(|r| {
-            r.best_saving()
-                .filter(|(s, _)| *s > 0)
-                .map(|(s, t)| (r, s, t))
-        })
-        .collect();
-    shrink.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.path.cmp(&b.0.path)));
-    let large = enums
-        .iter()
-        .filter(|r| match &r.status {
-            EnumStatus::Laid { large, .. } | EnumStatus::Rustc { large, .. } => {
-                large.as_ref().is_some_and(|l| l.flagged)
-            }
-            EnumStatus::Blocked(_) => false,
-        })
-        .count();
+fn enum_summary(out: &mut String, enums: &mut Summary, large: usize, blocked: usize) {
+    enums
+        .shrink
+        .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
     let _ = writeln!(
         out,
         "enums: {} reported, {} can shrink, {} with a large variant, {} without a layout",
-        enums.len(),
-        shrink.len(),
+        enums.reported,
+        enums.shrink.len(),
         large,
         blocked
     );
-    for (r, s, t) in &shrink {
+    for r in &enums.shrink {
         let _ = writeln!(
             out,
-            "{s:>6}  {}  {}:{}  on {}",
-            r.path, r.file, r.line, t.triple
+            "{:>6}  {}  {}:{}  on {}",
+            r.saving, r.path, r.file, r.line, r.target.triple
         );
     }
 }
@@ -594,60 +730,47 @@ fn rustc_choice(out: &mut String, on: &[OnTarget]) {
     }
 }
 
-fn summary(out: &mut String, reports: &[StructReport], targets: &[&'static Target]) {
-    let blocked = reports.iter().filter(|r| r.has_no_layout()).count();
-    let mut shrink: Vec<(&StructReport, u64, &'static Target)> = reports
-        .iter()
-        .filter_map(|r| {
-            r.best_saving()
-                .filter(|(s, _)| *s > 0)
-                .map(|(s, t)| (r, s, t))
-        })
-        .collect();
-    shrink.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.path.cmp(&b.0.path)));
+fn summary(out: &mut String, structs: &mut Summary, targets: &[&'static Target]) {
+    let shrink = &mut structs.shrink;
+    shrink.sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
     let target_names: Vec<&str> = targets.iter().map(|t| t.triple).collect();
     let _ = writeln!(
         out,
         "summary: {} reported on {}, {} can shrink, {} without a layout",
-        count(reports.len(), "struct"),
+        count(structs.reported, "struct"),
         name_list(&target_names),
         shrink.len(),
-        blocked
+        structs.blocked.len()
     );
     if !shrink.is_empty() {
-        let width = shrink.iter().map(|(r, ..)| r.path.len()).max().unwrap_or(0);
+        let width = shrink.iter().map(|r| r.path.len()).max().unwrap_or(0);
         let at_width = shrink
             .iter()
-            .map(|(r, ..)| r.file.len() + 1 + r.line.to_string().len())
+            .map(|r| r.file.len() + 1 + r.line.to_string().len())
             .max()
             .unwrap_or(0);
         out.push_str("bytes saved by reordering, largest first:\n");
-        for (r, s, t) in &shrink {
-            let (size, new) = sizes_on(r, t);
+        for r in shrink.iter() {
+            let (size, new) = r.sizes;
             let at = format!("{}:{}", r.file, r.line);
             let _ = writeln!(
                 out,
-                "{s:>6}  {:width$}  {at:at_width$}  {size} -> {new} on {}",
-                r.path, t.triple
+                "{:>6}  {:width$}  {at:at_width$}  {size} -> {new} on {}",
+                r.saving, r.path, r.target.triple
             );
         }
     }
-    if blocked > 0 {
+    if !structs.blocked.is_empty() {
         out.push_str("without a layout (see above):\n");
-        let rows: Vec<(&StructReport, String)> = reports
-            .iter()
-            .filter(|r| r.has_no_layout())
-            .map(|r| (r, format!("{}:{}", r.file, r.line)))
-            .collect();
-        let width = rows.iter().map(|(r, _)| r.path.len()).max().unwrap_or(0);
-        let at_width = rows.iter().map(|(_, at)| at.len()).max().unwrap_or(0);
-        for (r, at) in rows {
-            let what = match &r.status {
-                Status::Blocked(b) if b.fields[0].field.is_empty() => b.fields[0].reason.clone(),
-                Status::Blocked(b) => format!("field `{}`", b.fields[0].field),
-                Status::Laid { .. } => "an error on every target".to_owned(),
-            };
-            let _ = writeln!(out, "        {:width$}  {at:at_width$}  {what}", r.path);
+        let rows = &structs.blocked;
+        let width = rows.iter().map(|r| r.path.len()).max().unwrap_or(0);
+        let at_width = rows.iter().map(|r| r.at.len()).max().unwrap_or(0);
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "        {:width$}  {:at_width$}  {}",
+                r.path, r.at, r.what
+            );
         }
     }
 }

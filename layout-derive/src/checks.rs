@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Kind};
+use crate::ast::{Input, Kind, Marked};
 use crate::entries::Model;
 use layout_engine::check::report::{self, Reorder, Subject};
 use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
@@ -83,41 +83,6 @@ pub const TOO_BIG: TypeLayout = TypeLayout {
     size: u64::MAX,
     align: 0,
 };
-
-/// The policy lists of `input` (declared indices), owned.
-pub struct Lists {
-    pub hot: Vec<usize>,
-    pub separate: Vec<usize>,
-    pub pinned: Vec<usize>,
-}
-
-impl Lists {
-    pub fn of(input: &Input<'_>) -> Self {
-        Lists {
-            hot: input.marked(|a| a.hot.is_some()),
-            separate: input.marked(|a| a.separate_line.is_some()),
-            pinned: input.marked(|a| a.pinned.is_some()),
-        }
-    }
-
-    pub fn policy<'a>(&'a self, input: &Input<'_>) -> Policy<'a> {
-        let a = &input.attrs;
-        Policy {
-            max_padding: a.max_padding.as_ref().map(|v| v.value),
-            optimal: a.optimal.is_some(),
-            size: a.size.as_ref().map(|v| v.value),
-            align: a.align.as_ref().map(|v| v.value),
-            cache_line: a.cache_line.as_ref().map_or(64, |v| v.value),
-            hot: &self.hot,
-            separate: &self.separate,
-            pinned: &self.pinned,
-        }
-    }
-
-    pub fn any_check(&self, input: &Input<'_>) -> bool {
-        input.attrs.has_policy() || !self.hot.is_empty() || !self.separate.is_empty()
-    }
-}
 
 /// The source text of each field and the declaration's header, for the paste-ready body of a
 /// report. Built only when there is something to report, or a check left to constant
@@ -243,19 +208,20 @@ pub fn family_table(atomics: bool) -> &'static [usize] {
 /// The struct laid out on one family's representative.
 type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
 
-/// Runs what can run at expansion time. `models` and `ty_names` are per field.
-pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[String]) -> Findings {
+/// Runs what can run at expansion time.
+pub fn run(input: &Input<'_>) -> Findings {
     let mut out = Findings::default();
-    let any_check = lists.any_check(input);
+    let any_check = input.has_policy();
     let named: &[usize] = input
         .attrs
         .targets
         .as_ref()
         .map_or(&[], |t| t.value.as_slice());
-    let known: Option<Vec<Ty<'static>>> = models
+    let known: Option<Vec<Ty<'static>>> = input
+        .fields
         .iter()
-        .map(|m| match m {
-            Model::Known(t) => Some(*t),
+        .map(|f| match f.model {
+            Model::Known(t) => Some(t),
             _ => None,
         })
         .collect();
@@ -270,10 +236,9 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
         .fields
         .iter()
         .zip(&tys)
-        .zip(ty_names)
-        .map(|((f, ty), ty_name)| Field {
+        .map(|(f, ty)| Field {
             name: &f.name,
-            ty_name,
+            ty_name: &f.ty_name,
             ty: *ty,
         })
         .collect();
@@ -354,12 +319,12 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     out.const_current = named.is_empty();
     if named.is_empty() {
         if input.attrs.warn.is_some() && predictable && !input.is_generic() {
-            out.current = Some(current_reports(input, lists, &def, &laid, atomics));
+            out.current = Some(current_reports(input, &def, &laid, atomics));
             out.const_current = false;
         }
         return out;
     }
-    let policy = lists.policy(input);
+    let policy = input.policy();
 
     // The policies on every named target, decided once per family.
     // Families that lay this struct out alike (most of them, for most structs) share a verdict.
@@ -429,9 +394,8 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let Some(first) = first else {
         return out;
     };
-    out.reports.push(report(
-        input, lists, &def, &policy, &on_named, first, &others,
-    ));
+    out.reports
+        .push(report(input, &def, &policy, &on_named, first, &others));
     out
 }
 
@@ -441,12 +405,11 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
 /// the compiling target is known.
 fn current_reports(
     input: &Input<'_>,
-    lists: &Lists,
     def: &StructDef<'_>,
     laid: &[(usize, Laid<'_>)],
     atomics: bool,
 ) -> CurrentReports {
-    let policy = lists.policy(input);
+    let policy = input.policy();
     let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
     // For each distinct layout seen: where its report is in `reports`, if it has one.
     let mut seen: Vec<(&Laid<'_>, Option<usize>)> = Vec::new();
@@ -471,7 +434,7 @@ fn current_reports(
                                 placed,
                                 broken: b,
                             }];
-                            report(input, lists, def, &policy, &on, 0, &[]).message
+                            report(input, def, &policy, &on, 0, &[]).message
                         })
                     }
                     // The size assertion says so, as an error.
@@ -511,7 +474,6 @@ struct OnTarget<'p> {
 /// `others` are the rest), with one order for every named target.
 fn report(
     input: &Input<'_>,
-    lists: &Lists,
     def: &StructDef<'_>,
     policy: &Policy<'_>,
     on: &[OnTarget<'_>],
@@ -534,7 +496,7 @@ fn report(
             crate::suggest::suggest(
                 def,
                 on.iter().map(|o| (o.target, o.layout, o.placed)),
-                lists,
+                &input.marked,
                 policy.cache_line,
             )
         })
@@ -592,7 +554,7 @@ fn report(
         ));
     }
     Report {
-        span: report_span(input, lists, &b, &facts, joint.as_ref()),
+        span: report_span(input, &b, &facts, joint.as_ref()),
         message: m.as_str().to_owned(),
     }
 }
@@ -631,7 +593,6 @@ fn joint_note(on: &[OnTarget<'_>], j: &Joint) -> String {
 /// reach, or the struct's name.
 fn report_span(
     input: &Input<'_>,
-    lists: &Lists,
     b: &Broken,
     facts: &Placed<'_>,
     suggestion: Option<&Joint>,
@@ -648,7 +609,8 @@ fn report_span(
         && s.sizes.first().is_some_and(|&size| size > facts.min_size)
     {
         // `optimal` is out of reach because of the pins: point at one that blocks it.
-        if let Some(pin) = lists
+        if let Some(pin) = input
+            .marked
             .pinned
             .first()
             .copied()
@@ -662,11 +624,11 @@ fn report_span(
 }
 
 /// The engine's constraints for the derive's field attributes.
-pub fn constraints<'a>(lists: &'a Lists, cache_line: u64) -> Constraints<'a> {
+pub fn constraints(marked: &Marked, cache_line: u64) -> Constraints<'_> {
     Constraints {
-        pinned: &lists.pinned,
+        pinned: &marked.pinned,
         groups: &[],
-        hot: &lists.hot,
+        hot: &marked.hot,
         cache_line,
     }
 }

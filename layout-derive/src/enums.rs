@@ -40,7 +40,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Field, Input, Kind};
+use crate::ast::{Input, Kind};
 use crate::attr::{self, StructAttrs};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
@@ -65,8 +65,6 @@ struct VariantIn<'a> {
     discriminant: Discriminant,
     /// The variant's fields as the struct machinery reads them (an `Input` per variant).
     input: Input<'a>,
-    models: Vec<Model>,
-    ty_names: Vec<String>,
 }
 
 /// The enum, read.
@@ -168,46 +166,7 @@ fn read<'a>(
         for a in v.attrs.iter().filter(|a| a.path().is_ident("layout")) {
             cx.error_spanned_by(a, "`#[layout]` has no keys for a variant: put policies in the `#[layout(...)]` above the enum, and field attributes on the variant's fields");
         }
-        let (kind, fields): (Kind, Vec<&syn::Field>) = match &v.fields {
-            syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
-            syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
-            syn::Fields::Unit => (Kind::Unit, Vec::new()),
-        };
-        let fields: Vec<Field<'a>> = fields
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| Field {
-                member: match &f.ident {
-                    Some(id) => syn::Member::Named(id.clone()),
-                    None => syn::Member::Unnamed(syn::Index {
-                        index: i as u32,
-                        span: Span::call_site(),
-                    }),
-                },
-                name: match &f.ident {
-                    Some(id) => syn::ext::IdentExt::unraw(id).to_string(),
-                    None => i.to_string(),
-                },
-                ty: &f.ty,
-                attrs: attr::field_attrs(cx, &f.attrs),
-                original: f,
-            })
-            .collect();
-        let input = Input {
-            original,
-            ident: &v.ident,
-            name: v.ident.to_string(),
-            kind,
-            fields,
-            repr: repr.clone(),
-            attrs: StructAttrs::default(),
-        };
-        let models = entries::models(&input);
-        let ty_names = input
-            .fields
-            .iter()
-            .map(|f| entries::type_name(f.ty))
-            .collect();
+        let input = Input::from_variant(cx, original, v, &repr);
         let discriminant = match &v.discriminant {
             None => Discriminant::Implicit,
             Some((_, expr)) => match literal(expr) {
@@ -219,8 +178,6 @@ fn read<'a>(
             name: input.name.clone(),
             discriminant,
             input,
-            models,
-            ty_names,
         });
     }
     Some(EnumIn {
@@ -450,7 +407,7 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
     }
     code.push("\n        ],\n    });\n}\n");
     for v in &e.variants {
-        if let Some(check) = entries::confirmations(&v.input, &v.models, &private) {
+        if let Some(check) = entries::confirmations(&v.input, &private) {
             code.push("const _: () = ");
             code.push(&check);
             code.push(";\n");
@@ -492,13 +449,13 @@ fn write_repr(code: &mut Code, repr: EnumRepr, private: &str) {
 
 /// A variant's fields, as a struct's are written (`entries::spec`).
 fn variant_fields(code: &mut Code, v: &VariantIn<'_>, private: &str, private_tokens: &TokenStream) {
-    let (spec, slot_fields) = entries::spec(&v.input, &v.models, &v.ty_names);
+    let (spec, slot_fields) = entries::spec(&v.input);
     let slots: Vec<TokenStream> = slot_fields
         .into_iter()
         .map(|i| {
             let ty = v.input.fields[i].ty;
             let span = ty.span();
-            match v.models[i] {
+            match v.input.fields[i].model {
                 Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
                 Model::ArrayOf(elem) => {
                     let elem = layout_engine::check::fields::spelling(&elem).unwrap_or_default();
@@ -799,15 +756,13 @@ fn known_fields<'e>(e: &'e EnumIn<'_>) -> Result<Vec<Vec<EngineField<'e>>>, Stri
             v.input
                 .fields
                 .iter()
-                .zip(&v.models)
-                .zip(&v.ty_names)
-                .map(|((f, m), ty_name)| match m {
+                .map(|f| match f.model {
                     Model::Known(ty) => Ok(EngineField {
                         name: &f.name,
-                        ty_name,
-                        ty: *ty,
+                        ty_name: &f.ty_name,
+                        ty,
                     }),
-                    _ => Err(format!("{}.{}: {ty_name}", v.name, f.name)),
+                    _ => Err(format!("{}.{}: {}", v.name, f.name, f.ty_name)),
                 })
                 .collect()
         })

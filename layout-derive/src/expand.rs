@@ -41,7 +41,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::{Input, Kind};
-use crate::checks::{self, Findings, Lists, Predictions, Sources};
+use crate::checks::{self, Findings, Predictions, Sources};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
@@ -68,24 +68,12 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         return Err(cx.check().expect_err("from_syn fails only with an error"));
     };
     valid::check(&mut cx, &input);
-    let per_target = crate::per_target::dependence(original);
-    if let (Some(why), Some(targets)) = (&per_target, &input.attrs.targets) {
+    if let (Some(why), Some(targets)) = (&input.per_target, &input.attrs.targets) {
         cx.error_at(targets.span, per_target_error(&input.name, why));
     }
     cx.check()?;
 
-    let lists = Lists::of(&input);
-    let mut models = entries::models(&input);
-    // The derive sees this target's definition only: modelled here, predicted nowhere else.
-    if per_target.is_some() {
-        models.fill(Model::HostOnly);
-    }
-    let ty_names: Vec<String> = input
-        .fields
-        .iter()
-        .map(|f| entries::type_name(f.ty))
-        .collect();
-    let findings = checks::run(&input, &lists, &models, &ty_names);
+    let findings = checks::run(&input);
     let warn = input.attrs.warn.is_some();
     if !warn && !findings.reports.is_empty() {
         let mut errors = findings
@@ -100,7 +88,7 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         // the confirmation says so beside them.
         let mut tokens = fallback::expand(original, first);
         if !input.is_generic()
-            && let Some(check) = entries::confirmations(&input, &models, &private_path(&input))
+            && let Some(check) = entries::confirmations(&input, &private_path(&input))
         {
             let mut code = Code::default();
             code.push("const _: () = ");
@@ -110,7 +98,7 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         }
         return Ok(tokens);
     }
-    generate(&input, &lists, &models, &ty_names, &findings)
+    generate(&input, &findings)
 }
 
 /// `targets` on a struct whose definition depends on the target (see `per_target`).
@@ -160,13 +148,7 @@ fn private_path(input: &Input<'_>) -> String {
 }
 
 /// The generated items (see the module documentation for their shape).
-fn generate(
-    input: &Input<'_>,
-    lists: &Lists,
-    models: &[Model],
-    ty_names: &[String],
-    findings: &Findings,
-) -> Result<TokenStream, syn::Error> {
+fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::Error> {
     // The path of layout-core, as text for the code and as tokens for the spanned parts.
     let krate_tokens = match &input.attrs.krate {
         Some(path) => path.to_token_stream(),
@@ -179,7 +161,7 @@ fn generate(
     // Everything the expansion calls, as opposed to the traits it implements, is in the private
     // module named after this version (see `private_module`).
     let private = private_path(input);
-    let confirmation = entries::confirmations(input, models, &private);
+    let confirmation = entries::confirmations(input, &private);
     let private_tokens = {
         let module = syn::Ident::new(&private_module(), Span::call_site());
         quote!(#krate_tokens::#module)
@@ -211,9 +193,9 @@ fn generate(
         code.push(" {");
     };
 
-    let any_check = lists.any_check(input);
-    let const_checks = any_check && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| policy_run(input, lists, findings, &private_tokens));
+    let const_checks =
+        input.has_policy() && (findings.const_current || !findings.const_named.is_empty());
+    let run = const_checks.then(|| policy_run(input, findings, &private_tokens));
     let warn = input.attrs.warn.is_some();
 
     let mut code = Code::default();
@@ -236,13 +218,7 @@ fn generate(
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
         code.push(&private);
         code.push("::StructDef<'static> = ");
-        struct_def(
-            &mut code,
-            input,
-            models,
-            ty_names,
-            (&private, &private_tokens),
-        );
+        struct_def(&mut code, input, (&private, &private_tokens));
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
         code.push(&private);
         code.display(format_args!("::verify::<{n}>(&Self::__LAYOUT_DEF); "));
@@ -254,7 +230,7 @@ fn generate(
             code.hole(run);
         }
         code.push("};\n}\n");
-        doc_comment(&mut code, input, models, ty_names, findings);
+        doc_comment(&mut code, input, findings);
         header(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
         code.push(&private);
@@ -276,7 +252,7 @@ fn generate(
         ident.clone()
     };
 
-    doc_comment(&mut code, input, models, ty_names, findings);
+    doc_comment(&mut code, input, findings);
     header(&mut code, &format!("{krate}::Layout for "));
     code.push("}\n");
     header(&mut code, &format!("{krate}::Model for "));
@@ -285,19 +261,16 @@ fn generate(
     code.push("::Ty<'static> = ");
     code.push(&private);
     code.push("::Ty::Struct(&");
-    struct_def(
-        &mut code,
-        input,
-        models,
-        ty_names,
-        (&private, &private_tokens),
-    );
+    struct_def(&mut code, input, (&private, &private_tokens));
     code.push(");\n}\n");
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
     // compiler's numbers themselves, with nothing to compare. The confirmation of the names
     // goes in the same `const` item: each item costs the compiler a body to check and evaluate.
-    let all_known = models.iter().all(|m| matches!(m, Model::Known(_)));
+    let all_known = input
+        .fields
+        .iter()
+        .all(|f| matches!(f.model, Model::Known(_)));
     let open = |code: &mut Code| match &confirmation {
         Some(check) => {
             code.push("const _: () = {\n    ");
@@ -426,18 +399,12 @@ pub fn current_warnings(
 /// The struct as a `StructDef` expression: the fields as one spec string (see
 /// `layout_core::check::fields`) with the models only the compiler knows as spanned holes, and
 /// the rest from `__private::def`.
-fn struct_def(
-    code: &mut Code,
-    input: &Input<'_>,
-    models: &[Model],
-    ty_names: &[String],
-    (private, private_tokens): (&str, &TokenStream),
-) {
-    let (spec, slot_fields) = entries::spec(input, models, ty_names);
+fn struct_def(code: &mut Code, input: &Input<'_>, (private, private_tokens): (&str, &TokenStream)) {
+    let (spec, slot_fields) = entries::spec(input);
     let slots = slot_fields.into_iter().map(|i| {
         let ty = input.fields[i].ty;
         let span = syn::spanned::Spanned::span(ty);
-        match models[i] {
+        match input.fields[i].model {
             Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
             Model::ArrayOf(elem) => {
                 let elem = spelling(&elem).unwrap_or_default();
@@ -605,7 +572,6 @@ fn predicted(code: &mut Code, p: &Predictions, private: &str) {
 /// `check::violated(...)` switch of the warning mode. Both refer to a `DEF` const in scope.
 fn policy_run(
     input: &Input<'_>,
-    lists: &Lists,
     findings: &Findings,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
@@ -616,7 +582,8 @@ fn policy_run(
     let size = option(a.size.as_ref().map(|v| v.value));
     let align = option(a.align.as_ref().map(|v| v.value));
     let cache_line = a.cache_line.as_ref().map_or(64, |v| v.value);
-    let (hot, separate, pinned) = (list(&lists.hot), list(&lists.separate), list(&lists.pinned));
+    let m = &input.marked;
+    let (hot, separate, pinned) = (list(&m.hot), list(&m.separate), list(&m.pinned));
     let sources = Sources::of(input);
     let header = &sources.header;
     let field_sources = &sources.fields;
@@ -685,13 +652,7 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
 }
 
 /// The layout table as the doc comment of the `Layout` impl.
-fn doc_comment(
-    code: &mut Code,
-    input: &Input<'_>,
-    models: &[Model],
-    ty_names: &[String],
-    findings: &Findings,
-) {
+fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     let mut text = format!(
         "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
         input.ident
@@ -699,7 +660,7 @@ fn doc_comment(
     if findings.doc.is_empty() {
         match input.repr.repr.base {
             ReprBase::Rust => text.push_str("\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target."),
-            _ => fields_doc(&mut text, input, models, ty_names),
+            _ => fields_doc(&mut text, input),
         }
     }
     for table in &findings.doc {
@@ -716,17 +677,15 @@ fn doc_comment(
 /// struct, an alias, a generic parameter): the macro cannot lay it out while it expands, so
 /// the doc says what it knows, the fields with the numbers of those it models itself, and
 /// where the rest is, without a guessed number.
-fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: &[String]) {
+fn fields_doc(text: &mut String, input: &Input<'_>) {
     let Some(target) = Target::find("64") else {
         return;
     };
     let resolved: Vec<String> = input
         .fields
         .iter()
-        .zip(models)
-        .zip(ty_names)
-        .filter(|((_, m), _)| !matches!(m, Model::Known(_)))
-        .map(|((f, _), ty)| format!("`{}: {ty}`", f.name))
+        .filter(|f| !matches!(f.model, Model::Known(_)))
+        .map(|f| format!("`{}: {}`", f.name, f.ty_name))
         .collect();
     text.push_str(&format!(
         "\nThe layout of {} comes from the compiler, so the macro cannot lay `{}` out while it \
@@ -741,13 +700,18 @@ fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: 
         .iter()
         .map(|f| f.name.len())
         .fold(5, usize::max);
-    let ty_w = ty_names.iter().map(String::len).fold(4, usize::max);
+    let ty_w = input
+        .fields
+        .iter()
+        .map(|f| f.ty_name.len())
+        .fold(4, usize::max);
     text.push_str(&format!(
         "\n```text\nthe fields of {}, sizes on {}:\n{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
         input.name, target.triple, "field", "type", "size", "align"
     ));
-    for ((f, m), ty) in input.fields.iter().zip(models).zip(ty_names) {
-        let numbers = match m {
+    for f in &input.fields {
+        let ty = &f.ty_name;
+        let numbers = match &f.model {
             Model::Known(t) => layout_engine::type_layout(t, target).ok(),
             _ => None,
         };

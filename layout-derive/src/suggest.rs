@@ -5,7 +5,8 @@
 //! Reports made during constant evaluation cannot allocate, so they use the `const` search of
 //! `layout_engine::check::order` instead.
 
-use crate::checks::{Lists, constraints};
+use crate::ast::Marked;
+use crate::checks::constraints;
 use layout_engine::order::Joint;
 use layout_engine::{FieldLayout, StructDef, StructLayout, Target, TypeLayout};
 
@@ -14,7 +15,7 @@ use layout_engine::{FieldLayout, StructDef, StructLayout, Target, TypeLayout};
 pub fn suggest<'p>(
     def: &StructDef<'_>,
     on: impl Iterator<Item = (&'static Target, TypeLayout, &'p [FieldLayout])>,
-    lists: &Lists,
+    marked: &Marked,
     cache_line: u64,
 ) -> Option<Joint> {
     let layouts: Vec<StructLayout<'_>> = on
@@ -25,5 +26,5 @@ pub fn suggest<'p>(
             fields: placed.to_vec(),
         })
         .collect();
-    StructLayout::suggest_joint(&layouts, constraints(lists, cache_line)).ok()
+    StructLayout::suggest_joint(&layouts, constraints(marked, cache_line)).ok()
 }

@@ -43,7 +43,7 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
             }
         }
         if let (Some(_), Some(p)) = (a.hot, a.pinned) {
-            let first_fields = input.marked(|a| a.hot.is_some()).len();
+            let first_fields = input.marked.hot.len();
             let index = input
                 .fields
                 .iter()

@@ -90,7 +90,7 @@ pub fn try_expand(
     let mut e = read(&mut cx, original, data);
     if let Some(e) = &mut e {
         e.per_target = crate::per_target::dependence(original);
-        check(&mut cx, e, data);
+        validate(&mut cx, e, data);
     }
     cx.check()?;
     let e = e.expect("read fails only with an error");
@@ -193,7 +193,7 @@ fn read<'a>(
 
 /// Records every problem of the enum in `cx`: what the derive cannot model, and what has no
 /// meaning on an enum.
-fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
+fn validate(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
     let ident = &e.original.ident;
     let g = &e.original.generics;
     if let Some(p) = g.type_params().next() {
@@ -423,7 +423,12 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         || a.align.is_some()
         || a.max_variant_ratio.is_some()
     {
-        tokens.extend(policy_run(e, &concrete, &krate_tokens, &private_tokens)?);
+        tokens.extend(const_policy_checks(
+            e,
+            &concrete,
+            &krate_tokens,
+            &private_tokens,
+        )?);
     }
     if a.optimal.is_some() {
         tokens.extend(optimal_checks(e, repr, &private_tokens)?);
@@ -483,7 +488,7 @@ fn variant_fields(code: &mut Code, v: &VariantIn<'_>, private: &str, private_tok
 }
 
 /// The policies, checked during constant evaluation at the enum's name.
-fn policy_run(
+fn const_policy_checks(
     e: &EnumIn<'_>,
     concrete: &str,
     krate: &TokenStream,
@@ -594,7 +599,7 @@ fn tables(e: &EnumIn<'_>, repr: EnumRepr) -> Vec<String> {
 }
 
 /// `optimal` on an enum, decided while the macro expands (its fields are all modelled from the
-/// syntax, `check` made sure): on the named targets, an error (or warning) now; on the compiling
+/// syntax, `validate` made sure): on the named targets, an error (or warning) now; on the compiling
 /// target, one report per target family where a variant is not optimal, the compiling target's
 /// family picking the one shown, as a `const` panic (or, with `warn`, a deprecated item).
 fn optimal_checks(
@@ -640,7 +645,7 @@ fn optimal_checks(
             None => reports.push((vec![key], report)),
         }
     }
-    let current = crate::checks::CurrentReports {
+    let current = crate::findings::CurrentReports {
         atomics,
         c_enum,
         reports,
@@ -667,7 +672,7 @@ fn optimal_checks(
 /// is per target, not per family). Each is the first target of its group, which lays out every
 /// enum of the group alike.
 fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
-    let families = crate::checks::family_table(atomics);
+    let families = crate::findings::family_table(atomics);
     let mut out: Vec<(usize, (u64, u64))> = Vec::new();
     for (i, t) in Target::ALL.iter().enumerate() {
         let Some(&family) = families.get(i) else {
@@ -693,7 +698,10 @@ fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
 /// made while the macro expands when it knows every field type and discriminant: one per group
 /// of targets ([`current_groups`]) where a policy is broken, written by the same functions as
 /// the `const` report. `None` when the macro cannot lay the enum out itself.
-fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::checks::CurrentReports> {
+fn current_policy_reports(
+    e: &EnumIn<'_>,
+    repr: EnumRepr,
+) -> Option<crate::findings::CurrentReports> {
     use layout_engine::check::enums::{enum_broken, enum_facts, write_enum_broken_in};
     use layout_engine::check::{MSG_BYTES, Msg};
     use layout_engine::{VariantLayout, enum_layout};
@@ -739,7 +747,7 @@ fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::check
             None => reports.push((vec![key], report)),
         }
     }
-    Some(crate::checks::CurrentReports {
+    Some(crate::findings::CurrentReports {
         atomics,
         c_enum,
         reports,

@@ -41,10 +41,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::{Input, Kind};
-use crate::checks::{self, Findings, Predictions, Sources};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
+use crate::findings::{self, Findings, Predictions, Sources};
 use crate::{bound, fallback, valid};
 use layout_engine::check::family;
 use layout_engine::check::fields::spelling;
@@ -67,13 +67,13 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
     let Some(input) = input else {
         return Err(cx.check().expect_err("from_syn fails only with an error"));
     };
-    valid::check(&mut cx, &input);
+    valid::validate(&mut cx, &input);
     if let (Some(why), Some(targets)) = (&input.per_target, &input.attrs.targets) {
         cx.error_at(targets.span, per_target_error(&input.name, why));
     }
     cx.check()?;
 
-    let findings = checks::run(&input);
+    let findings = findings::evaluate(&input);
     let warn = input.attrs.warn.is_some();
     if !warn && !findings.reports.is_empty() {
         let mut errors = findings
@@ -114,7 +114,7 @@ pub fn per_target_error(name: &str, why: &str) -> String {
 
 /// What the compiling target's reports are picked by: its family key, and with a C enum tag the
 /// width of a C enum there.
-pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream) -> TokenStream {
+pub fn current_selector(current: &findings::CurrentReports, private: &TokenStream) -> TokenStream {
     let family = if current.atomics {
         quote!(#private::ATOMIC_FAMILY)
     } else {
@@ -128,7 +128,7 @@ pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream)
 }
 
 /// The patterns of `keys` for [`current_selector`]'s value.
-pub fn current_keys(current: &checks::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
+pub fn current_keys(current: &findings::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
     keys.iter()
         .map(|&(family, c_enum)| {
             let family = syn::LitInt::new(&format!("{family:#x}"), Span::call_site());
@@ -195,7 +195,7 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
 
     let const_checks =
         input.has_policy() && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| policy_run(input, findings, &private_tokens));
+    let run = const_checks.then(|| const_policy_checks(input, findings, &private_tokens));
     let warn = input.attrs.warn.is_some();
 
     let mut code = Code::default();
@@ -358,7 +358,7 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
 /// family key picks the one the expansion calls (0: the one that is not deprecated).
 pub fn current_warnings(
     span: Span,
-    current: &checks::CurrentReports,
+    current: &findings::CurrentReports,
     private: &TokenStream,
 ) -> TokenStream {
     if current.reports.is_empty() {
@@ -570,7 +570,7 @@ fn predicted(code: &mut Code, p: &Predictions, private: &str) {
 
 /// The const-evaluation checks: `check::run(...)` (panics with the report) and the
 /// `check::violated(...)` switch of the warning mode. Both refer to a `DEF` const in scope.
-fn policy_run(
+fn const_policy_checks(
     input: &Input<'_>,
     findings: &Findings,
     private: &TokenStream,

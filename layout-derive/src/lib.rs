@@ -5,16 +5,16 @@ extern crate alloc;
 mod ast;
 mod attr;
 mod bound;
-mod checks;
 mod code;
 mod ctxt;
 mod entries;
 mod enums;
 mod expand;
 mod fallback;
+mod findings;
+mod joint_order;
 mod krate;
 mod per_target;
-mod suggest;
 mod symbol;
 mod valid;
 

@@ -1,12 +1,13 @@
-//! Checks of the input that need no layout: combinations the derive cannot honour, each an
-//! error spanned on the offending token that says how to fix it.
+//! Validation of the input, which needs no layout ([`validate`]): combinations the derive cannot
+//! honour, each an error spanned on the offending token that says how to fix it. (The policies,
+//! which need the layout, are evaluated in `findings` and during constant evaluation.)
 
 use crate::ast::{Input, Kind};
 use crate::ctxt::Ctxt;
 use layout_engine::ReprBase;
 
 /// Records every problem of `input` in `cx`.
-pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
+pub fn validate(cx: &mut Ctxt, input: &Input<'_>) {
     let attrs = &input.attrs;
     let repr = input.repr.repr;
     let order_fixed = repr.order_is_declared() && input.kind != Kind::Union;

@@ -6,13 +6,12 @@
 //! `layout_engine::check::order` instead.
 
 use crate::ast::Marked;
-use crate::checks::constraints;
-use layout_engine::order::Joint;
+use layout_engine::order::{Constraints, Joint};
 use layout_engine::{FieldLayout, StructDef, StructLayout, Target, TypeLayout};
 
 /// One suggested order of `def` for all of `on` (each target with the struct laid out there),
 /// or `None` if the engine has none (constraints no order satisfies).
-pub fn suggest<'p>(
+pub fn for_targets<'p>(
     def: &StructDef<'_>,
     on: impl Iterator<Item = (&'static Target, TypeLayout, &'p [FieldLayout])>,
     marked: &Marked,
@@ -27,4 +26,14 @@ pub fn suggest<'p>(
         })
         .collect();
     StructLayout::suggest_joint(&layouts, constraints(marked, cache_line)).ok()
+}
+
+/// The engine's constraints for the derive's field attributes.
+fn constraints(marked: &Marked, cache_line: u64) -> Constraints<'_> {
+    Constraints {
+        pinned: &marked.pinned,
+        groups: &[],
+        hot: &marked.hot,
+        cache_line,
+    }
 }

@@ -1,20 +1,21 @@
-//! Expansion-time work: when every field type is modelled from the syntax alone, the macro runs
-//! the real engine natively, once per target family (`layout_core::check::family`): it predicts
-//! the layout on every family (for the const assertion of the compiling target's), renders the
-//! doc table, and checks the policies on every named target, reporting a broken one as a spanned
-//! error (or warning) with the engine's fewest-moves order. What it cannot decide (the compiling
-//! target's policies, types only the compiler resolves) is left to constant evaluation, which
-//! runs the same checks (`layout_core::check`).
+//! [`Findings`]: what the macro finds out about the layout while it expands ([`evaluate`]).
+//! When every field type is modelled from the syntax alone, the macro runs the real engine
+//! natively, once per target family (`layout_core::check::family`): it predicts the layout on
+//! every family (for the const assertion of the compiling target's), renders the doc table, and
+//! checks the policies on every named target, reporting a broken one as a spanned error (or
+//! warning) with the engine's fewest-moves order. What it cannot decide (the compiling target's
+//! policies, types only the compiler resolves) is left to constant evaluation, which runs the
+//! same checks (`layout_core::check`).
 
 use std::sync::OnceLock;
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Kind, Marked};
+use crate::ast::{Input, Kind};
 use crate::entries::Model;
 use layout_engine::check::report::{self, Reorder, Subject};
 use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
-use layout_engine::order::{Constraints, Joint};
+use layout_engine::order::Joint;
 use layout_engine::{
     Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
     TypeLayout, struct_layout,
@@ -209,7 +210,7 @@ pub fn family_table(atomics: bool) -> &'static [usize] {
 type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
 
 /// Runs what can run at expansion time.
-pub fn run(input: &Input<'_>) -> Findings {
+pub fn evaluate(input: &Input<'_>) -> Findings {
     let mut out = Findings::default();
     let any_check = input.has_policy();
     let named: &[usize] = input
@@ -493,7 +494,7 @@ fn report(
     let facts = Placed::new(def, here.target, here.layout, here.placed);
     let joint = (def.repr.order_is_declared() && input.kind != Kind::Union)
         .then(|| {
-            crate::suggest::suggest(
+            crate::joint_order::for_targets(
                 def,
                 on.iter().map(|o| (o.target, o.layout, o.placed)),
                 &input.marked,
@@ -621,16 +622,6 @@ fn report_span(
         }
     }
     name
-}
-
-/// The engine's constraints for the derive's field attributes.
-pub fn constraints(marked: &Marked, cache_line: u64) -> Constraints<'_> {
-    Constraints {
-        pinned: &marked.pinned,
-        groups: &[],
-        hot: &marked.hot,
-        cache_line,
-    }
 }
 
 pub fn shape(input: &Input<'_>) -> Shape {

@@ -15,6 +15,7 @@ mod findings;
 mod joint_order;
 mod krate;
 mod per_target;
+mod sources;
 mod symbol;
 mod valid;
 

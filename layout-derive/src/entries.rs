@@ -2,9 +2,12 @@
 //! literals per field, read by `layout_core::__private::fields` (see `layout_core::check::fields`
 //! for the form), plus the models that only the compiler can give.
 
-use quote::ToTokens;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::Input;
+use crate::code::Code;
+use crate::krate::Paths;
 use layout_engine::Ty;
 use layout_engine::check::fields::spelling;
 use layout_syntax::source::tokens_source;
@@ -158,6 +161,45 @@ pub fn spec(input: &Input<'_>) -> (String, Vec<usize>) {
         }
     }
     (spec, slots)
+}
+
+/// The fields as generated code gives them to a `StructDef` or a `Variant`:
+/// `&{ let fields = P::fields::<N, K>("spec", [slots]); fields }`, each of the `K` models only
+/// the compiler knows a hole spanned at the field's type, so that a missing `Model` impl is
+/// reported there.
+pub fn write_fields(code: &mut Code, input: &Input<'_>, paths: &Paths) {
+    let private_tokens = &paths.private_tokens;
+    let (spec, slot_fields) = spec(input);
+    let slots: Vec<TokenStream> = slot_fields
+        .into_iter()
+        .map(|i| {
+            let ty = input.fields[i].ty;
+            let span = syn::spanned::Spanned::span(ty);
+            match input.fields[i].model {
+                Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
+                Model::ArrayOf(elem) => {
+                    let elem = spelling(&elem).unwrap_or_default();
+                    let len = match array_len(ty) {
+                        Some(len) => quote!(#len),
+                        None => quote!(0),
+                    };
+                    quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
+                }
+                _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
+            }
+        })
+        .collect();
+    code.push("&{ let fields = ");
+    code.push(&paths.private);
+    code.display(format_args!(
+        "::fields::<{}, {}>(",
+        input.fields.len(),
+        slots.len()
+    ));
+    code.str_literal(&spec);
+    code.push(", [");
+    code.separated(slots, ", ", Code::hole);
+    code.push("]); fields }");
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@
 //! A `repr(Rust)` enum without policies gets a `Model` from the compiler's own numbers
 //! (`Ty::Host`: the compiling target only) and no `LayoutEnum`.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -45,7 +45,8 @@ use crate::attr::{self, StructAttrs};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
-use crate::expand::private_module;
+use crate::expand::{ImplHead, option, static_instance, targets};
+use crate::krate::Paths;
 use layout_engine::{EnumDef, EnumRepr, Prim, ReprBase, Target, Variant};
 use layout_syntax::repr::{ReprAttr, parse_repr};
 
@@ -301,45 +302,16 @@ fn prim_name(r: EnumRepr) -> &'static str {
 
 /// The generated items.
 fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
-    let krate_tokens = match &e.attrs.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote!(::layout_core),
-    };
-    let krate = match &e.attrs.krate {
-        Some(_) => krate_tokens.to_string(),
-        None => String::from("::layout_core"),
-    };
-    let private = format!("{krate}::{}", private_module());
-    let private_tokens = {
-        let module = syn::Ident::new(&private_module(), Span::call_site());
-        quote!(#krate_tokens::#module)
-    };
+    let paths = Paths::of(e.attrs.krate.as_ref());
+    let Paths {
+        krate,
+        krate_tokens,
+        private,
+        private_tokens,
+    } = &paths;
     let ident = &e.name;
-    let (impl_generics, ty_generics, where_clause) = {
-        let (i, t, w) = e.original.generics.split_for_impl();
-        (
-            i.to_token_stream().to_string(),
-            t.to_token_stream().to_string(),
-            w.to_token_stream().to_string(),
-        )
-    };
-    let lifetimes = e.original.generics.lifetimes().count();
-    let concrete = if lifetimes > 0 {
-        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
-    } else {
-        ident.clone()
-    };
-    let header = |code: &mut Code, trait_: &str| {
-        code.push("#[automatically_derived]\nimpl");
-        code.push(&impl_generics);
-        code.push(" ");
-        code.push(trait_);
-        code.push(ident);
-        code.push(&ty_generics);
-        code.push(" ");
-        code.push(&where_clause);
-        code.push(" {");
-    };
+    let head = ImplHead::of(ident, &e.original.generics);
+    let concrete = static_instance(ident, &e.original.generics);
     let mut code = Code::default();
 
     let Some(repr) = e.engine_repr.filter(|_| e.per_target.is_none()) else {
@@ -355,7 +327,7 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
             ),
         });
         code.push("]\n");
-        header(&mut code, &format!("{krate}::Model for "));
+        head.write(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(
             "\n    const TY: {private}::Ty<'static> = {private}::Ty::Host {{ name: "
         ));
@@ -365,15 +337,15 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
     };
 
     doc_comment(&mut code, e, repr);
-    header(&mut code, &format!("{krate}::LayoutEnum for "));
+    head.write(&mut code, &format!("{krate}::LayoutEnum for "));
     code.push("}\n");
-    header(&mut code, &format!("{krate}::Model for "));
+    head.write(&mut code, &format!("{krate}::Model for "));
     code.display(format_args!(
         "\n    const TY: {private}::Ty<'static> = {private}::Ty::Enum(&{private}::EnumDef {{\n        name: "
     ));
     code.str_literal(ident);
     code.push(",\n        repr: ");
-    write_repr(&mut code, repr, &private);
+    write_repr(&mut code, repr, private);
     code.push(",\n        variants: &[");
     let disc_ty = match repr.int {
         Some(p) => format!("::core::primitive::{}", p.name()),
@@ -401,13 +373,13 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         if v.input.fields.is_empty() {
             code.push("&[]");
         } else {
-            variant_fields(&mut code, v, &private, &private_tokens);
+            entries::write_fields(&mut code, &v.input, &paths);
         }
         code.push(" },");
     }
     code.push("\n        ],\n    });\n}\n");
     for v in &e.variants {
-        if let Some(check) = entries::confirmations(&v.input, &private) {
+        if let Some(check) = entries::confirmations(&v.input, private) {
             code.push("const _: () = ");
             code.push(&check);
             code.push(";\n");
@@ -426,12 +398,12 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         tokens.extend(const_policy_checks(
             e,
             &concrete,
-            &krate_tokens,
-            &private_tokens,
+            krate_tokens,
+            private_tokens,
         )?);
     }
     if a.optimal.is_some() {
-        tokens.extend(optimal_checks(e, repr, &private_tokens)?);
+        tokens.extend(optimal_checks(e, repr, private_tokens)?);
     }
     Ok(tokens)
 }
@@ -452,41 +424,6 @@ fn write_repr(code: &mut Code, repr: EnumRepr, private: &str) {
     }
 }
 
-/// A variant's fields, as a struct's are written (`entries::spec`).
-fn variant_fields(code: &mut Code, v: &VariantIn<'_>, private: &str, private_tokens: &TokenStream) {
-    let (spec, slot_fields) = entries::spec(&v.input);
-    let slots: Vec<TokenStream> = slot_fields
-        .into_iter()
-        .map(|i| {
-            let ty = v.input.fields[i].ty;
-            let span = ty.span();
-            match v.input.fields[i].model {
-                Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
-                Model::ArrayOf(elem) => {
-                    let elem = layout_engine::check::fields::spelling(&elem).unwrap_or_default();
-                    let len = match entries::array_len(ty) {
-                        Some(len) => quote!(#len),
-                        None => quote!(0),
-                    };
-                    quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
-                }
-                _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
-            }
-        })
-        .collect();
-    code.push("&{ let fields = ");
-    code.push(private);
-    code.display(format_args!(
-        "::fields::<{}, {}>(",
-        v.input.fields.len(),
-        slots.len()
-    ));
-    code.str_literal(&spec);
-    code.push(", [");
-    code.separated(slots, ", ", Code::hole);
-    code.push("]); fields }");
-}
-
 /// The policies, checked during constant evaluation at the enum's name.
 fn const_policy_checks(
     e: &EnumIn<'_>,
@@ -495,13 +432,7 @@ fn const_policy_checks(
     private: &TokenStream,
 ) -> Result<TokenStream, syn::Error> {
     let a = &e.attrs;
-    let opt = |v: &Option<attr::WithSpan<u64>>| match v {
-        Some(v) => {
-            let n = v.value;
-            quote!(::core::option::Option::Some(#n))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let opt = |v: &Option<attr::WithSpan<u64>>| option(v.as_ref().map(|v| v.value));
     let (max_padding, size, align, ratio) = (
         opt(&a.max_padding),
         opt(&a.size),
@@ -510,16 +441,12 @@ fn const_policy_checks(
     );
     let named: &[usize] = a.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     let current = named.is_empty();
-    let named = named.iter().map(|&i| {
-        let triple = Target::ALL[i].triple;
-        quote!(#private::target(#i, #triple))
-    });
     let n = e.variants.len();
     let this: syn::Type = syn::parse_str(concrete)?;
     let policy = quote! {
         &#private::EnumPolicy { max_padding: #max_padding, size: #size, align: #align, max_variant_ratio: #ratio }
     };
-    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
+    let targets = targets(private, named, current);
     let span = e.original.ident.span();
     if a.warn.is_some()
         && current

@@ -17,7 +17,7 @@
 //! ```
 //!
 //! where `P` is `::layout_core::__private_0_1_0`, the private module named after this version
-//! ([`private_module`]); `tests/expand/*.expanded.rs` pin the real expansions.
+//! (`krate::private_module`); `tests/expand/*.expanded.rs` pin the real expansions.
 //!
 //! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
 //! when used; `same_types` has the compiler confirm that the field types modelled from their
@@ -45,10 +45,10 @@ use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
 use crate::findings::{self, Findings, Predictions};
+use crate::krate::Paths;
 use crate::sources::Sources;
 use crate::{bound, fallback, valid};
 use layout_engine::check::family;
-use layout_engine::check::fields::spelling;
 use layout_engine::{ReprBase, Target, TypeLayout};
 
 /// The derive: the generated items, or the errors beside a placeholder impl.
@@ -89,7 +89,8 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         // the confirmation says so beside them.
         let mut tokens = fallback::expand(original, first);
         if !input.is_generic()
-            && let Some(check) = entries::confirmations(&input, &private_path(&input))
+            && let Some(check) =
+                entries::confirmations(&input, &Paths::of(input.attrs.krate.as_ref()).private)
         {
             let mut code = Code::default();
             code.push("const _: () = ");
@@ -143,85 +144,54 @@ pub fn current_keys(current: &findings::CurrentReports, keys: &[(u64, u64)]) -> 
         .collect()
 }
 
-/// The path of layout-core's private module for generated code, as text.
-fn private_path(input: &Input<'_>) -> String {
-    format!("{}::{}", krate_text(input), private_module())
-}
-
 /// The generated items (see the module documentation for their shape).
 fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::Error> {
-    // The path of layout-core, as text for the code and as tokens for the spanned parts.
-    let krate_tokens = match &input.attrs.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote!(::layout_core),
-    };
-    let krate = match &input.attrs.krate {
-        Some(_) => krate_tokens.to_string(),
-        None => String::from("::layout_core"),
-    };
-    // Everything the expansion calls, as opposed to the traits it implements, is in the private
-    // module named after this version (see `private_module`).
-    let private = private_path(input);
-    let confirmation = entries::confirmations(input, &private);
-    let private_tokens = {
-        let module = syn::Ident::new(&private_module(), Span::call_site());
-        quote!(#krate_tokens::#module)
-    };
+    let paths = Paths::of(input.attrs.krate.as_ref());
+    let Paths {
+        krate,
+        krate_tokens,
+        private,
+        private_tokens,
+    } = &paths;
+    let confirmation = entries::confirmations(input, private);
     let ident = &input.name;
     let n = input.fields.len();
     let plain = input.original.generics.params.is_empty() && input.attrs.bound.is_none();
-    let (impl_generics, ty_generics, where_clause) = if plain {
-        Default::default()
+    let head = if plain {
+        ImplHead::plain(ident)
     } else {
         let krate_path: syn::Path = syn::parse2(krate_tokens.clone())?;
-        let generics = bound::with_bounds(input, &krate_path);
-        let (i, t, w) = generics.split_for_impl();
-        (
-            i.to_token_stream().to_string(),
-            t.to_token_stream().to_string(),
-            w.to_token_stream().to_string(),
-        )
-    };
-    let header = |code: &mut Code, trait_: &str| {
-        code.push("#[automatically_derived]\nimpl");
-        code.push(&impl_generics);
-        code.push(" ");
-        code.push(trait_);
-        code.push(ident);
-        code.push(&ty_generics);
-        code.push(" ");
-        code.push(&where_clause);
-        code.push(" {");
+        ImplHead::of(ident, &bound::with_bounds(input, &krate_path))
     };
 
     let const_checks =
         input.has_policy() && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| const_policy_checks(input, findings, &private_tokens));
+    let run = const_checks.then(|| const_policy_checks(input, findings, private_tokens));
     let warn = input.attrs.warn.is_some();
 
     let mut code = Code::default();
     if input.is_generic() {
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
-        header(&mut code, "");
+        head.write(&mut code, "");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_NAME: &'static ");
-        code.push(&private);
+        code.push(private);
         code.display(format_args!(
             "::Msg<{{{private}::NAME_BYTES}}> = &{private}::generic_name("
         ));
         code.str_literal(ident);
         code.push(", &[");
-        code.separated(generic_args(input), ", ", |code, arg| {
-            code.push(&private);
+        code.separated(generic_args(input, krate), ", ", |code, arg| {
+            code.push(private);
             code.push("::Arg::");
             code.push(&arg);
         });
         code.push("]);");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
-        code.push(&private);
+        code.push(private);
         code.push("::StructDef<'static> = ");
-        struct_def(&mut code, input, (&private, &private_tokens));
+        struct_def(&mut code, input, &paths);
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
-        code.push(&private);
+        code.push(private);
         code.display(format_args!("::verify::<{n}>(&Self::__LAYOUT_DEF); "));
         if let Some(check) = &confirmation {
             code.push(check);
@@ -232,11 +202,11 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
         }
         code.push("};\n}\n");
         doc_comment(&mut code, input, findings);
-        header(&mut code, &format!("{krate}::Layout for "));
+        head.write(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
-        code.push(&private);
+        code.push(private);
         code.push("::StructDef<'static> = {\n        let () = Self::__LAYOUT_CHECKED;\n        Self::__LAYOUT_DEF\n    };\n}\n");
-        header(&mut code, &format!("{krate}::Model for "));
+        head.write(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(
             "\n    const TY: {private}::Ty<'static> = {private}::Ty::Struct(&<Self as {krate}::Layout>::DEF);\n}}\n"
         ));
@@ -245,24 +215,18 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
         return Ok(tokens);
     }
 
-    // Lifetime parameters only: check the `'static` instantiation.
-    let lifetimes = input.original.generics.lifetimes().count();
-    let concrete = if lifetimes > 0 {
-        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
-    } else {
-        ident.clone()
-    };
+    let concrete = static_instance(ident, &input.original.generics);
 
     doc_comment(&mut code, input, findings);
-    header(&mut code, &format!("{krate}::Layout for "));
+    head.write(&mut code, &format!("{krate}::Layout for "));
     code.push("}\n");
-    header(&mut code, &format!("{krate}::Model for "));
+    head.write(&mut code, &format!("{krate}::Model for "));
     code.push("\n    const TY: ");
-    code.push(&private);
+    code.push(private);
     code.push("::Ty<'static> = ");
-    code.push(&private);
+    code.push(private);
     code.push("::Ty::Struct(&");
-    struct_def(&mut code, input, (&private, &private_tokens));
+    struct_def(&mut code, input, &paths);
     code.push(");\n}\n");
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
@@ -293,7 +257,7 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
             code.display(format_args!("{private}::expect::<{concrete}>("));
             code.str_literal(ident);
             code.push(", ");
-            predicted(&mut code, p, &private);
+            predicted(&mut code, p, private);
             code.push(")");
             close(&mut code);
         }
@@ -347,7 +311,7 @@ fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::
         tokens.extend(current_warnings(
             input.ident.span(),
             current,
-            &private_tokens,
+            private_tokens,
         ));
     }
     tokens.extend(expansion_warnings(input, findings));
@@ -397,40 +361,71 @@ pub fn current_warnings(
     respan(item, span)
 }
 
+/// The head of a generated impl, `impl<..> TRAIT for NAME<..> where .. {`, as text.
+pub struct ImplHead<'a> {
+    name: &'a str,
+    impl_generics: String,
+    ty_generics: String,
+    where_clause: String,
+}
+
+impl<'a> ImplHead<'a> {
+    /// For `name` without generics.
+    pub fn plain(name: &'a str) -> Self {
+        ImplHead {
+            name,
+            impl_generics: String::new(),
+            ty_generics: String::new(),
+            where_clause: String::new(),
+        }
+    }
+
+    /// For `name` with `generics`.
+    pub fn of(name: &'a str, generics: &syn::Generics) -> Self {
+        let (i, t, w) = generics.split_for_impl();
+        ImplHead {
+            name,
+            impl_generics: i.to_token_stream().to_string(),
+            ty_generics: t.to_token_stream().to_string(),
+            where_clause: w.to_token_stream().to_string(),
+        }
+    }
+
+    /// Writes the head of the impl of `trait_` (the path and ` for `, or nothing for an
+    /// inherent impl).
+    pub fn write(&self, code: &mut Code, trait_: &str) {
+        code.push("#[automatically_derived]\nimpl");
+        code.push(&self.impl_generics);
+        code.push(" ");
+        code.push(trait_);
+        code.push(self.name);
+        code.push(&self.ty_generics);
+        code.push(" ");
+        code.push(&self.where_clause);
+        code.push(" {");
+    }
+}
+
+/// The type that the checks of a type with lifetime parameters only use: its `'static`
+/// instantiation (`S<'static>`), or the name alone.
+pub fn static_instance(name: &str, generics: &syn::Generics) -> String {
+    let lifetimes = generics.lifetimes().count();
+    if lifetimes > 0 {
+        format!("{name}<{}>", vec!["'static"; lifetimes].join(", "))
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The struct as a `StructDef` expression: the fields as one spec string (see
 /// `layout_core::check::fields`) with the models only the compiler knows as spanned holes, and
 /// the rest from `__private::def`.
-fn struct_def(code: &mut Code, input: &Input<'_>, (private, private_tokens): (&str, &TokenStream)) {
-    let (spec, slot_fields) = entries::spec(input);
-    let slots = slot_fields.into_iter().map(|i| {
-        let ty = input.fields[i].ty;
-        let span = syn::spanned::Spanned::span(ty);
-        match input.fields[i].model {
-            Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
-            Model::ArrayOf(elem) => {
-                let elem = spelling(&elem).unwrap_or_default();
-                let len = match entries::array_len(ty) {
-                    Some(len) => quote!(#len),
-                    None => quote!(0),
-                };
-                quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
-            }
-            _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
-        }
-    });
-    let slots: Vec<TokenStream> = slots.collect();
+fn struct_def(code: &mut Code, input: &Input<'_>, paths: &Paths) {
+    let private = paths.private.as_str();
     code.push(private);
-    code.push("::StructDef {\n        fields: &{ let fields = ");
-    code.push(private);
-    code.display(format_args!(
-        "::fields::<{}, {}>(",
-        input.fields.len(),
-        slots.len()
-    ));
-    code.str_literal(&spec);
-    code.push(", [");
-    code.separated(slots, ", ", Code::hole);
-    code.push("]); fields },\n        ..");
+    code.push("::StructDef {\n        fields: ");
+    entries::write_fields(code, input, paths);
+    code.push(",\n        ..");
     code.push(private);
     code.push("::def::<Self>(");
     if input.is_generic() {
@@ -464,16 +459,12 @@ fn struct_def(code: &mut Code, input: &Input<'_>, (private, private_tokens): (&s
 /// type and const parameters, as the text after `Arg::`: a type parameter by its model where the
 /// impls bound it by `Model`, a const parameter of an integer or `bool` type by its value, the
 /// rest unknown (`_`).
-fn generic_args(input: &Input<'_>) -> Vec<String> {
+fn generic_args(input: &Input<'_>, krate: &str) -> Vec<String> {
     let mut args = Vec::new();
     for param in &input.original.generics.params {
         match param {
             syn::GenericParam::Type(t) if crate::bound::has_model_bound(input, &t.ident) => {
-                args.push(format!(
-                    "Ty(<{} as {}::Model>::TY)",
-                    t.ident,
-                    krate_text(input)
-                ));
+                args.push(format!("Ty(<{} as {krate}::Model>::TY)", t.ident));
             }
             syn::GenericParam::Type(_) => args.push("Unknown".to_owned()),
             syn::GenericParam::Const(c) => {
@@ -490,14 +481,6 @@ fn generic_args(input: &Input<'_>) -> Vec<String> {
         }
     }
     args
-}
-
-/// The path of layout-core as text.
-fn krate_text(input: &Input<'_>) -> String {
-    match &input.attrs.krate {
-        Some(path) => path.to_token_stream().to_string(),
-        None => String::from("::layout_core"),
-    }
 }
 
 /// `Repr::C`, `Repr::C.packed(2)`, ...
@@ -589,11 +572,6 @@ fn const_policy_checks(
     let header = &sources.header;
     let field_sources = &sources.fields;
     let tuple = input.kind == Kind::Tuple;
-    let named = findings.const_named.iter().map(|&i| {
-        let triple = Target::ALL[i].triple;
-        quote!(#private::target(#i, #triple))
-    });
-    let current = findings.const_current;
     let def = if input.is_generic() {
         quote!(Self::__LAYOUT_DEF)
     } else {
@@ -605,7 +583,7 @@ fn const_policy_checks(
             cache_line: #cache_line, hot: #hot, separate: #separate, pinned: #pinned,
         }
     };
-    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
+    let targets = targets(private, &findings.const_named, findings.const_current);
     let span = input.ident.span();
     let run = quote_spanned! {span=>
         #private::run::<#n>(
@@ -618,7 +596,18 @@ fn const_policy_checks(
     (respan(run, span), respan(violated, span))
 }
 
-fn option(v: Option<u64>) -> TokenStream {
+/// `&P::Targets { .. }`: the checks of constant evaluation on the `named` targets (indices into
+/// `Target::ALL`), and on the compiling target when `current`.
+pub fn targets(private: &TokenStream, named: &[usize], current: bool) -> TokenStream {
+    let named = named.iter().map(|&i| {
+        let triple = Target::ALL[i].triple;
+        quote!(#private::target(#i, #triple))
+    });
+    quote!(&#private::Targets { named: &[#(#named),*], current: #current })
+}
+
+/// `Some(v)` or `None`, by absolute path.
+pub fn option(v: Option<u64>) -> TokenStream {
     match v {
         Some(n) => quote!(::core::option::Option::Some(#n)),
         None => quote!(::core::option::Option::None),
@@ -728,17 +717,6 @@ fn fields_doc(text: &mut String, input: &Input<'_>) {
         }
     }
     text.push_str("```\n");
-}
-
-/// The name of layout-core's module for generated code: `__private_` and this crate's version,
-/// which is layout-core's too (they are released together and require each other exactly).
-/// layout-core defines the module under the same name (`private_module!` in its `lib.rs`), so
-/// code generated by a derive of another version does not build.
-pub fn private_module() -> String {
-    format!(
-        "__private_{}",
-        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
-    )
 }
 
 /// `tokens` with every token at `span`, so that an error in constant evaluation points at the

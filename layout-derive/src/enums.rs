@@ -471,7 +471,7 @@ fn const_policy_checks(
             };
         }
     };
-    Ok(crate::expand::respan(tokens, span))
+    Ok(crate::code::respan(tokens, span))
 }
 
 /// The layout table(s) as the doc comment of the `LayoutEnum` impl, when the macro knows every
@@ -591,7 +591,7 @@ fn optimal_checks(
     let item = quote! {
         const _: () = match #selector { #(#arms)* _ => {} };
     };
-    Ok(crate::expand::respan(item, span))
+    Ok(crate::code::respan(item, span))
 }
 
 /// The built-in targets that stand for all of them on the compiling-target path, each with its

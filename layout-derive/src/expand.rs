@@ -32,16 +32,17 @@
 //! family, it writes the compiling target's report for each family instead
 //! ([`current_warnings`]), and the family key picks the one used.
 //!
-//! The expansion is kept small and is written as text ([`Code`]): the compiler type-checks and
-//! borrow-checks it for every derived struct, and the macro runs unoptimised in the debug builds
-//! `cargo check` uses, so both its size and the work of making it are most of what the derive
-//! costs a build (`benches/compile-time`).
+//! The expansion is kept small and is written as text ([`Code`]; `code` says what is built as
+//! spanned tokens instead): the compiler type-checks and borrow-checks it for every derived
+//! struct, and the macro runs unoptimised in the debug builds `cargo check` uses, so both its
+//! size and the work of making it are most of what the derive costs a build
+//! (`benches/compile-time`).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::{Input, Kind};
-use crate::code::Code;
+use crate::code::{Code, respan};
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
 use crate::findings::{self, Findings, Predictions};
@@ -717,22 +718,4 @@ fn fields_doc(text: &mut String, input: &Input<'_>) {
         }
     }
     text.push_str("```\n");
-}
-
-/// `tokens` with every token at `span`, so that an error in constant evaluation points at the
-/// struct's name rather than at the derive.
-pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tt| {
-            if let proc_macro2::TokenTree::Group(g) = &tt {
-                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
-                group.set_span(span);
-                tt = proc_macro2::TokenTree::Group(group);
-            } else {
-                tt.set_span(span);
-            }
-            tt
-        })
-        .collect()
 }

@@ -6,6 +6,7 @@
 use crate::attr::{self, FieldAttrs, StructAttrs};
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
+use layout_engine::Shape;
 use layout_engine::check::Policy;
 use layout_syntax::repr::{ReprAttr, parse_repr};
 
@@ -154,6 +155,15 @@ impl<'a> Input<'a> {
     pub fn is_generic(&self) -> bool {
         self.original.generics.type_params().next().is_some()
             || self.original.generics.const_params().next().is_some()
+    }
+
+    /// The engine's shape of the input.
+    pub fn shape(&self) -> Shape {
+        if self.kind == Kind::Union {
+            Shape::Union
+        } else {
+            Shape::Struct
+        }
     }
 
     /// Whether there is anything to check: a policy of the struct, or a field marked `hot` or

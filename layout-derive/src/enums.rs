@@ -88,9 +88,8 @@ pub fn try_expand(
     data: &syn::DataEnum,
 ) -> Result<TokenStream, syn::Error> {
     let mut cx = Ctxt::default();
-    let mut e = read(&mut cx, original, data);
-    if let Some(e) = &mut e {
-        e.per_target = crate::per_target::dependence(original);
+    let e = read(&mut cx, original, data);
+    if let Some(e) = &e {
         validate(&mut cx, e, data);
     }
     cx.check()?;
@@ -188,7 +187,7 @@ fn read<'a>(
         engine_repr,
         attrs,
         variants,
-        per_target: None,
+        per_target: crate::per_target::dependence(original),
     })
 }
 

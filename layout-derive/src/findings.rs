@@ -18,8 +18,8 @@ use layout_engine::check::report::{self, Reorder, Subject};
 use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
 use layout_engine::order::Joint;
 use layout_engine::{
-    Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
-    TypeLayout, struct_layout,
+    Field, FieldLayout, LayoutError, ReprBase, StructDef, StructLayout, Target, Ty, TypeLayout,
+    struct_layout,
 };
 
 /// A broken policy found at expansion time.
@@ -141,7 +141,7 @@ pub fn evaluate(input: &Input<'_>) -> Findings {
     let name = &input.name;
     let def = StructDef {
         name,
-        shape: shape(input),
+        shape: input.shape(),
         repr: input.repr.repr,
         fields: &fields,
         host: None,
@@ -517,14 +517,6 @@ fn report_span(
         }
     }
     name
-}
-
-pub fn shape(input: &Input<'_>) -> Shape {
-    if input.kind == Kind::Union {
-        Shape::Union
-    } else {
-        Shape::Struct
-    }
 }
 
 fn no_layout(

@@ -63,17 +63,14 @@ pub fn validate(cx: &mut Ctxt, input: &Input<'_>) {
     {
         cx.error_at(span, "`separate_line` keeps a field off the cache line of the field before it, and the first field has none: put it on a later field");
     }
-    let line_users = input
-        .fields
-        .iter()
-        .any(|f| f.attrs.hot.is_some() || f.attrs.separate_line.is_some());
+    let line_users = !input.marked.hot.is_empty() || !input.marked.separate.is_empty();
     if let Some(cl) = &attrs.cache_line
         && !line_users
     {
         cx.error_at(cl.span, "`cache_line` sets the line size for `hot` and `separate_line` fields, and there are none: mark fields `#[layout(hot)]` or `#[layout(separate_line)]`, or remove it");
     }
     // After an error in the attributes, "there is no policy" may only mean a misspelt one.
-    let any_check = attrs.has_policy() || line_users || cx.has_errors();
+    let any_check = input.has_policy() || cx.has_errors();
     if let Some(span) = attrs.warn
         && !any_check
     {

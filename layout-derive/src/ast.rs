@@ -79,11 +79,7 @@ impl<'a> Input<'a> {
     /// Reads `input`; `None` (with the errors in `cx`) when it cannot be a `Layout` type at all.
     pub fn from_syn(cx: &mut Ctxt, input: &'a syn::DeriveInput) -> Option<Input<'a>> {
         let (kind, fields): (Kind, Vec<&'a syn::Field>) = match &input.data {
-            syn::Data::Struct(s) => match &s.fields {
-                syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
-                syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
-                syn::Fields::Unit => (Kind::Unit, Vec::new()),
-            },
+            syn::Data::Struct(s) => kind_and_fields(&s.fields),
             syn::Data::Union(u) => (Kind::Union, u.fields.named.iter().collect()),
             syn::Data::Enum(e) => {
                 cx.error_spanned_by(
@@ -132,11 +128,7 @@ impl<'a> Input<'a> {
         variant: &'a syn::Variant,
         repr: &ReprAttr,
     ) -> Input<'a> {
-        let (kind, fields): (Kind, Vec<&'a syn::Field>) = match &variant.fields {
-            syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
-            syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
-            syn::Fields::Unit => (Kind::Unit, Vec::new()),
-        };
+        let (kind, fields) = kind_and_fields(&variant.fields);
         let fields = read_fields(cx, &input.generics, fields);
         Input {
             original: input,
@@ -200,6 +192,15 @@ impl Marked {
             separate: marked(|a| a.separate_line.is_some()),
             pinned: marked(|a| a.pinned.is_some()),
         }
+    }
+}
+
+/// The kind of a struct or variant with `fields`, and the fields in order.
+fn kind_and_fields(fields: &syn::Fields) -> (Kind, Vec<&syn::Field>) {
+    match fields {
+        syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
+        syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
+        syn::Fields::Unit => (Kind::Unit, Vec::new()),
     }
 }
 

@@ -1,16 +1,35 @@
-//! Generated code written as Rust source text and handed to the compiler in one piece.
+//! Generated code written as Rust source text and handed to the compiler in one piece, and the
+//! one rule for what is built as tokens instead.
 //!
 //! A proc macro that builds its output token by token with `quote!` pays a call into the
 //! compiler for every token (about half a microsecond each in the debug build a `cargo check`
 //! uses), which for the ~250 tokens of a derived struct was most of what the derive cost a build
 //! (`benches/compile-time`). Source text is lexed by the compiler in one call instead. Its tokens
-//! all get the call site's span, which is what `quote!` gives them too; the few tokens that must
-//! point elsewhere (a field's type, so that a missing `Model` impl is reported there) are left as
-//! holes in the text and filled with spanned tokens after lexing.
+//! all get the call site's span, which is what `quote!` gives them too.
+//!
+//! The rule, for every expansion (`expand`, `enums`, `entries`, `fallback`): generated code is
+//! written as text, with [`Code`]; `quote!` and `quote_spanned!` build only tokens that must
+//! point into the input, so that the compiler's error or warning lands there, and the least
+//! around them that carries them, in one of two places:
+//!
+//! - a piece of an item written as text, left as a hole ([`Code::hole`]) and filled after lexing,
+//!   spans kept: a field's type (a missing `Model` impl is reported at it), a discriminant
+//!   expression, a generic struct's policy checks;
+//! - a whole item whose errors or warnings point into the input, appended after the text's tokens
+//!   (as a hole it would cost a walk of every token of the text, which filling does): the policy
+//!   checks of constant evaluation and the compiling target's reports, at the type's name
+//!   (`quote_spanned!` at that span, with the pieces built apart [`respan`]ned to it); a warning
+//!   made while the macro expands, at the report's span; `fallback`'s placeholder impls beside the
+//!   errors, with the input's generics as written.
+//!
+//! Text alone cannot serve: its tokens all get one span, and `respan` puts all of an item's at
+//! one place, where these items mix spans (a warning's note stays at the call site, the
+//! placeholder impls keep the input's generics). Tokens alone would cost a call into the
+//! compiler per token in every expansion, where the text costs one.
 
 use std::fmt::{Display, Write};
 
-use proc_macro2::{Group, TokenStream, TokenTree};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 
 /// The suffix of the string literal `"i"__layout_hole` that marks hole `i` in the text. A
 /// suffixed string literal lexes but is not valid Rust, so no part of the input that reaches the
@@ -128,6 +147,24 @@ fn fill(tokens: TokenStream, holes: &mut [Option<TokenStream>]) -> TokenStream {
         }
     }
     out
+}
+
+/// `tokens` with every token at `span`, so that an error in constant evaluation points at the
+/// struct's name rather than at the derive.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }
 
 #[cfg(test)]

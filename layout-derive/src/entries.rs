@@ -2,9 +2,12 @@
 //! literals per field, read by `layout_core::__private::fields` (see `layout_core::check::fields`
 //! for the form), plus the models that only the compiler can give.
 
-use quote::ToTokens;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::Input;
+use crate::code::Code;
+use crate::krate::Paths;
 use layout_engine::Ty;
 use layout_engine::check::fields::spelling;
 use layout_syntax::source::tokens_source;
@@ -25,21 +28,23 @@ pub enum Model {
     Compiler,
 }
 
-/// The model of each field of `input`, in declaration order.
-pub fn models(input: &Input<'_>) -> Vec<Model> {
+/// The model of each field, in declaration order, from its type and whether it is marked
+/// `host_only` (the type parameters of `generics` in scope).
+pub fn models<'t>(
+    generics: &syn::Generics,
+    fields: impl Iterator<Item = (&'t syn::Type, bool)>,
+) -> Vec<Model> {
     let mut resolver = NoResolver;
-    let mut cx = Context::new(&input.original.generics, &mut resolver);
-    input
-        .fields
-        .iter()
-        .map(|f| {
-            if f.attrs.host_only.is_some() {
+    let mut cx = Context::new(generics, &mut resolver);
+    fields
+        .map(|(ty, host_only)| {
+            if host_only {
                 return Model::HostOnly;
             }
-            match classify(f.ty, &mut cx) {
+            match classify(ty, &mut cx) {
                 Class::Known(ty) => Model::Known(ty),
                 Class::HostOnly(HostOnly::ReprRust) => Model::HostOnly,
-                Class::Unknown(Unknown::ArrayLen) => match array_elem(f.ty) {
+                Class::Unknown(Unknown::ArrayLen) => match array_elem(ty) {
                     Some(elem) => match classify(elem, &mut cx) {
                         Class::Known(ty) if spelling(&ty).is_some() => Model::ArrayOf(ty),
                         _ => Model::Compiler,
@@ -76,12 +81,12 @@ pub fn array_len(ty: &syn::Type) -> Option<&syn::Expr> {
 /// names were taken for (see `layout_syntax::ty::Confirmation`): a call of
 /// `{private}::same_types::<(written, ...), (meant, ...)>()`, or `None` when no model rests on a
 /// name. Without it a `type u8 = u64;` in scope would build a wrong prediction.
-pub fn confirmations(input: &Input<'_>, models: &[Model], private: &str) -> Option<String> {
+pub fn confirmations(input: &Input<'_>, private: &str) -> Option<String> {
     let mut resolver = NoResolver;
     let mut cx = Context::new(&input.original.generics, &mut resolver);
     let (mut written, mut meant) = (String::new(), String::new());
-    for (f, model) in input.fields.iter().zip(models) {
-        let read_by_name = match model {
+    for f in &input.fields {
+        let read_by_name = match f.model {
             Model::Known(_) => f.ty,
             Model::ArrayOf(_) => array_elem(f.ty).unwrap_or(f.ty),
             _ => continue,
@@ -123,10 +128,10 @@ pub fn type_name(ty: &syn::Type) -> String {
 
 /// The fields as the spec string `__private::fields` reads (see `layout_core::check::fields`),
 /// and the indices of the fields whose model is left to the compiler (`?`), in order.
-pub fn spec(input: &Input<'_>, models: &[Model], ty_names: &[String]) -> (String, Vec<usize>) {
+pub fn spec(input: &Input<'_>) -> (String, Vec<usize>) {
     let mut spec = String::new();
     let mut slots = Vec::new();
-    for (i, ((f, model), ty_name)) in input.fields.iter().zip(models).zip(ty_names).enumerate() {
+    for (i, f) in input.fields.iter().enumerate() {
         if i > 0 {
             spec.push('\n');
         }
@@ -134,11 +139,11 @@ pub fn spec(input: &Input<'_>, models: &[Model], ty_names: &[String]) -> (String
         spec.push_str(": ");
         // Line breaks separate the fields and tabs the models: none inside a type name.
         let start = spec.len();
-        spec.extend(ty_name.chars().map(|c| match c {
+        spec.extend(f.ty_name.chars().map(|c| match c {
             '\n' | '\r' | '\t' => ' ',
             c => c,
         }));
-        let spelt = match model {
+        let spelt = match &f.model {
             Model::Known(ty) => spelling(ty),
             _ => None,
         };
@@ -156,6 +161,45 @@ pub fn spec(input: &Input<'_>, models: &[Model], ty_names: &[String]) -> (String
         }
     }
     (spec, slots)
+}
+
+/// The fields as generated code gives them to a `StructDef` or a `Variant`:
+/// `&{ let fields = P::fields::<N, K>("spec", [slots]); fields }`, each of the `K` models only
+/// the compiler knows a hole spanned at the field's type, so that a missing `Model` impl is
+/// reported there.
+pub fn write_fields(code: &mut Code, input: &Input<'_>, paths: &Paths) {
+    let private_tokens = &paths.private_tokens;
+    let (spec, slot_fields) = spec(input);
+    let slots: Vec<TokenStream> = slot_fields
+        .into_iter()
+        .map(|i| {
+            let ty = input.fields[i].ty;
+            let span = syn::spanned::Spanned::span(ty);
+            match input.fields[i].model {
+                Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
+                Model::ArrayOf(elem) => {
+                    let elem = spelling(&elem).unwrap_or_default();
+                    let len = match array_len(ty) {
+                        Some(len) => quote!(#len),
+                        None => quote!(0),
+                    };
+                    quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
+                }
+                _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
+            }
+        })
+        .collect();
+    code.push("&{ let fields = ");
+    code.push(&paths.private);
+    code.display(format_args!(
+        "::fields::<{}, {}>(",
+        input.fields.len(),
+        slots.len()
+    ));
+    code.str_literal(&spec);
+    code.push(", [");
+    code.separated(slots, ", ", Code::hole);
+    code.push("]); fields }");
 }
 
 #[cfg(test)]
@@ -217,9 +261,8 @@ mod tests {
         let mut cx = crate::ctxt::Ctxt::default();
         let input = Input::from_syn(&mut cx, &d).unwrap();
         cx.check().unwrap();
-        let ms = models(&input);
-        let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
-        let (spec, slots) = spec(&input, &ms, &names);
+        let names: Vec<&str> = input.fields.iter().map(|f| f.ty_name.as_str()).collect();
+        let (spec, slots) = spec(&input);
         let n = types.len();
         assert_eq!(slots, [n, n + 1, n + 2]);
         let host = Ty::Host {
@@ -256,9 +299,7 @@ mod tests {
         let mut cx = crate::ctxt::Ctxt::default();
         let input = Input::from_syn(&mut cx, &d).unwrap();
         cx.check().unwrap();
-        let ms = models(&input);
-        let names: Vec<String> = input.fields.iter().map(|f| type_name(f.ty)).collect();
-        let (spec, slots) = spec(&input, &ms, &names);
+        let (spec, slots) = spec(&input);
         assert_eq!(slots, [1]);
         assert_eq!(spec.lines().count(), 2, "{spec:?}");
         let [a, b]: [layout_engine::Field<'static>; 2] = fields(leak(spec), [Ty::Prim(Prim::U8)]);

@@ -36,16 +36,17 @@
 //! A `repr(Rust)` enum without policies gets a `Model` from the compiler's own numbers
 //! (`Ty::Host`: the compiling target only) and no `LayoutEnum`.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Field, Input, Kind};
+use crate::ast::{Input, Kind};
 use crate::attr::{self, StructAttrs};
 use crate::code::Code;
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
-use crate::expand::private_module;
+use crate::expand::{ImplHead, option, static_instance, targets};
+use crate::krate::Paths;
 use layout_engine::{EnumDef, EnumRepr, Prim, ReprBase, Target, Variant};
 use layout_syntax::repr::{ReprAttr, parse_repr};
 
@@ -65,8 +66,6 @@ struct VariantIn<'a> {
     discriminant: Discriminant,
     /// The variant's fields as the struct machinery reads them (an `Input` per variant).
     input: Input<'a>,
-    models: Vec<Model>,
-    ty_names: Vec<String>,
 }
 
 /// The enum, read.
@@ -89,10 +88,9 @@ pub fn try_expand(
     data: &syn::DataEnum,
 ) -> Result<TokenStream, syn::Error> {
     let mut cx = Ctxt::default();
-    let mut e = read(&mut cx, original, data);
-    if let Some(e) = &mut e {
-        e.per_target = crate::per_target::dependence(original);
-        check(&mut cx, e, data);
+    let e = read(&mut cx, original, data);
+    if let Some(e) = &e {
+        validate(&mut cx, e, data);
     }
     cx.check()?;
     let e = e.expect("read fails only with an error");
@@ -168,46 +166,7 @@ fn read<'a>(
         for a in v.attrs.iter().filter(|a| a.path().is_ident("layout")) {
             cx.error_spanned_by(a, "`#[layout]` has no keys for a variant: put policies in the `#[layout(...)]` above the enum, and field attributes on the variant's fields");
         }
-        let (kind, fields): (Kind, Vec<&syn::Field>) = match &v.fields {
-            syn::Fields::Named(f) => (Kind::Named, f.named.iter().collect()),
-            syn::Fields::Unnamed(f) => (Kind::Tuple, f.unnamed.iter().collect()),
-            syn::Fields::Unit => (Kind::Unit, Vec::new()),
-        };
-        let fields: Vec<Field<'a>> = fields
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| Field {
-                member: match &f.ident {
-                    Some(id) => syn::Member::Named(id.clone()),
-                    None => syn::Member::Unnamed(syn::Index {
-                        index: i as u32,
-                        span: Span::call_site(),
-                    }),
-                },
-                name: match &f.ident {
-                    Some(id) => syn::ext::IdentExt::unraw(id).to_string(),
-                    None => i.to_string(),
-                },
-                ty: &f.ty,
-                attrs: attr::field_attrs(cx, &f.attrs),
-                original: f,
-            })
-            .collect();
-        let input = Input {
-            original,
-            ident: &v.ident,
-            name: v.ident.to_string(),
-            kind,
-            fields,
-            repr: repr.clone(),
-            attrs: StructAttrs::default(),
-        };
-        let models = entries::models(&input);
-        let ty_names = input
-            .fields
-            .iter()
-            .map(|f| entries::type_name(f.ty))
-            .collect();
+        let input = Input::from_variant(cx, original, v, &repr);
         let discriminant = match &v.discriminant {
             None => Discriminant::Implicit,
             Some((_, expr)) => match literal(expr) {
@@ -219,8 +178,6 @@ fn read<'a>(
             name: input.name.clone(),
             discriminant,
             input,
-            models,
-            ty_names,
         });
     }
     Some(EnumIn {
@@ -230,13 +187,13 @@ fn read<'a>(
         engine_repr,
         attrs,
         variants,
-        per_target: None,
+        per_target: crate::per_target::dependence(original),
     })
 }
 
 /// Records every problem of the enum in `cx`: what the derive cannot model, and what has no
 /// meaning on an enum.
-fn check(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
+fn validate(cx: &mut Ctxt, e: &EnumIn<'_>, data: &syn::DataEnum) {
     let ident = &e.original.ident;
     let g = &e.original.generics;
     if let Some(p) = g.type_params().next() {
@@ -344,45 +301,16 @@ fn prim_name(r: EnumRepr) -> &'static str {
 
 /// The generated items.
 fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
-    let krate_tokens = match &e.attrs.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote!(::layout_core),
-    };
-    let krate = match &e.attrs.krate {
-        Some(_) => krate_tokens.to_string(),
-        None => String::from("::layout_core"),
-    };
-    let private = format!("{krate}::{}", private_module());
-    let private_tokens = {
-        let module = syn::Ident::new(&private_module(), Span::call_site());
-        quote!(#krate_tokens::#module)
-    };
+    let paths = Paths::of(e.attrs.krate.as_ref());
+    let Paths {
+        krate,
+        krate_tokens,
+        private,
+        private_tokens,
+    } = &paths;
     let ident = &e.name;
-    let (impl_generics, ty_generics, where_clause) = {
-        let (i, t, w) = e.original.generics.split_for_impl();
-        (
-            i.to_token_stream().to_string(),
-            t.to_token_stream().to_string(),
-            w.to_token_stream().to_string(),
-        )
-    };
-    let lifetimes = e.original.generics.lifetimes().count();
-    let concrete = if lifetimes > 0 {
-        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
-    } else {
-        ident.clone()
-    };
-    let header = |code: &mut Code, trait_: &str| {
-        code.push("#[automatically_derived]\nimpl");
-        code.push(&impl_generics);
-        code.push(" ");
-        code.push(trait_);
-        code.push(ident);
-        code.push(&ty_generics);
-        code.push(" ");
-        code.push(&where_clause);
-        code.push(" {");
-    };
+    let head = ImplHead::of(ident, &e.original.generics);
+    let concrete = static_instance(ident, &e.original.generics);
     let mut code = Code::default();
 
     let Some(repr) = e.engine_repr.filter(|_| e.per_target.is_none()) else {
@@ -398,7 +326,7 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
             ),
         });
         code.push("]\n");
-        header(&mut code, &format!("{krate}::Model for "));
+        head.write(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(
             "\n    const TY: {private}::Ty<'static> = {private}::Ty::Host {{ name: "
         ));
@@ -408,15 +336,15 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
     };
 
     doc_comment(&mut code, e, repr);
-    header(&mut code, &format!("{krate}::LayoutEnum for "));
+    head.write(&mut code, &format!("{krate}::LayoutEnum for "));
     code.push("}\n");
-    header(&mut code, &format!("{krate}::Model for "));
+    head.write(&mut code, &format!("{krate}::Model for "));
     code.display(format_args!(
         "\n    const TY: {private}::Ty<'static> = {private}::Ty::Enum(&{private}::EnumDef {{\n        name: "
     ));
     code.str_literal(ident);
     code.push(",\n        repr: ");
-    write_repr(&mut code, repr, &private);
+    write_repr(&mut code, repr, private);
     code.push(",\n        variants: &[");
     let disc_ty = match repr.int {
         Some(p) => format!("::core::primitive::{}", p.name()),
@@ -444,13 +372,13 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         if v.input.fields.is_empty() {
             code.push("&[]");
         } else {
-            variant_fields(&mut code, v, &private, &private_tokens);
+            entries::write_fields(&mut code, &v.input, &paths);
         }
         code.push(" },");
     }
     code.push("\n        ],\n    });\n}\n");
     for v in &e.variants {
-        if let Some(check) = entries::confirmations(&v.input, &v.models, &private) {
+        if let Some(check) = entries::confirmations(&v.input, private) {
             code.push("const _: () = ");
             code.push(&check);
             code.push(";\n");
@@ -466,10 +394,15 @@ fn generate(e: &EnumIn<'_>) -> Result<TokenStream, syn::Error> {
         || a.align.is_some()
         || a.max_variant_ratio.is_some()
     {
-        tokens.extend(policy_run(e, &concrete, &krate_tokens, &private_tokens)?);
+        tokens.extend(const_policy_checks(
+            e,
+            &concrete,
+            krate_tokens,
+            private_tokens,
+        )?);
     }
     if a.optimal.is_some() {
-        tokens.extend(optimal_checks(e, repr, &private_tokens)?);
+        tokens.extend(optimal_checks(e, repr, private_tokens)?);
     }
     Ok(tokens)
 }
@@ -490,56 +423,15 @@ fn write_repr(code: &mut Code, repr: EnumRepr, private: &str) {
     }
 }
 
-/// A variant's fields, as a struct's are written (`entries::spec`).
-fn variant_fields(code: &mut Code, v: &VariantIn<'_>, private: &str, private_tokens: &TokenStream) {
-    let (spec, slot_fields) = entries::spec(&v.input, &v.models, &v.ty_names);
-    let slots: Vec<TokenStream> = slot_fields
-        .into_iter()
-        .map(|i| {
-            let ty = v.input.fields[i].ty;
-            let span = ty.span();
-            match v.models[i] {
-                Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
-                Model::ArrayOf(elem) => {
-                    let elem = layout_engine::check::fields::spelling(&elem).unwrap_or_default();
-                    let len = match entries::array_len(ty) {
-                        Some(len) => quote!(#len),
-                        None => quote!(0),
-                    };
-                    quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
-                }
-                _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
-            }
-        })
-        .collect();
-    code.push("&{ let fields = ");
-    code.push(private);
-    code.display(format_args!(
-        "::fields::<{}, {}>(",
-        v.input.fields.len(),
-        slots.len()
-    ));
-    code.str_literal(&spec);
-    code.push(", [");
-    code.separated(slots, ", ", Code::hole);
-    code.push("]); fields }");
-}
-
 /// The policies, checked during constant evaluation at the enum's name.
-fn policy_run(
+fn const_policy_checks(
     e: &EnumIn<'_>,
     concrete: &str,
     krate: &TokenStream,
     private: &TokenStream,
 ) -> Result<TokenStream, syn::Error> {
     let a = &e.attrs;
-    let opt = |v: &Option<attr::WithSpan<u64>>| match v {
-        Some(v) => {
-            let n = v.value;
-            quote!(::core::option::Option::Some(#n))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let opt = |v: &Option<attr::WithSpan<u64>>| option(v.as_ref().map(|v| v.value));
     let (max_padding, size, align, ratio) = (
         opt(&a.max_padding),
         opt(&a.size),
@@ -548,16 +440,12 @@ fn policy_run(
     );
     let named: &[usize] = a.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     let current = named.is_empty();
-    let named = named.iter().map(|&i| {
-        let triple = Target::ALL[i].triple;
-        quote!(#private::target(#i, #triple))
-    });
     let n = e.variants.len();
     let this: syn::Type = syn::parse_str(concrete)?;
     let policy = quote! {
         &#private::EnumPolicy { max_padding: #max_padding, size: #size, align: #align, max_variant_ratio: #ratio }
     };
-    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
+    let targets = targets(private, named, current);
     let span = e.original.ident.span();
     if a.warn.is_some()
         && current
@@ -582,7 +470,7 @@ fn policy_run(
             };
         }
     };
-    Ok(crate::expand::respan(tokens, span))
+    Ok(crate::code::respan(tokens, span))
 }
 
 /// The layout table(s) as the doc comment of the `LayoutEnum` impl, when the macro knows every
@@ -637,7 +525,7 @@ fn tables(e: &EnumIn<'_>, repr: EnumRepr) -> Vec<String> {
 }
 
 /// `optimal` on an enum, decided while the macro expands (its fields are all modelled from the
-/// syntax, `check` made sure): on the named targets, an error (or warning) now; on the compiling
+/// syntax, `validate` made sure): on the named targets, an error (or warning) now; on the compiling
 /// target, one report per target family where a variant is not optimal, the compiling target's
 /// family picking the one shown, as a `const` panic (or, with `warn`, a deprecated item).
 fn optimal_checks(
@@ -683,7 +571,7 @@ fn optimal_checks(
             None => reports.push((vec![key], report)),
         }
     }
-    let current = crate::checks::CurrentReports {
+    let current = crate::findings::CurrentReports {
         atomics,
         c_enum,
         reports,
@@ -702,7 +590,7 @@ fn optimal_checks(
     let item = quote! {
         const _: () = match #selector { #(#arms)* _ => {} };
     };
-    Ok(crate::expand::respan(item, span))
+    Ok(crate::code::respan(item, span))
 }
 
 /// The built-in targets that stand for all of them on the compiling-target path, each with its
@@ -710,7 +598,7 @@ fn optimal_checks(
 /// is per target, not per family). Each is the first target of its group, which lays out every
 /// enum of the group alike.
 fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
-    let families = crate::checks::family_table(atomics);
+    let families = crate::findings::family_table(atomics);
     let mut out: Vec<(usize, (u64, u64))> = Vec::new();
     for (i, t) in Target::ALL.iter().enumerate() {
         let Some(&family) = families.get(i) else {
@@ -736,7 +624,10 @@ fn current_groups(atomics: bool, c_enum: bool) -> Vec<(usize, (u64, u64))> {
 /// made while the macro expands when it knows every field type and discriminant: one per group
 /// of targets ([`current_groups`]) where a policy is broken, written by the same functions as
 /// the `const` report. `None` when the macro cannot lay the enum out itself.
-fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::checks::CurrentReports> {
+fn current_policy_reports(
+    e: &EnumIn<'_>,
+    repr: EnumRepr,
+) -> Option<crate::findings::CurrentReports> {
     use layout_engine::check::enums::{enum_broken, enum_facts, write_enum_broken_in};
     use layout_engine::check::{MSG_BYTES, Msg};
     use layout_engine::{VariantLayout, enum_layout};
@@ -782,7 +673,7 @@ fn current_policy_reports(e: &EnumIn<'_>, repr: EnumRepr) -> Option<crate::check
             None => reports.push((vec![key], report)),
         }
     }
-    Some(crate::checks::CurrentReports {
+    Some(crate::findings::CurrentReports {
         atomics,
         c_enum,
         reports,
@@ -799,15 +690,13 @@ fn known_fields<'e>(e: &'e EnumIn<'_>) -> Result<Vec<Vec<EngineField<'e>>>, Stri
             v.input
                 .fields
                 .iter()
-                .zip(&v.models)
-                .zip(&v.ty_names)
-                .map(|((f, m), ty_name)| match m {
+                .map(|f| match f.model {
                     Model::Known(ty) => Ok(EngineField {
                         name: &f.name,
-                        ty_name,
-                        ty: *ty,
+                        ty_name: &f.ty_name,
+                        ty,
                     }),
-                    _ => Err(format!("{}.{}: {ty_name}", v.name, f.name)),
+                    _ => Err(format!("{}.{}: {}", v.name, f.name, f.ty_name)),
                 })
                 .collect()
         })

@@ -17,7 +17,7 @@
 //! ```
 //!
 //! where `P` is `::layout_core::__private_0_1_0`, the private module named after this version
-//! ([`private_module`]); `tests/expand/*.expanded.rs` pin the real expansions.
+//! (`krate::private_module`); `tests/expand/*.expanded.rs` pin the real expansions.
 //!
 //! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
 //! when used; `same_types` has the compiler confirm that the field types modelled from their
@@ -32,22 +32,24 @@
 //! family, it writes the compiling target's report for each family instead
 //! ([`current_warnings`]), and the family key picks the one used.
 //!
-//! The expansion is kept small and is written as text ([`Code`]): the compiler type-checks and
-//! borrow-checks it for every derived struct, and the macro runs unoptimised in the debug builds
-//! `cargo check` uses, so both its size and the work of making it are most of what the derive
-//! costs a build (`benches/compile-time`).
+//! The expansion is kept small and is written as text ([`Code`]; `code` says what is built as
+//! spanned tokens instead): the compiler type-checks and borrow-checks it for every derived
+//! struct, and the macro runs unoptimised in the debug builds `cargo check` uses, so both its
+//! size and the work of making it are most of what the derive costs a build
+//! (`benches/compile-time`).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 
 use crate::ast::{Input, Kind};
-use crate::checks::{self, Findings, Lists, Predictions, Sources};
-use crate::code::Code;
+use crate::code::{Code, respan};
 use crate::ctxt::Ctxt;
 use crate::entries::{self, Model};
+use crate::findings::{self, Findings, Predictions};
+use crate::krate::Paths;
+use crate::sources::Sources;
 use crate::{bound, fallback, valid};
 use layout_engine::check::family;
-use layout_engine::check::fields::spelling;
 use layout_engine::{ReprBase, Target, TypeLayout};
 
 /// The derive: the generated items, or the errors beside a placeholder impl.
@@ -67,25 +69,13 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
     let Some(input) = input else {
         return Err(cx.check().expect_err("from_syn fails only with an error"));
     };
-    valid::check(&mut cx, &input);
-    let per_target = crate::per_target::dependence(original);
-    if let (Some(why), Some(targets)) = (&per_target, &input.attrs.targets) {
+    valid::validate(&mut cx, &input);
+    if let (Some(why), Some(targets)) = (&input.per_target, &input.attrs.targets) {
         cx.error_at(targets.span, per_target_error(&input.name, why));
     }
     cx.check()?;
 
-    let lists = Lists::of(&input);
-    let mut models = entries::models(&input);
-    // The derive sees this target's definition only: modelled here, predicted nowhere else.
-    if per_target.is_some() {
-        models.fill(Model::HostOnly);
-    }
-    let ty_names: Vec<String> = input
-        .fields
-        .iter()
-        .map(|f| entries::type_name(f.ty))
-        .collect();
-    let findings = checks::run(&input, &lists, &models, &ty_names);
+    let findings = findings::evaluate(&input);
     let warn = input.attrs.warn.is_some();
     if !warn && !findings.reports.is_empty() {
         let mut errors = findings
@@ -100,7 +90,8 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         // the confirmation says so beside them.
         let mut tokens = fallback::expand(original, first);
         if !input.is_generic()
-            && let Some(check) = entries::confirmations(&input, &models, &private_path(&input))
+            && let Some(check) =
+                entries::confirmations(&input, &Paths::of(input.attrs.krate.as_ref()).private)
         {
             let mut code = Code::default();
             code.push("const _: () = ");
@@ -110,7 +101,7 @@ fn try_expand(original: &syn::DeriveInput) -> Result<TokenStream, syn::Error> {
         }
         return Ok(tokens);
     }
-    generate(&input, &lists, &models, &ty_names, &findings)
+    generate(&input, &findings)
 }
 
 /// `targets` on a struct whose definition depends on the target (see `per_target`).
@@ -126,7 +117,7 @@ pub fn per_target_error(name: &str, why: &str) -> String {
 
 /// What the compiling target's reports are picked by: its family key, and with a C enum tag the
 /// width of a C enum there.
-pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream) -> TokenStream {
+pub fn current_selector(current: &findings::CurrentReports, private: &TokenStream) -> TokenStream {
     let family = if current.atomics {
         quote!(#private::ATOMIC_FAMILY)
     } else {
@@ -140,7 +131,7 @@ pub fn current_selector(current: &checks::CurrentReports, private: &TokenStream)
 }
 
 /// The patterns of `keys` for [`current_selector`]'s value.
-pub fn current_keys(current: &checks::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
+pub fn current_keys(current: &findings::CurrentReports, keys: &[(u64, u64)]) -> Vec<TokenStream> {
     keys.iter()
         .map(|&(family, c_enum)| {
             let family = syn::LitInt::new(&format!("{family:#x}"), Span::call_site());
@@ -154,97 +145,54 @@ pub fn current_keys(current: &checks::CurrentReports, keys: &[(u64, u64)]) -> Ve
         .collect()
 }
 
-/// The path of layout-core's private module for generated code, as text.
-fn private_path(input: &Input<'_>) -> String {
-    format!("{}::{}", krate_text(input), private_module())
-}
-
 /// The generated items (see the module documentation for their shape).
-fn generate(
-    input: &Input<'_>,
-    lists: &Lists,
-    models: &[Model],
-    ty_names: &[String],
-    findings: &Findings,
-) -> Result<TokenStream, syn::Error> {
-    // The path of layout-core, as text for the code and as tokens for the spanned parts.
-    let krate_tokens = match &input.attrs.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote!(::layout_core),
-    };
-    let krate = match &input.attrs.krate {
-        Some(_) => krate_tokens.to_string(),
-        None => String::from("::layout_core"),
-    };
-    // Everything the expansion calls, as opposed to the traits it implements, is in the private
-    // module named after this version (see `private_module`).
-    let private = private_path(input);
-    let confirmation = entries::confirmations(input, models, &private);
-    let private_tokens = {
-        let module = syn::Ident::new(&private_module(), Span::call_site());
-        quote!(#krate_tokens::#module)
-    };
+fn generate(input: &Input<'_>, findings: &Findings) -> Result<TokenStream, syn::Error> {
+    let paths = Paths::of(input.attrs.krate.as_ref());
+    let Paths {
+        krate,
+        krate_tokens,
+        private,
+        private_tokens,
+    } = &paths;
+    let confirmation = entries::confirmations(input, private);
     let ident = &input.name;
     let n = input.fields.len();
     let plain = input.original.generics.params.is_empty() && input.attrs.bound.is_none();
-    let (impl_generics, ty_generics, where_clause) = if plain {
-        Default::default()
+    let head = if plain {
+        ImplHead::plain(ident)
     } else {
         let krate_path: syn::Path = syn::parse2(krate_tokens.clone())?;
-        let generics = bound::with_bounds(input, &krate_path);
-        let (i, t, w) = generics.split_for_impl();
-        (
-            i.to_token_stream().to_string(),
-            t.to_token_stream().to_string(),
-            w.to_token_stream().to_string(),
-        )
-    };
-    let header = |code: &mut Code, trait_: &str| {
-        code.push("#[automatically_derived]\nimpl");
-        code.push(&impl_generics);
-        code.push(" ");
-        code.push(trait_);
-        code.push(ident);
-        code.push(&ty_generics);
-        code.push(" ");
-        code.push(&where_clause);
-        code.push(" {");
+        ImplHead::of(ident, &bound::with_bounds(input, &krate_path))
     };
 
-    let any_check = lists.any_check(input);
-    let const_checks = any_check && (findings.const_current || !findings.const_named.is_empty());
-    let run = const_checks.then(|| policy_run(input, lists, findings, &private_tokens));
+    let const_checks =
+        input.has_policy() && (findings.const_current || !findings.const_named.is_empty());
+    let run = const_checks.then(|| const_policy_checks(input, findings, private_tokens));
     let warn = input.attrs.warn.is_some();
 
     let mut code = Code::default();
     if input.is_generic() {
         // Checks run per instantiation: whenever `DEF` (and so `TY`) is used.
-        header(&mut code, "");
+        head.write(&mut code, "");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_NAME: &'static ");
-        code.push(&private);
+        code.push(private);
         code.display(format_args!(
             "::Msg<{{{private}::NAME_BYTES}}> = &{private}::generic_name("
         ));
         code.str_literal(ident);
         code.push(", &[");
-        code.separated(generic_args(input), ", ", |code, arg| {
-            code.push(&private);
+        code.separated(generic_args(input, krate), ", ", |code, arg| {
+            code.push(private);
             code.push("::Arg::");
             code.push(&arg);
         });
         code.push("]);");
         code.push("\n    #[doc(hidden)]\n    const __LAYOUT_DEF: ");
-        code.push(&private);
+        code.push(private);
         code.push("::StructDef<'static> = ");
-        struct_def(
-            &mut code,
-            input,
-            models,
-            ty_names,
-            (&private, &private_tokens),
-        );
+        struct_def(&mut code, input, &paths);
         code.push(";\n    #[doc(hidden)]\n    const __LAYOUT_CHECKED: () = { ");
-        code.push(&private);
+        code.push(private);
         code.display(format_args!("::verify::<{n}>(&Self::__LAYOUT_DEF); "));
         if let Some(check) = &confirmation {
             code.push(check);
@@ -254,12 +202,12 @@ fn generate(
             code.hole(run);
         }
         code.push("};\n}\n");
-        doc_comment(&mut code, input, models, ty_names, findings);
-        header(&mut code, &format!("{krate}::Layout for "));
+        doc_comment(&mut code, input, findings);
+        head.write(&mut code, &format!("{krate}::Layout for "));
         code.push("\n    const DEF: ");
-        code.push(&private);
+        code.push(private);
         code.push("::StructDef<'static> = {\n        let () = Self::__LAYOUT_CHECKED;\n        Self::__LAYOUT_DEF\n    };\n}\n");
-        header(&mut code, &format!("{krate}::Model for "));
+        head.write(&mut code, &format!("{krate}::Model for "));
         code.display(format_args!(
             "\n    const TY: {private}::Ty<'static> = {private}::Ty::Struct(&<Self as {krate}::Layout>::DEF);\n}}\n"
         ));
@@ -268,36 +216,27 @@ fn generate(
         return Ok(tokens);
     }
 
-    // Lifetime parameters only: check the `'static` instantiation.
-    let lifetimes = input.original.generics.lifetimes().count();
-    let concrete = if lifetimes > 0 {
-        format!("{ident}<{}>", vec!["'static"; lifetimes].join(", "))
-    } else {
-        ident.clone()
-    };
+    let concrete = static_instance(ident, &input.original.generics);
 
-    doc_comment(&mut code, input, models, ty_names, findings);
-    header(&mut code, &format!("{krate}::Layout for "));
+    doc_comment(&mut code, input, findings);
+    head.write(&mut code, &format!("{krate}::Layout for "));
     code.push("}\n");
-    header(&mut code, &format!("{krate}::Model for "));
+    head.write(&mut code, &format!("{krate}::Model for "));
     code.push("\n    const TY: ");
-    code.push(&private);
+    code.push(private);
     code.push("::Ty<'static> = ");
-    code.push(&private);
+    code.push(private);
     code.push("::Ty::Struct(&");
-    struct_def(
-        &mut code,
-        input,
-        models,
-        ty_names,
-        (&private, &private_tokens),
-    );
+    struct_def(&mut code, input, &paths);
     code.push(");\n}\n");
     // The engine agrees with the compiler: the macro's own predictions where it modelled every
     // field, else the engine run during constant evaluation. A `repr(Rust)` layout is the
     // compiler's numbers themselves, with nothing to compare. The confirmation of the names
     // goes in the same `const` item: each item costs the compiler a body to check and evaluate.
-    let all_known = models.iter().all(|m| matches!(m, Model::Known(_)));
+    let all_known = input
+        .fields
+        .iter()
+        .all(|f| matches!(f.model, Model::Known(_)));
     let open = |code: &mut Code| match &confirmation {
         Some(check) => {
             code.push("const _: () = {\n    ");
@@ -319,7 +258,7 @@ fn generate(
             code.display(format_args!("{private}::expect::<{concrete}>("));
             code.str_literal(ident);
             code.push(", ");
-            predicted(&mut code, p, &private);
+            predicted(&mut code, p, private);
             code.push(")");
             close(&mut code);
         }
@@ -373,7 +312,7 @@ fn generate(
         tokens.extend(current_warnings(
             input.ident.span(),
             current,
-            &private_tokens,
+            private_tokens,
         ));
     }
     tokens.extend(expansion_warnings(input, findings));
@@ -385,7 +324,7 @@ fn generate(
 /// family key picks the one the expansion calls (0: the one that is not deprecated).
 pub fn current_warnings(
     span: Span,
-    current: &checks::CurrentReports,
+    current: &findings::CurrentReports,
     private: &TokenStream,
 ) -> TokenStream {
     if current.reports.is_empty() {
@@ -423,46 +362,71 @@ pub fn current_warnings(
     respan(item, span)
 }
 
+/// The head of a generated impl, `impl<..> TRAIT for NAME<..> where .. {`, as text.
+pub struct ImplHead<'a> {
+    name: &'a str,
+    impl_generics: String,
+    ty_generics: String,
+    where_clause: String,
+}
+
+impl<'a> ImplHead<'a> {
+    /// For `name` without generics.
+    pub fn plain(name: &'a str) -> Self {
+        ImplHead {
+            name,
+            impl_generics: String::new(),
+            ty_generics: String::new(),
+            where_clause: String::new(),
+        }
+    }
+
+    /// For `name` with `generics`.
+    pub fn of(name: &'a str, generics: &syn::Generics) -> Self {
+        let (i, t, w) = generics.split_for_impl();
+        ImplHead {
+            name,
+            impl_generics: i.to_token_stream().to_string(),
+            ty_generics: t.to_token_stream().to_string(),
+            where_clause: w.to_token_stream().to_string(),
+        }
+    }
+
+    /// Writes the head of the impl of `trait_` (the path and ` for `, or nothing for an
+    /// inherent impl).
+    pub fn write(&self, code: &mut Code, trait_: &str) {
+        code.push("#[automatically_derived]\nimpl");
+        code.push(&self.impl_generics);
+        code.push(" ");
+        code.push(trait_);
+        code.push(self.name);
+        code.push(&self.ty_generics);
+        code.push(" ");
+        code.push(&self.where_clause);
+        code.push(" {");
+    }
+}
+
+/// The type that the checks of a type with lifetime parameters only use: its `'static`
+/// instantiation (`S<'static>`), or the name alone.
+pub fn static_instance(name: &str, generics: &syn::Generics) -> String {
+    let lifetimes = generics.lifetimes().count();
+    if lifetimes > 0 {
+        format!("{name}<{}>", vec!["'static"; lifetimes].join(", "))
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The struct as a `StructDef` expression: the fields as one spec string (see
 /// `layout_core::check::fields`) with the models only the compiler knows as spanned holes, and
 /// the rest from `__private::def`.
-fn struct_def(
-    code: &mut Code,
-    input: &Input<'_>,
-    models: &[Model],
-    ty_names: &[String],
-    (private, private_tokens): (&str, &TokenStream),
-) {
-    let (spec, slot_fields) = entries::spec(input, models, ty_names);
-    let slots = slot_fields.into_iter().map(|i| {
-        let ty = input.fields[i].ty;
-        let span = syn::spanned::Spanned::span(ty);
-        match models[i] {
-            Model::HostOnly => quote_spanned!(span=> #private_tokens::host_only::<#ty>()),
-            Model::ArrayOf(elem) => {
-                let elem = spelling(&elem).unwrap_or_default();
-                let len = match entries::array_len(ty) {
-                    Some(len) => quote!(#len),
-                    None => quote!(0),
-                };
-                quote_spanned!(span=> #private_tokens::array_of(#elem, #len))
-            }
-            _ => quote_spanned!(span=> #private_tokens::model::<#ty>()),
-        }
-    });
-    let slots: Vec<TokenStream> = slots.collect();
+fn struct_def(code: &mut Code, input: &Input<'_>, paths: &Paths) {
+    let private = paths.private.as_str();
     code.push(private);
-    code.push("::StructDef {\n        fields: &{ let fields = ");
-    code.push(private);
-    code.display(format_args!(
-        "::fields::<{}, {}>(",
-        input.fields.len(),
-        slots.len()
-    ));
-    code.str_literal(&spec);
-    code.push(", [");
-    code.separated(slots, ", ", Code::hole);
-    code.push("]); fields },\n        ..");
+    code.push("::StructDef {\n        fields: ");
+    entries::write_fields(code, input, paths);
+    code.push(",\n        ..");
     code.push(private);
     code.push("::def::<Self>(");
     if input.is_generic() {
@@ -496,16 +460,12 @@ fn struct_def(
 /// type and const parameters, as the text after `Arg::`: a type parameter by its model where the
 /// impls bound it by `Model`, a const parameter of an integer or `bool` type by its value, the
 /// rest unknown (`_`).
-fn generic_args(input: &Input<'_>) -> Vec<String> {
+fn generic_args(input: &Input<'_>, krate: &str) -> Vec<String> {
     let mut args = Vec::new();
     for param in &input.original.generics.params {
         match param {
             syn::GenericParam::Type(t) if crate::bound::has_model_bound(input, &t.ident) => {
-                args.push(format!(
-                    "Ty(<{} as {}::Model>::TY)",
-                    t.ident,
-                    krate_text(input)
-                ));
+                args.push(format!("Ty(<{} as {krate}::Model>::TY)", t.ident));
             }
             syn::GenericParam::Type(_) => args.push("Unknown".to_owned()),
             syn::GenericParam::Const(c) => {
@@ -522,14 +482,6 @@ fn generic_args(input: &Input<'_>) -> Vec<String> {
         }
     }
     args
-}
-
-/// The path of layout-core as text.
-fn krate_text(input: &Input<'_>) -> String {
-    match &input.attrs.krate {
-        Some(path) => path.to_token_stream().to_string(),
-        None => String::from("::layout_core"),
-    }
 }
 
 /// `Repr::C`, `Repr::C.packed(2)`, ...
@@ -603,9 +555,8 @@ fn predicted(code: &mut Code, p: &Predictions, private: &str) {
 
 /// The const-evaluation checks: `check::run(...)` (panics with the report) and the
 /// `check::violated(...)` switch of the warning mode. Both refer to a `DEF` const in scope.
-fn policy_run(
+fn const_policy_checks(
     input: &Input<'_>,
-    lists: &Lists,
     findings: &Findings,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
@@ -616,16 +567,12 @@ fn policy_run(
     let size = option(a.size.as_ref().map(|v| v.value));
     let align = option(a.align.as_ref().map(|v| v.value));
     let cache_line = a.cache_line.as_ref().map_or(64, |v| v.value);
-    let (hot, separate, pinned) = (list(&lists.hot), list(&lists.separate), list(&lists.pinned));
+    let m = &input.marked;
+    let (hot, separate, pinned) = (list(&m.hot), list(&m.separate), list(&m.pinned));
     let sources = Sources::of(input);
     let header = &sources.header;
     let field_sources = &sources.fields;
     let tuple = input.kind == Kind::Tuple;
-    let named = findings.const_named.iter().map(|&i| {
-        let triple = Target::ALL[i].triple;
-        quote!(#private::target(#i, #triple))
-    });
-    let current = findings.const_current;
     let def = if input.is_generic() {
         quote!(Self::__LAYOUT_DEF)
     } else {
@@ -637,7 +584,7 @@ fn policy_run(
             cache_line: #cache_line, hot: #hot, separate: #separate, pinned: #pinned,
         }
     };
-    let targets = quote!(&#private::Targets { named: &[#(#named),*], current: #current });
+    let targets = targets(private, &findings.const_named, findings.const_current);
     let span = input.ident.span();
     let run = quote_spanned! {span=>
         #private::run::<#n>(
@@ -650,7 +597,18 @@ fn policy_run(
     (respan(run, span), respan(violated, span))
 }
 
-fn option(v: Option<u64>) -> TokenStream {
+/// `&P::Targets { .. }`: the checks of constant evaluation on the `named` targets (indices into
+/// `Target::ALL`), and on the compiling target when `current`.
+pub fn targets(private: &TokenStream, named: &[usize], current: bool) -> TokenStream {
+    let named = named.iter().map(|&i| {
+        let triple = Target::ALL[i].triple;
+        quote!(#private::target(#i, #triple))
+    });
+    quote!(&#private::Targets { named: &[#(#named),*], current: #current })
+}
+
+/// `Some(v)` or `None`, by absolute path.
+pub fn option(v: Option<u64>) -> TokenStream {
     match v {
         Some(n) => quote!(::core::option::Option::Some(#n)),
         None => quote!(::core::option::Option::None),
@@ -685,13 +643,7 @@ fn expansion_warnings(input: &Input<'_>, findings: &Findings) -> TokenStream {
 }
 
 /// The layout table as the doc comment of the `Layout` impl.
-fn doc_comment(
-    code: &mut Code,
-    input: &Input<'_>,
-    models: &[Model],
-    ty_names: &[String],
-    findings: &Findings,
-) {
+fn doc_comment(code: &mut Code, input: &Input<'_>, findings: &Findings) {
     let mut text = format!(
         "The layout of `{}`, as `#[derive(Layout)]` computed it:\n",
         input.ident
@@ -699,7 +651,7 @@ fn doc_comment(
     if findings.doc.is_empty() {
         match input.repr.repr.base {
             ReprBase::Rust => text.push_str("\n`repr(Rust)`: rustc chooses the layout; `Layout::layout()` gives it on the compiling target."),
-            _ => fields_doc(&mut text, input, models, ty_names),
+            _ => fields_doc(&mut text, input),
         }
     }
     for table in &findings.doc {
@@ -716,17 +668,15 @@ fn doc_comment(
 /// struct, an alias, a generic parameter): the macro cannot lay it out while it expands, so
 /// the doc says what it knows, the fields with the numbers of those it models itself, and
 /// where the rest is, without a guessed number.
-fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: &[String]) {
+fn fields_doc(text: &mut String, input: &Input<'_>) {
     let Some(target) = Target::find("64") else {
         return;
     };
     let resolved: Vec<String> = input
         .fields
         .iter()
-        .zip(models)
-        .zip(ty_names)
-        .filter(|((_, m), _)| !matches!(m, Model::Known(_)))
-        .map(|((f, _), ty)| format!("`{}: {ty}`", f.name))
+        .filter(|f| !matches!(f.model, Model::Known(_)))
+        .map(|f| format!("`{}: {}`", f.name, f.ty_name))
         .collect();
     text.push_str(&format!(
         "\nThe layout of {} comes from the compiler, so the macro cannot lay `{}` out while it \
@@ -741,13 +691,18 @@ fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: 
         .iter()
         .map(|f| f.name.len())
         .fold(5, usize::max);
-    let ty_w = ty_names.iter().map(String::len).fold(4, usize::max);
+    let ty_w = input
+        .fields
+        .iter()
+        .map(|f| f.ty_name.len())
+        .fold(4, usize::max);
     text.push_str(&format!(
         "\n```text\nthe fields of {}, sizes on {}:\n{:<name_w$}  {:<ty_w$}  {:>5}  {:>5}\n",
         input.name, target.triple, "field", "type", "size", "align"
     ));
-    for ((f, m), ty) in input.fields.iter().zip(models).zip(ty_names) {
-        let numbers = match m {
+    for f in &input.fields {
+        let ty = &f.ty_name;
+        let numbers = match &f.model {
             Model::Known(t) => layout_engine::type_layout(t, target).ok(),
             _ => None,
         };
@@ -763,33 +718,4 @@ fn fields_doc(text: &mut String, input: &Input<'_>, models: &[Model], ty_names: 
         }
     }
     text.push_str("```\n");
-}
-
-/// The name of layout-core's module for generated code: `__private_` and this crate's version,
-/// which is layout-core's too (they are released together and require each other exactly).
-/// layout-core defines the module under the same name (`private_module!` in its `lib.rs`), so
-/// code generated by a derive of another version does not build.
-pub fn private_module() -> String {
-    format!(
-        "__private_{}",
-        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
-    )
-}
-
-/// `tokens` with every token at `span`, so that an error in constant evaluation points at the
-/// struct's name rather than at the derive.
-pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tt| {
-            if let proc_macro2::TokenTree::Group(g) = &tt {
-                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
-                group.set_span(span);
-                tt = proc_macro2::TokenTree::Group(group);
-            } else {
-                tt.set_span(span);
-            }
-            tt
-        })
-        .collect()
 }

@@ -1,12 +1,13 @@
-//! Checks of the input that need no layout: combinations the derive cannot honour, each an
-//! error spanned on the offending token that says how to fix it.
+//! Validation of the input, which needs no layout ([`validate`]): combinations the derive cannot
+//! honour, each an error spanned on the offending token that says how to fix it. (The policies,
+//! which need the layout, are evaluated in `findings` and during constant evaluation.)
 
 use crate::ast::{Input, Kind};
 use crate::ctxt::Ctxt;
 use layout_engine::ReprBase;
 
 /// Records every problem of `input` in `cx`.
-pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
+pub fn validate(cx: &mut Ctxt, input: &Input<'_>) {
     let attrs = &input.attrs;
     let repr = input.repr.repr;
     let order_fixed = repr.order_is_declared() && input.kind != Kind::Union;
@@ -43,7 +44,7 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
             }
         }
         if let (Some(_), Some(p)) = (a.hot, a.pinned) {
-            let first_fields = input.marked(|a| a.hot.is_some()).len();
+            let first_fields = input.marked.hot.len();
             let index = input
                 .fields
                 .iter()
@@ -62,17 +63,14 @@ pub fn check(cx: &mut Ctxt, input: &Input<'_>) {
     {
         cx.error_at(span, "`separate_line` keeps a field off the cache line of the field before it, and the first field has none: put it on a later field");
     }
-    let line_users = input
-        .fields
-        .iter()
-        .any(|f| f.attrs.hot.is_some() || f.attrs.separate_line.is_some());
+    let line_users = !input.marked.hot.is_empty() || !input.marked.separate.is_empty();
     if let Some(cl) = &attrs.cache_line
         && !line_users
     {
         cx.error_at(cl.span, "`cache_line` sets the line size for `hot` and `separate_line` fields, and there are none: mark fields `#[layout(hot)]` or `#[layout(separate_line)]`, or remove it");
     }
     // After an error in the attributes, "there is no policy" may only mean a misspelt one.
-    let any_check = attrs.has_policy() || line_users || cx.has_errors();
+    let any_check = input.has_policy() || cx.has_errors();
     if let Some(span) = attrs.warn
         && !any_check
     {

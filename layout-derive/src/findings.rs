@@ -1,10 +1,11 @@
-//! Expansion-time work: when every field type is modelled from the syntax alone, the macro runs
-//! the real engine natively, once per target family (`layout_core::check::family`): it predicts
-//! the layout on every family (for the const assertion of the compiling target's), renders the
-//! doc table, and checks the policies on every named target, reporting a broken one as a spanned
-//! error (or warning) with the engine's fewest-moves order. What it cannot decide (the compiling
-//! target's policies, types only the compiler resolves) is left to constant evaluation, which
-//! runs the same checks (`layout_core::check`).
+//! [`Findings`]: what the macro finds out about the layout while it expands ([`evaluate`]).
+//! When every field type is modelled from the syntax alone, the macro runs the real engine
+//! natively, once per target family (`layout_core::check::family`): it predicts the layout on
+//! every family (for the const assertion of the compiling target's), renders the doc table, and
+//! checks the policies on every named target, reporting a broken one as a spanned error (or
+//! warning) with the engine's fewest-moves order. What it cannot decide (the compiling target's
+//! policies, types only the compiler resolves) is left to constant evaluation, which runs the
+//! same checks (`layout_core::check`).
 
 use std::sync::OnceLock;
 
@@ -12,15 +13,14 @@ use proc_macro2::Span;
 
 use crate::ast::{Input, Kind};
 use crate::entries::Model;
+use crate::sources::Sources;
 use layout_engine::check::report::{self, Reorder, Subject};
 use layout_engine::check::{Broken, Msg, Placed, Policy, broken, family, reorder_repairs};
-use layout_engine::order::{Constraints, Joint};
+use layout_engine::order::Joint;
 use layout_engine::{
-    Field, FieldLayout, LayoutError, ReprBase, Shape, StructDef, StructLayout, Target, Ty,
-    TypeLayout, struct_layout,
+    Field, FieldLayout, LayoutError, ReprBase, StructDef, StructLayout, Target, Ty, TypeLayout,
+    struct_layout,
 };
-use layout_syntax::body;
-use layout_syntax::source::{field_source, tokens_source};
 
 /// A broken policy found at expansion time.
 pub struct Report {
@@ -84,145 +84,6 @@ pub const TOO_BIG: TypeLayout = TypeLayout {
     align: 0,
 };
 
-/// The policy lists of `input` (declared indices), owned.
-pub struct Lists {
-    pub hot: Vec<usize>,
-    pub separate: Vec<usize>,
-    pub pinned: Vec<usize>,
-}
-
-impl Lists {
-    pub fn of(input: &Input<'_>) -> Self {
-        Lists {
-            hot: input.marked(|a| a.hot.is_some()),
-            separate: input.marked(|a| a.separate_line.is_some()),
-            pinned: input.marked(|a| a.pinned.is_some()),
-        }
-    }
-
-    pub fn policy<'a>(&'a self, input: &Input<'_>) -> Policy<'a> {
-        let a = &input.attrs;
-        Policy {
-            max_padding: a.max_padding.as_ref().map(|v| v.value),
-            optimal: a.optimal.is_some(),
-            size: a.size.as_ref().map(|v| v.value),
-            align: a.align.as_ref().map(|v| v.value),
-            cache_line: a.cache_line.as_ref().map_or(64, |v| v.value),
-            hot: &self.hot,
-            separate: &self.separate,
-            pinned: &self.pinned,
-        }
-    }
-
-    pub fn any_check(&self, input: &Input<'_>) -> bool {
-        input.attrs.has_policy() || !self.hot.is_empty() || !self.separate.is_empty()
-    }
-}
-
-/// The source text of each field and the declaration's header, for the paste-ready body of a
-/// report. Built only when there is something to report, or a check left to constant
-/// evaluation that may report.
-pub struct Sources {
-    /// Each field's text, in declaration order; the fields a `#[cfg]` switched off (which the
-    /// derive never sees) and plain comments ride along with a neighbour, so a pasted body
-    /// keeps everything the user wrote.
-    pub fields: Vec<String>,
-    pub header: String,
-    /// The names of the fields switched off by a `#[cfg]`, kept in `fields`.
-    pub absent: Vec<String>,
-}
-
-impl Sources {
-    pub fn of(input: &Input<'_>) -> Self {
-        let d = input.original;
-        let keyword = if input.kind == Kind::Union {
-            "union"
-        } else {
-            "struct"
-        };
-        let vis = tokens_source(quote::ToTokens::to_token_stream(&d.vis));
-        let generics = tokens_source(quote::ToTokens::to_token_stream(&d.generics));
-        let header = [vis.as_str(), keyword, &format!("{}{}", d.ident, generics)]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some((fields, absent)) = Self::as_written(input) {
-            return Sources {
-                fields,
-                header,
-                absent,
-            };
-        }
-        Sources {
-            fields: input
-                .fields
-                .iter()
-                .map(|f| field_source(f.original).join("\n"))
-                .collect(),
-            header,
-            absent: Vec::new(),
-        }
-    }
-
-    /// The fields from the source text of the braces, when the compiler has it (a named-field
-    /// struct written in a file) and every field the derive sees is found in it.
-    fn as_written(input: &Input<'_>) -> Option<(Vec<String>, Vec<String>)> {
-        let syn::Data::Struct(syn::DataStruct {
-            fields: syn::Fields::Named(named),
-            ..
-        }) = &input.original.data
-        else {
-            return None;
-        };
-        let pieces = body::pieces(&named.brace_token.span.join().source_text()?)?;
-        let mut texts: Vec<Option<String>> = vec![None; input.fields.len()];
-        let mut absent = Vec::new();
-        // Text waiting for the next field seen (cfg'd fields and comments before it).
-        let mut before = String::new();
-        let mut last: Option<usize> = None;
-        for piece in pieces {
-            let seen = piece
-                .name
-                .as_ref()
-                .and_then(|n| input.fields.iter().position(|f| &f.name == n));
-            match (seen, &piece.name, last) {
-                (Some(i), _, _) => {
-                    if texts[i].is_some() {
-                        return None;
-                    }
-                    texts[i] = Some(std::mem::take(&mut before) + &piece.text);
-                    last = Some(i);
-                }
-                // A field switched off: after the field before it, else before the next one.
-                (None, Some(name), Some(prev)) => {
-                    absent.push(name.clone());
-                    let text = texts[prev].as_mut()?;
-                    text.push_str(",\n");
-                    text.push_str(&piece.text);
-                }
-                (None, Some(name), None) => {
-                    absent.push(name.clone());
-                    before.push_str(&piece.text);
-                    before.push_str(",\n");
-                }
-                // A comment: before the next field, or the last one.
-                (None, None, _) => {
-                    before.push_str(&piece.text);
-                    before.push('\n');
-                }
-            }
-        }
-        if !before.is_empty() {
-            let last = texts.last_mut()?.as_mut()?;
-            *last = before + last;
-        }
-        let texts: Option<Vec<String>> = texts.into_iter().collect();
-        Some((texts?, absent))
-    }
-}
-
 /// The representative 64-bit target of the doc table when no target is named (an index into
 /// `Target::ALL`), looked up once per compiler process.
 static TARGET_64: std::sync::LazyLock<Option<usize>> =
@@ -243,19 +104,20 @@ pub fn family_table(atomics: bool) -> &'static [usize] {
 /// The struct laid out on one family's representative.
 type Laid<'a> = Result<(TypeLayout, Vec<FieldLayout>), LayoutError<'a>>;
 
-/// Runs what can run at expansion time. `models` and `ty_names` are per field.
-pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[String]) -> Findings {
+/// Runs what can run at expansion time.
+pub fn evaluate(input: &Input<'_>) -> Findings {
     let mut out = Findings::default();
-    let any_check = lists.any_check(input);
+    let any_check = input.has_policy();
     let named: &[usize] = input
         .attrs
         .targets
         .as_ref()
         .map_or(&[], |t| t.value.as_slice());
-    let known: Option<Vec<Ty<'static>>> = models
+    let known: Option<Vec<Ty<'static>>> = input
+        .fields
         .iter()
-        .map(|m| match m {
-            Model::Known(t) => Some(*t),
+        .map(|f| match f.model {
+            Model::Known(t) => Some(t),
             _ => None,
         })
         .collect();
@@ -270,17 +132,16 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
         .fields
         .iter()
         .zip(&tys)
-        .zip(ty_names)
-        .map(|((f, ty), ty_name)| Field {
+        .map(|(f, ty)| Field {
             name: &f.name,
-            ty_name,
+            ty_name: &f.ty_name,
             ty: *ty,
         })
         .collect();
     let name = &input.name;
     let def = StructDef {
         name,
-        shape: shape(input),
+        shape: input.shape(),
         repr: input.repr.repr,
         fields: &fields,
         host: None,
@@ -354,12 +215,12 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     out.const_current = named.is_empty();
     if named.is_empty() {
         if input.attrs.warn.is_some() && predictable && !input.is_generic() {
-            out.current = Some(current_reports(input, lists, &def, &laid, atomics));
+            out.current = Some(current_reports(input, &def, &laid, atomics));
             out.const_current = false;
         }
         return out;
     }
-    let policy = lists.policy(input);
+    let policy = input.policy();
 
     // The policies on every named target, decided once per family.
     // Families that lay this struct out alike (most of them, for most structs) share a verdict.
@@ -429,9 +290,8 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
     let Some(first) = first else {
         return out;
     };
-    out.reports.push(report(
-        input, lists, &def, &policy, &on_named, first, &others,
-    ));
+    out.reports
+        .push(report(input, &def, &policy, &on_named, first, &others));
     out
 }
 
@@ -441,12 +301,11 @@ pub fn run(input: &Input<'_>, lists: &Lists, models: &[Model], ty_names: &[Strin
 /// the compiling target is known.
 fn current_reports(
     input: &Input<'_>,
-    lists: &Lists,
     def: &StructDef<'_>,
     laid: &[(usize, Laid<'_>)],
     atomics: bool,
 ) -> CurrentReports {
-    let policy = lists.policy(input);
+    let policy = input.policy();
     let mut reports: Vec<(Vec<(u64, u64)>, String)> = Vec::new();
     // For each distinct layout seen: where its report is in `reports`, if it has one.
     let mut seen: Vec<(&Laid<'_>, Option<usize>)> = Vec::new();
@@ -471,7 +330,7 @@ fn current_reports(
                                 placed,
                                 broken: b,
                             }];
-                            report(input, lists, def, &policy, &on, 0, &[]).message
+                            report(input, def, &policy, &on, 0, &[]).message
                         })
                     }
                     // The size assertion says so, as an error.
@@ -511,7 +370,6 @@ struct OnTarget<'p> {
 /// `others` are the rest), with one order for every named target.
 fn report(
     input: &Input<'_>,
-    lists: &Lists,
     def: &StructDef<'_>,
     policy: &Policy<'_>,
     on: &[OnTarget<'_>],
@@ -531,10 +389,10 @@ fn report(
     let facts = Placed::new(def, here.target, here.layout, here.placed);
     let joint = (def.repr.order_is_declared() && input.kind != Kind::Union)
         .then(|| {
-            crate::suggest::suggest(
+            crate::joint_order::for_targets(
                 def,
                 on.iter().map(|o| (o.target, o.layout, o.placed)),
-                lists,
+                &input.marked,
                 policy.cache_line,
             )
         })
@@ -592,7 +450,7 @@ fn report(
         ));
     }
     Report {
-        span: report_span(input, lists, &b, &facts, joint.as_ref()),
+        span: report_span(input, &b, &facts, joint.as_ref()),
         message: m.as_str().to_owned(),
     }
 }
@@ -631,7 +489,6 @@ fn joint_note(on: &[OnTarget<'_>], j: &Joint) -> String {
 /// reach, or the struct's name.
 fn report_span(
     input: &Input<'_>,
-    lists: &Lists,
     b: &Broken,
     facts: &Placed<'_>,
     suggestion: Option<&Joint>,
@@ -648,7 +505,8 @@ fn report_span(
         && s.sizes.first().is_some_and(|&size| size > facts.min_size)
     {
         // `optimal` is out of reach because of the pins: point at one that blocks it.
-        if let Some(pin) = lists
+        if let Some(pin) = input
+            .marked
             .pinned
             .first()
             .copied()
@@ -659,24 +517,6 @@ fn report_span(
         }
     }
     name
-}
-
-/// The engine's constraints for the derive's field attributes.
-pub fn constraints<'a>(lists: &'a Lists, cache_line: u64) -> Constraints<'a> {
-    Constraints {
-        pinned: &lists.pinned,
-        groups: &[],
-        hot: &lists.hot,
-        cache_line,
-    }
-}
-
-pub fn shape(input: &Input<'_>) -> Shape {
-    if input.kind == Kind::Union {
-        Shape::Union
-    } else {
-        Shape::Struct
-    }
 }
 
 fn no_layout(

@@ -195,7 +195,7 @@ pub fn may_add(attr: &syn::Attribute, name: &str) -> bool {
             .meta
             .to_token_stream()
             .into_iter()
-            .any(|t| layout_syntax::source::tokens_source(t.into()).contains(name)),
+            .any(|t| crate::parse::text_without_locations(t.into()).contains(name)),
     }
 }
 
@@ -221,9 +221,10 @@ pub fn all(preds: &[syn::Meta], facts: &Facts) -> Option<bool> {
     known.then_some(true)
 }
 
-/// A predicate as written, for notes.
+/// A predicate as text, for notes and as a key (conventional spacing: a predicate is kept from
+/// loading, when its spans' locations are no longer readable; see [`crate::parse`]).
 pub fn text(meta: &syn::Meta) -> String {
-    layout_syntax::source::tokens_source(meta.to_token_stream())
+    crate::parse::text_without_locations(meta.to_token_stream())
 }
 
 #[cfg(test)]

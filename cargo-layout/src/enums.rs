@@ -170,8 +170,10 @@ pub fn scan_each(
         &mut diags,
     );
     for Reported { id, path, compiled } in items {
+        // Nothing parsed for the enum before is used any more.
+        crate::parse::forget_spans();
         let item = &tree.items[id];
-        let e = item.as_enum().expect("an enum");
+        let e = tree.enum_of(id).expect("an enum, parsed when loaded");
         let file = sources.get(item.file);
         let first = compiled[0];
         let per_group: Vec<Option<EnumModel>> = (0..groups.len())
@@ -270,7 +272,7 @@ pub fn scan_each(
                     })
                     .collect();
                 let differences = differences(&on);
-                let pins = pinned_fields(e, &file.text);
+                let pins = pinned_fields(&e, &file.text);
                 let shrink = shrink(&on, &pins);
                 let large = on
                     .iter()
@@ -328,13 +330,11 @@ pub fn scan_each(
 /// attribute marker, as on a struct's field) or `#[layout(pinned)]`; by variant name.
 fn pinned_fields(e: &crate::tree::EnumItem, text: &str) -> Vec<(String, Vec<usize>)> {
     let mut out = Vec::new();
-    for v in &e.variants {
-        let syn::Fields::Named(named) = &v.fields else {
+    for (v, at) in e.variants.iter().zip(&e.bodies) {
+        let (syn::Fields::Named(named), Some(at)) = (&v.fields, at) else {
             continue;
         };
-        let braces = crate::source::byte_range(named.brace_token.span.join());
-        let spans = crate::tree::field_spans(&named.named);
-        let body = crate::segment::cut(text, braces.start + 1, braces.end - 1, &spans);
+        let body = crate::segment::cut(text, at.start, at.end, &at.fields);
         let pinned: Vec<usize> = named
             .named
             .iter()

@@ -27,7 +27,7 @@ use crate::analyze::{Laid, OnTarget, OrderRules};
 use crate::enums::{EnumReport, EnumStatus};
 use crate::scan::{Status, StructReport};
 use crate::segment;
-use crate::source::{Diag, FileId, SourceFile, Sources, byte_range};
+use crate::source::{Diag, FileId, SourceFile, Sources};
 use crate::tree::Tree;
 use layout_engine::StructLayout;
 use layout_engine::order::Constraints;
@@ -154,15 +154,15 @@ pub fn plan(
                 continue;
             }
         };
-        let st = item.as_struct().expect("reports are structs");
+        let st = tree
+            .struct_of(r.item)
+            .expect("reports are structs, parsed when loaded");
         let (Some(start), Some(end)) = (st.body_start, st.body_end) else {
             continue;
         };
         let body = segment::cut(&file.text, start, end, &st.field_spans);
-        let brace_at = match &st.fields {
-            syn::Fields::Named(n) => byte_range(n.brace_token.span.join()).start,
-            _ => continue,
-        };
+        // `start` is one past the `{`.
+        let brace_at = start - 1;
         let sizes: Vec<String> = on
             .iter()
             .filter_map(|o| {
@@ -192,7 +192,7 @@ pub fn plan(
     for (file_id, mut list) in edits {
         let file = sources.get(file_id);
         list.sort_by_key(|(e, ..)| e.range.start);
-        let mut text = file.text.clone();
+        let mut text = file.text.to_string();
         for (e, ..) in list.iter().rev() {
             text.replace_range(e.range.clone(), &e.text);
         }
@@ -257,15 +257,19 @@ fn plan_enum(
         ));
         return;
     }
-    let Some(e) = item.as_enum() else { return };
+    let Some(e) = tree.enum_of(r.item) else {
+        return;
+    };
     let mut planned: Vec<Edit> = Vec::new();
     for (v, order) in &shrink.orders {
         let name = shrink.def.variants[*v].name;
         let variant = e
             .variants
             .iter()
-            .find(|x| syn::ext::IdentExt::unraw(&x.ident) == name);
-        let Some(syn::Fields::Named(named)) = variant.map(|x| &x.fields) else {
+            .zip(&e.bodies)
+            .find(|(x, _)| syn::ext::IdentExt::unraw(&x.ident) == name);
+        let Some((syn::Fields::Named(named), Some(at))) = variant.map(|(x, at)| (&x.fields, at))
+        else {
             return;
         };
         // The model has the source's fields, in the source's order (no `#[cfg]` field: those
@@ -273,9 +277,7 @@ fn plan_enum(
         if named.named.len() != shrink.def.variants[*v].fields.len() {
             return;
         }
-        let braces = byte_range(named.brace_token.span.join());
-        let spans = crate::tree::field_spans(&named.named);
-        let body = segment::cut(&file.text, braces.start + 1, braces.end - 1, &spans);
+        let body = segment::cut(&file.text, at.start, at.end, &at.fields);
         // `pin` and `#[layout(pinned)]` are honoured by the search; the derive's other field
         // attributes (`hot`, `separate_line`) are not modelled for enums.
         for field in &named.named {
@@ -316,7 +318,7 @@ fn plan_enum(
         planned.push(Edit {
             range: body.whole.clone(),
             text: body.render(&file.text, order),
-            brace_at: braces.start,
+            brace_at: at.start - 1,
             order: order.clone(),
         });
     }
@@ -427,7 +429,7 @@ pub fn choose_order(on: &[OnTarget], rules: &OrderRules) -> Result<Vec<usize>, S
 /// Checks that `new` parses and has exactly the tokens of `old` with the edited structs' fields
 /// permuted.
 fn verify(old: &str, new: &str, edits: &[Edit]) -> Result<(), String> {
-    let mut expected = syn::parse_str::<syn::File>(old).map_err(|e| e.to_string())?;
+    let mut expected = crate::parse::fresh::<syn::File>(old).map_err(|e| e.to_string())?;
     let mut permute = Permute { edits, applied: 0 };
     permute.visit_file_mut(&mut expected);
     if permute.applied != edits.len() {
@@ -437,7 +439,7 @@ fn verify(old: &str, new: &str, edits: &[Edit]) -> Result<(), String> {
             edits.len()
         ));
     }
-    let got = syn::parse_str::<syn::File>(new)
+    let got = crate::parse::fresh::<syn::File>(new)
         .map_err(|e| format!("the new text does not parse: {e}"))?;
     if got.to_token_stream().to_string() != expected.to_token_stream().to_string() {
         return Err("the new text is not the same code with the fields reordered".into());
@@ -454,7 +456,8 @@ struct Permute<'e> {
 impl VisitMut for Permute<'_> {
     // Named fields of a struct or of an enum variant alike: the edit is found by its braces.
     fn visit_fields_named_mut(&mut self, named: &mut syn::FieldsNamed) {
-        let at = byte_range(named.brace_token.span.join()).start;
+        // The tree was just parsed whole by `verify` ([`crate::parse::fresh`]).
+        let at = crate::parse::at(named.brace_token.span.join(), 0).start;
         if let Some(e) = self.edits.iter().find(|e| e.brace_at == at) {
             let fields: Vec<syn::Field> = named.named.iter().cloned().collect();
             let trailing = named.named.trailing_punct();

@@ -20,6 +20,7 @@ mod fix;
 mod json;
 mod markers;
 mod names;
+mod parse;
 mod refusal;
 mod replace;
 mod resolve;
@@ -114,6 +115,7 @@ fn run(opts: &Options) -> u8 {
     // The JSON and text reports without `--fix`/`--diff` are streamed: each report written and
     // dropped as soon as it is built, keeping only what the summary, the baseline and
     // `--deny-waste` need.
+    let keep_wastes = opts.deny_waste || opts.baseline.is_some() || opts.write_baseline.is_some();
     if matches!(opts.format, Format::Json) && matches!(opts.fix, FixMode::Off) {
         let mut wastes: Vec<baseline::Waste> = Vec::new();
         let mut json = json::Writer::start(BufWriter::new(stdout.lock()), &opts.targets).ok();
@@ -123,7 +125,9 @@ fn run(opts: &Options) -> u8 {
             {
                 json = None;
             }
-            wastes.extend(baseline::Waste::of(&r));
+            if keep_wastes {
+                wastes.extend(baseline::Waste::of(&r));
+            }
         });
         diags.extend(scan_diags);
         let ratio = opts.max_variant_ratio;
@@ -133,7 +137,9 @@ fn run(opts: &Options) -> u8 {
             {
                 json = None;
             }
-            wastes.extend(baseline::Waste::of_enum(&e));
+            if keep_wastes {
+                wastes.extend(baseline::Waste::of_enum(&e));
+            }
         });
         diags.extend(enum_diags);
         diags.sort();
@@ -153,7 +159,9 @@ fn run(opts: &Options) -> u8 {
             &filter,
             |r| {
                 text.write_struct(&r);
-                wastes.extend(baseline::Waste::of(&r));
+                if keep_wastes {
+                    wastes.extend(baseline::Waste::of(&r));
+                }
             },
         ));
         diags.extend(enums::scan_each(
@@ -164,7 +172,9 @@ fn run(opts: &Options) -> u8 {
             ratio,
             |e| {
                 text.write_enum(&e);
-                wastes.extend(baseline::Waste::of_enum(&e));
+                if keep_wastes {
+                    wastes.extend(baseline::Waste::of_enum(&e));
+                }
             },
         ));
         failed_write |= text.finish().is_err();
@@ -391,7 +401,7 @@ fn fix_rounds(
 ) -> Rewrite {
     let scanned: HashMap<PathBuf, String> = sources
         .files()
-        .map(|f| (f.path.clone(), f.text.clone()))
+        .map(|f| (f.path.clone(), f.text.to_string()))
         .collect();
     let mut overlay = scanned.clone();
     let mut files: BTreeMap<PathBuf, FileRewrite> = BTreeMap::new();

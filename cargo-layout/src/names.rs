@@ -262,7 +262,7 @@ impl<'t> Names<'t> {
                 item.name == name
                     && visible(item.public)
                     && (match item.kind {
-                        ItemKind::Const { .. } => ns == Ns::Value,
+                        ItemKind::Const(_) => ns == Ns::Value,
                         _ => ns == Ns::Type,
                     })
                     && self.active(&item.cfg_meta)

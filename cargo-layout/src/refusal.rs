@@ -29,7 +29,7 @@ use syn::visit::Visit;
 
 use crate::analyze::OnTarget;
 use crate::source::Sources;
-use crate::tree::{ItemId, ItemKind, Tree};
+use crate::tree::{ItemId, ItemKind, Tree, has_cfg};
 
 /// A way the field order carries meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -183,21 +183,19 @@ impl Facts {
                 }
             }
         }
-        let mut by_name: HashMap<&str, Vec<ItemId>> = HashMap::new();
-        for (id, item) in tree.items.iter().enumerate() {
-            by_name.entry(item.name.as_str()).or_default().push(id);
-            if let Some(s) = item.as_struct()
-                && s.fields.iter().any(|f| has_cfg(&f.attrs))
+        for item in &tree.items {
+            // An enum with `#[cfg]` variants or variant fields varies in size the same way.
+            if let Some(d) = item.as_struct().or_else(|| item.as_enum())
+                && d.cfg_inside
             {
                 facts.cfg_structs.insert(item.name.clone());
             }
-            // An enum with `#[cfg]` variants or variant fields varies in size the same way.
-            if let Some(e) = item.as_enum()
-                && e.variants
-                    .iter()
-                    .any(|v| has_cfg(&v.attrs) || v.fields.iter().any(|f| has_cfg(&f.attrs)))
-            {
-                facts.cfg_structs.insert(item.name.clone());
+        }
+        // Only what crosses is looked up by name.
+        let mut by_name: HashMap<&str, Vec<ItemId>> = HashMap::new();
+        if !facts.ffi.is_empty() {
+            for (id, item) in tree.items.iter().enumerate() {
+                by_name.entry(item.name.as_str()).or_default().push(id);
             }
         }
         // What a crossing struct nests or points to crosses too, and so does what an alias
@@ -208,18 +206,24 @@ impl Facts {
             let mut named = Vec::new();
             for &id in by_name.get(name.as_str()).into_iter().flatten() {
                 match &tree.items[id].kind {
-                    ItemKind::Struct(s) => {
-                        for f in &s.fields {
+                    ItemKind::Struct(_) => {
+                        for f in tree.struct_of(id).iter().flat_map(|s| s.fields.iter()) {
                             type_names(&f.ty, &mut named);
                         }
                     }
-                    ItemKind::Enum(e) => {
-                        for f in e.variants.iter().flat_map(|v| v.fields.iter()) {
+                    ItemKind::Enum(_) => {
+                        let e = tree.enum_of(id);
+                        let variants = e.iter().flat_map(|e| e.variants.iter());
+                        for f in variants.flat_map(|v| v.fields.iter()) {
                             type_names(&f.ty, &mut named);
                         }
                     }
-                    ItemKind::Alias { ty, .. } => type_names(ty, &mut named),
-                    ItemKind::Const { .. } => {}
+                    ItemKind::Alias(_) => {
+                        if let Some(a) = tree.alias_of(id) {
+                            type_names(&a.ty, &mut named);
+                        }
+                    }
+                    ItemKind::Const(_) => {}
                 }
             }
             for n in named {
@@ -266,13 +270,12 @@ pub fn refusals(
     order: Option<&[usize]>,
     allowed_by_flag: &[Reason],
 ) -> Vec<Refusal> {
-    let item = &tree.items[id];
-    let s = item.as_struct().expect("a struct");
+    let s = tree.struct_of(id).expect("a struct, parsed when loaded");
     let mut out: Vec<(Reason, String)> = Vec::new();
 
     // cfg
     if let Some(order) = order
-        && let Some(why) = cfg_growth(def, s, order, on)
+        && let Some(why) = cfg_growth(def, &s, order, on)
     {
         out.push((Reason::Cfg, why));
     }
@@ -311,8 +314,7 @@ pub fn enum_refusals(
     def: &EnumDef<'static>,
     allowed_by_flag: &[Reason],
 ) -> Vec<Refusal> {
-    let item = &tree.items[id];
-    let e = item.as_enum().expect("an enum");
+    let e = tree.enum_of(id).expect("an enum, parsed when loaded");
     let mut out: Vec<(Reason, String)> = Vec::new();
     let cfg_variant = e
         .variants
@@ -553,11 +555,6 @@ fn nests_cfg(ty: Ty<'static>, cfg_structs: &HashSet<String>) -> Option<&'static 
         Ty::Array(e, _) => nests_cfg(*e, cfg_structs),
         _ => None,
     }
-}
-
-/// Whether attributes include `#[cfg(...)]`.
-fn has_cfg(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|a| a.path().is_ident("cfg"))
 }
 
 /// The last path segment of every derive, including those inside `#[cfg_attr(..., derive(..))]`.

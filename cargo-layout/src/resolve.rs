@@ -24,12 +24,12 @@ use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
 use crate::names::{Lookup, Names, Ns, Res};
+use crate::parse::text_of;
 use crate::tree::{ItemId, ItemKind, ModId, Tree};
 use layout_engine::{
     EnumDef, EnumRepr, Field, Prim, Repr, ReprBase, Shape, StructDef, Ty, Variant,
 };
 use layout_syntax::repr::parse_repr;
-use layout_syntax::source::tokens_source;
 use layout_syntax::ty::{Class, Context, HostOnly, Resolver, Unknown, classify, eval_len};
 
 /// Why a struct has no model: the fields that block it.
@@ -111,7 +111,8 @@ enum State {
 /// Resolves the structs of a [`Tree`] into engine models, memoised.
 pub struct Models<'t> {
     tree: &'t Tree,
-    structs: HashMap<ItemId, State>,
+    /// Structs by item id (`None`: not modelled yet): a slot per item, as most are asked for.
+    structs: Vec<Option<State>>,
     /// Enums and instantiations of generic enums, by item and argument models (`None` while
     /// being modelled).
     enums: HashMap<(ItemId, String), Option<EnumModel>>,
@@ -176,7 +177,7 @@ impl<'t> Models<'t> {
     pub fn with_names(tree: &'t Tree, names: Names<'t>) -> Self {
         Models {
             tree,
-            structs: HashMap::new(),
+            structs: Vec::new(),
             enums: HashMap::new(),
             instances: HashMap::new(),
             aliases: HashMap::new(),
@@ -193,7 +194,10 @@ impl<'t> Models<'t> {
 
     /// The model of struct or union `id`.
     pub fn model(&mut self, id: ItemId) -> Model {
-        match self.structs.get(&id) {
+        if self.structs.len() <= id {
+            self.structs.resize(self.tree.items.len().max(id + 1), None);
+        }
+        match &self.structs[id] {
             Some(State::Done(m)) => return m.clone(),
             Some(State::InProgress) => {
                 let name = &self.tree.items[id].name;
@@ -204,9 +208,9 @@ impl<'t> Models<'t> {
             }
             None => {}
         }
-        self.structs.insert(id, State::InProgress);
+        self.structs[id] = Some(State::InProgress);
         let model = self.build(id, None);
-        self.structs.insert(id, State::Done(model.clone()));
+        self.structs[id] = Some(State::Done(model.clone()));
         model
     }
 
@@ -252,7 +256,7 @@ impl<'t> Models<'t> {
     fn build_enum(&mut self, id: ItemId, subst: Option<Subst>) -> EnumModel {
         let tree = self.tree;
         let item = &tree.items[id];
-        let Some(e) = item.as_enum() else {
+        let Some(e) = tree.enum_of(id) else {
             return Err(whole(format!("`{}` is not an enum", item.name)));
         };
         let repr = enum_repr(&e.attrs, self.names.facts())?;
@@ -293,7 +297,7 @@ impl<'t> Models<'t> {
                             ty: String::new(),
                             reason: format!(
                                 "the discriminant of `{name}` (`{}`): {why}",
-                                tokens_source(expr.to_token_stream())
+                                text_of(expr.to_token_stream())
                             ),
                         });
                         None
@@ -330,7 +334,7 @@ impl<'t> Models<'t> {
         visiting: &mut Vec<ItemId>,
     ) -> Result<i128, String> {
         let mut constant = |p: &syn::ExprPath| -> Result<i128, String> {
-            let written = tokens_source(p.to_token_stream());
+            let written = text_of(p.to_token_stream());
             let not_const = || {
                 format!("`{written}` is not a constant of the scanned code with an integer value")
             };
@@ -351,7 +355,7 @@ impl<'t> Models<'t> {
                 _ => return Err(not_const()),
             };
             let tree = self.tree;
-            let ItemKind::Const { expr } = &tree.items[id].kind else {
+            let Some(syn::ItemConst { expr, .. }) = tree.const_of(id) else {
                 return Err(not_const());
             };
             if visiting.contains(&id) {
@@ -360,7 +364,7 @@ impl<'t> Models<'t> {
                 ));
             }
             visiting.push(id);
-            let value = self.discriminant_in(tree.items[id].module, expr, visiting);
+            let value = self.discriminant_in(tree.items[id].module, &expr, visiting);
             visiting.pop();
             value.map_err(|why| format!("`{written}`: {why}"))
         };
@@ -370,7 +374,7 @@ impl<'t> Models<'t> {
     fn build(&mut self, id: ItemId, subst: Option<Subst>) -> Model {
         let tree = self.tree;
         let item = &tree.items[id];
-        let Some(s) = item.as_struct() else {
+        let Some(s) = tree.struct_of(id) else {
             return Err(whole(format!("`{}` is not a struct or union", item.name)));
         };
         let repr = item_repr(&s.attrs, self.names.facts())?;
@@ -421,7 +425,7 @@ impl<'t> Models<'t> {
                 || i.to_string(),
                 |id| syn::ext::IdentExt::unraw(id).to_string(),
             );
-            let ty_name = tokens_source(field.ty.to_token_stream());
+            let ty_name = text_of(field.ty.to_token_stream());
             let mut scoped = Scoped {
                 models: self,
                 scope,
@@ -450,8 +454,8 @@ impl<'t> Models<'t> {
             };
             match class {
                 Class::Known(ty) => out.push(Field {
-                    name: leak_str(name),
-                    ty_name: leak_str(ty_name),
+                    name: interned(name),
+                    ty_name: interned(ty_name),
                     ty,
                 }),
                 other => {
@@ -486,8 +490,8 @@ impl<'t> Models<'t> {
         self.aliases.insert(id, None);
         let tree = self.tree;
         let item = &tree.items[id];
-        let result = match &item.kind {
-            ItemKind::Alias { generics, ty } => {
+        let result = match tree.alias_of(id) {
+            Some(syn::ItemType { generics, ty, .. }) => {
                 if generics.type_params().next().is_some()
                     || generics.const_params().next().is_some()
                 {
@@ -504,9 +508,9 @@ impl<'t> Models<'t> {
                         const_params: Vec::new(),
                         subst: None,
                     };
-                    let ty = with_const_lengths(ty, &mut scoped);
+                    let ty = with_const_lengths(&ty, &mut scoped);
                     let class = {
-                        let mut cx = Context::new(generics, &mut scoped);
+                        let mut cx = Context::new(&generics, &mut scoped);
                         classify(&ty, &mut cx)
                     };
                     match class {
@@ -515,9 +519,9 @@ impl<'t> Models<'t> {
                             format!(
                                 "alias `{}` = `{}`: {}",
                                 item.name,
-                                tokens_source(ty.to_token_stream()),
+                                text_of(ty.to_token_stream()),
                                 array_len_reason(&ty, &[]).unwrap_or_else(|| {
-                                    why(other, &tokens_source(ty.to_token_stream()))
+                                    why(other, &text_of(ty.to_token_stream()))
                                 })
                             )
                         })),
@@ -544,7 +548,7 @@ impl<'t> Models<'t> {
         let root = tree.crates[krate].root;
         let mut found = tree.items.iter().enumerate().filter(|(_, it)| {
             it.name == name
-                && matches!(it.kind, ItemKind::Const { .. })
+                && matches!(it.kind, ItemKind::Const(_))
                 && tree.modules[it.module].parent == Some(root)
         });
         match (found.next(), found.next()) {
@@ -556,13 +560,11 @@ impl<'t> Models<'t> {
     fn const_value(&mut self, id: ItemId, depth: usize) -> Option<u64> {
         let tree = self.tree;
         let item = &tree.items[id];
-        let ItemKind::Const { expr } = &item.kind else {
-            return None;
-        };
+        let syn::ItemConst { expr, .. } = tree.const_of(id)?;
         if depth > 16 {
             return None;
         }
-        let mut expr = (**expr).clone();
+        let mut expr = *expr;
         let mut sub = ConstSubst {
             models: self,
             scope: item.module,
@@ -590,7 +592,7 @@ struct Scoped<'m, 't> {
 
 impl Resolver<'static> for Scoped<'_, '_> {
     fn resolve(&mut self, path: &syn::TypePath) -> Option<&'static Ty<'static>> {
-        let written = tokens_source(path.to_token_stream());
+        let written = text_of(path.to_token_stream());
         let last = path.path.segments.last()?;
         if path.qself.is_none()
             && let Some(id) = path.path.get_ident().map(ToString::to_string)
@@ -627,14 +629,14 @@ impl Resolver<'static> for Scoped<'_, '_> {
                     let model = self.models.enum_model(id, None);
                     self.enum_ty(model, &written)
                 }
-                ItemKind::Alias { .. } => match self.models.alias(id) {
+                ItemKind::Alias(_) => match self.models.alias(id) {
                     Ok(t) => Some(t),
                     Err(why) => {
                         self.failures.push(why);
                         None
                     }
                 },
-                ItemKind::Const { .. } => {
+                ItemKind::Const(_) => {
                     self.failures
                         .push(format!("`{written}` is a constant, not a type"));
                     None
@@ -735,7 +737,7 @@ impl<'t> Scoped<'_, 't> {
             }
             Some(Mark { target: Ok(id), .. }) => {
                 self.failures.push(match &tree.items[id].kind {
-                    ItemKind::Alias { .. } => format!(
+                    ItemKind::Alias(_) => format!(
                         "`{written}` is a generic type alias of the scanned code, which the tool \
                          does not expand"
                     ),
@@ -752,9 +754,13 @@ impl<'t> Scoped<'_, 't> {
             }
         };
         let generics = match &tree.items[id].kind {
-            ItemKind::Struct(s) => &s.generics,
-            ItemKind::Enum(e) => &e.generics,
-            _ => unreachable!("a struct or enum, matched above"),
+            ItemKind::Struct(_) => tree.struct_of(id).map(|s| s.generics.clone()),
+            ItemKind::Enum(_) => tree.enum_of(id).map(|e| e.generics.clone()),
+            _ => None,
+        };
+        let Some(generics) = generics else {
+            self.failures.push(format!("`{written}` is not a type"));
+            return None;
         };
         let params: Vec<&syn::GenericParam> = generics
             .params
@@ -796,7 +802,7 @@ impl<'t> Scoped<'_, 't> {
                                 .insert(p.ident.to_string(), Box::leak(Box::new(t)));
                         }
                         other => {
-                            let arg_text = tokens_source(arg.to_token_stream());
+                            let arg_text = text_of(arg.to_token_stream());
                             let why = inner
                                 .failures
                                 .first()
@@ -837,7 +843,7 @@ impl<'t> Scoped<'_, 't> {
                         None => {
                             self.failures.push(format!(
                                 "`{}` in `{written}` is not an integer the tool can evaluate",
-                                tokens_source(expr.to_token_stream())
+                                text_of(expr.to_token_stream())
                             ));
                             return None;
                         }
@@ -1044,7 +1050,7 @@ impl VisitMut for PathRewrite<'_, '_> {
         if let syn::Type::Path(p) = ty
             && p.qself.is_none()
         {
-            let written = tokens_source(p.to_token_stream());
+            let written = text_of(p.to_token_stream());
             let decision = self.decide(&p.path, &written);
             let args = p
                 .path
@@ -1060,7 +1066,7 @@ impl VisitMut for PathRewrite<'_, '_> {
                     if let Some(last) = bare.segments.last_mut() {
                         last.arguments = syn::PathArguments::None;
                     }
-                    let bare = tokens_source(bare.to_token_stream());
+                    let bare = text_of(bare.to_token_stream());
                     self.models.marks.push(Mark {
                         written,
                         bare,
@@ -1265,7 +1271,7 @@ fn parse_item_repr(
                     ),
                     None => format!(
                         "its #[repr] may depend on `{}`, which the tool cannot read",
-                        tokens_source(attr.to_token_stream())
+                        text_of(attr.to_token_stream())
                     ),
                 }));
             }
@@ -1295,7 +1301,7 @@ fn eval_discriminant(
     expr: &syn::Expr,
     constant: &mut dyn FnMut(&syn::ExprPath) -> Result<i128, String>,
 ) -> Result<i128, String> {
-    let text = || tokens_source(expr.to_token_stream());
+    let text = || text_of(expr.to_token_stream());
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
@@ -1347,7 +1353,7 @@ fn eval_discriminant(
         // are at least 16 bits wide); else it may wrap, which is not evaluated.
         syn::Expr::Cast(c) => {
             let v = eval_discriminant(&c.expr, constant)?;
-            let ty = tokens_source(c.ty.to_token_stream());
+            let ty = text_of(c.ty.to_token_stream());
             let (lo, hi): (i128, i128) = match ty.as_str() {
                 "u8" => (0, u8::MAX.into()),
                 "u16" | "usize" => (0, u16::MAX.into()),
@@ -1415,6 +1421,23 @@ fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
+/// [`leak_str`] once per distinct text: field names (`len`, `flags`) and type names (`u32`,
+/// `c_int`) repeat across thousands of structs.
+fn interned(s: String) -> &'static str {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+            std::cell::RefCell::default();
+    }
+    SEEN.with_borrow_mut(|seen| match seen.get(s.as_str()) {
+        Some(&known) => known,
+        None => {
+            let new = leak_str(s);
+            seen.insert(new);
+            new
+        }
+    })
+}
+
 /// Why the first array length of `ty` that is not a number is not one (after the crate's
 /// constants were put in): the arithmetic that fails, or the name that is not a constant.
 fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
@@ -1425,7 +1448,7 @@ fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
                 return;
             }
             if eval_len(&a.len).is_none() {
-                let len = tokens_source(a.len.to_token_stream());
+                let len = text_of(a.len.to_token_stream());
                 let why = match checked_len(&a.len) {
                     Err(_) if self.1.contains(&len) => {
                         format!(
@@ -1436,7 +1459,7 @@ fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
                     Ok(_) => "it is not an integer expression".into(),
                 };
                 self.0 = Some(format!("the length `{len}` of `{}`: {why}", {
-                    tokens_source(a.to_token_stream())
+                    text_of(a.to_token_stream())
                 }));
                 return;
             }
@@ -1450,7 +1473,7 @@ fn array_len_reason(ty: &syn::Type, const_params: &[String]) -> Option<String> {
 
 /// Evaluates an array length as rustc does (`usize` arithmetic), saying what fails.
 fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
-    let text = || tokens_source(expr.to_token_stream());
+    let text = || text_of(expr.to_token_stream());
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
@@ -1475,7 +1498,7 @@ fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
         // at least 16 bits wide).
         syn::Expr::Cast(c) => {
             let v = checked_len(&c.expr)?;
-            let bits = match tokens_source(c.ty.to_token_stream()).as_str() {
+            let bits = match text_of(c.ty.to_token_stream()).as_str() {
                 "u8" => 8,
                 "u16" | "usize" => 16,
                 "u32" => 32,
@@ -1517,7 +1540,7 @@ fn checked_len(expr: &syn::Expr) -> Result<u128, String> {
         }
         syn::Expr::Path(p) => Err(format!(
             "`{}` is not a constant of the scanned code with an integer value",
-            tokens_source(p.to_token_stream())
+            text_of(p.to_token_stream())
         )),
         _ => Err(format!(
             "`{}` is not an integer expression the tool evaluates",

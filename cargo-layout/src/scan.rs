@@ -149,8 +149,10 @@ pub fn scan_each(
         &mut diags,
     );
     for Reported { id, path, compiled } in items {
+        // Nothing parsed for the struct before is used any more.
+        crate::parse::forget_spans();
         let item = &tree.items[id];
-        let s = item.as_struct().expect("a struct");
+        let s = tree.struct_of(id).expect("a struct, parsed when loaded");
         let file = sources.get(item.file);
         let first = compiled[0];
         let per_group: Vec<Option<crate::resolve::Model>> = (0..groups.len())
@@ -210,7 +212,7 @@ pub fn scan_each(
         if !order_declared && !filter.all {
             continue;
         }
-        let (rules, separate_line) = order_rules(s, &file.text, &mut notes);
+        let (rules, separate_line) = order_rules(&s, &file.text, &mut notes);
         // Fields under a `#[cfg]` about the target are laid out per target; one the tool
         // cannot evaluate (a feature) is taken as present, and said.
         let undecided: Vec<String> = s
@@ -362,31 +364,35 @@ pub(crate) struct Reported {
 
 /// The items of one kind (those `markers` gives markers for) that the markers and `filter`
 /// select, in file order, each once; one that no target reported compiles is a note in `diags`
-/// instead. Shared by the struct and the enum reports.
-pub(crate) fn reported_items<'t>(
+/// instead. Shared by the struct and the enum reports. Each is made as it is asked for: a
+/// crate's items are many, and the reports are written one at a time.
+pub(crate) fn reported_items<'t, 'd, M>(
     tree: &'t Tree,
-    sources: &Sources,
-    filter: &Filter,
-    groups: &[CfgGroup],
-    markers: impl Fn(&'t crate::tree::Item) -> Option<&'t crate::markers::Markers>,
-    diags: &mut Vec<Diag>,
-) -> Vec<Reported> {
+    sources: &'t Sources,
+    filter: &'t Filter,
+    groups: &'t [CfgGroup],
+    markers: M,
+    diags: &'d mut Vec<Diag>,
+) -> impl Iterator<Item = Reported> + use<'t, 'd, M>
+where
+    M: Fn(&'t crate::tree::Item) -> Option<&'t crate::markers::Markers> + 't,
+{
     let mut ids: Vec<ItemId> = (0..tree.items.len())
         .filter(|&i| markers(&tree.items[i]).is_some())
         .collect();
-    ids.sort_by_key(|&i| {
-        let it = &tree.items[i];
-        (sources.get(it.file).display.clone(), it.start)
+    ids.sort_by(|&a, &b| {
+        let (a, b) = (&tree.items[a], &tree.items[b]);
+        let file = |it: &crate::tree::Item| sources.get(it.file).display.as_str();
+        file(a).cmp(file(b)).then(a.start.cmp(&b.start))
     });
     // The same file reached from two crates (a `#[path]` module, an example including a
     // module of the library) is reported once.
     ids.dedup_by_key(|&mut i| (tree.items[i].file, tree.items[i].start));
-    let mut out = Vec::new();
-    for id in ids {
+    ids.into_iter().filter_map(move |id| {
         let item = &tree.items[id];
         let m = markers(item).expect("filtered above");
         if m.ignore || (filter.only_marked && !m.check) {
-            continue;
+            return None;
         }
         let path = format!("{}::{}", tree.modules[item.module].path, item.name);
         if !filter.names.is_empty()
@@ -395,7 +401,7 @@ pub(crate) fn reported_items<'t>(
                 .iter()
                 .any(|p| glob(p, &item.name) || glob(p, &path))
         {
-            continue;
+            return None;
         }
         let compiled: Vec<usize> = (0..groups.len())
             .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
@@ -409,11 +415,10 @@ pub(crate) fn reported_items<'t>(
                     item.cfg.join(", ")
                 ),
             ));
-            continue;
+            return None;
         }
-        out.push(Reported { id, path, compiled });
-    }
-    out
+        Some(Reported { id, path, compiled })
+    })
 }
 
 /// Targets on which every `#[cfg]` predicate of the scanned code evaluates the same: one
@@ -431,23 +436,8 @@ pub(crate) fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGr
     // `#[cfg_attr]`s that may add a `#[repr]`.
     let mut inner: Vec<syn::Meta> = Vec::new();
     for item in &tree.items {
-        match &item.kind {
-            crate::tree::ItemKind::Struct(s) => {
-                crate::cfg::predicates_in(&s.attrs, &mut inner);
-                for f in &s.fields {
-                    crate::cfg::predicates_in(&f.attrs, &mut inner);
-                }
-            }
-            crate::tree::ItemKind::Enum(e) => {
-                crate::cfg::predicates_in(&e.attrs, &mut inner);
-                for v in &e.variants {
-                    crate::cfg::predicates_in(&v.attrs, &mut inner);
-                    for f in &v.fields {
-                        crate::cfg::predicates_in(&f.attrs, &mut inner);
-                    }
-                }
-            }
-            _ => {}
+        if let Some(d) = item.as_struct().or_else(|| item.as_enum()) {
+            inner.extend(d.predicates.iter().cloned());
         }
     }
     let all = tree

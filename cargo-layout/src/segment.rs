@@ -152,7 +152,7 @@ mod tests {
             crate::tree::Follow::FileOnly,
         );
         drop(file);
-        let s = tree.items[0].as_struct().unwrap();
+        let s = tree.struct_of(0).unwrap();
         cut(
             src,
             s.body_start.unwrap(),

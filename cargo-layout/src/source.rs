@@ -3,8 +3,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-
-use proc_macro2::Span;
+use std::rc::Rc;
 
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
@@ -16,10 +15,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The path as shown in reports: relative to the directory the tool runs in when possible.
     pub display: String,
-    /// The file's exact contents.
-    pub text: String,
+    /// The file's exact contents, shared with the items that are parsed again from it.
+    pub text: Rc<str>,
     /// Line numbers of byte offsets.
-    lines: LineIndex,
+    lines: Rc<LineIndex>,
 }
 
 /// The 1-based line of any byte offset in a text.
@@ -46,13 +45,18 @@ impl SourceFile {
     /// A file with this text.
     pub fn new(path: PathBuf, text: String) -> Self {
         let display = display_path(&path);
-        let lines = LineIndex::new(&text);
+        let lines = Rc::new(LineIndex::new(&text));
         SourceFile {
             path,
             display,
-            text,
+            text: text.into(),
             lines,
         }
+    }
+
+    /// Its line index, shared.
+    pub fn lines(&self) -> Rc<LineIndex> {
+        Rc::clone(&self.lines)
     }
 
     /// The 1-based line of a byte offset.
@@ -63,20 +67,37 @@ impl SourceFile {
     /// The text syn parses: the file with a byte-order mark or a `#!` shebang line blanked out
     /// with spaces, so that every byte offset of a span is the same in the original.
     pub fn parse_text(&self) -> String {
-        let mut text = self.text.clone();
-        let mut start = 0;
-        if text.starts_with('\u{feff}') {
-            text.replace_range(..3, "   ");
-            start = 3;
+        self.parse_text_of(0..self.text.len()).into_owned()
+    }
+
+    /// [`Self::parse_text`] of the bytes in `range` only (borrowed unless it starts the file).
+    pub fn parse_text_of(&self, range: std::ops::Range<usize>) -> std::borrow::Cow<'_, str> {
+        let piece = &self.text[range.clone()];
+        let blank = if range.start == 0 {
+            blanked_prefix(&self.text)
+        } else {
+            0
+        };
+        if blank == 0 {
+            return std::borrow::Cow::Borrowed(piece);
         }
-        let rest = &text[start..];
-        if rest.starts_with("#!") && !skip_trivia(&rest[2..]).starts_with('[') {
-            let end = start + rest.find('\n').unwrap_or(rest.len());
-            // Keep the byte count: every byte of the line becomes a space.
-            let blank = " ".repeat(end - start);
-            text.replace_range(start..end, &blank);
-        }
-        text
+        let blank = blank.min(piece.len());
+        // Keep the byte count: every byte blanked becomes a space.
+        let mut text = " ".repeat(blank);
+        text.push_str(&piece[blank..]);
+        std::borrow::Cow::Owned(text)
+    }
+}
+
+/// How many bytes at the start of a file syn must not see: a byte-order mark, and a `#!`
+/// shebang line (not an inner attribute `#![...]`).
+fn blanked_prefix(text: &str) -> usize {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    if rest.starts_with("#!") && !skip_trivia(&rest[2..]).starts_with('[') {
+        start + rest.find('\n').unwrap_or(rest.len())
+    } else {
+        start
     }
 }
 
@@ -102,11 +123,6 @@ pub fn display_path(path: &Path) -> String {
     rel.unwrap_or_else(|| path.to_path_buf())
         .display()
         .to_string()
-}
-
-/// The byte range of a span in the file it was parsed from (`span-locations`).
-pub fn byte_range(span: Span) -> std::ops::Range<usize> {
-    span.byte_range()
 }
 
 /// Every file read during a run.
@@ -435,6 +451,6 @@ mod tests {
         assert_eq!(t.len(), f.text.len());
         assert!(t.trim_start().starts_with("struct A;"));
         let inner = SourceFile::new("y.rs".into(), "#![allow(dead_code)]\n".into());
-        assert_eq!(inner.parse_text(), inner.text);
+        assert_eq!(inner.parse_text(), &*inner.text);
     }
 }

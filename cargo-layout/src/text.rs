@@ -49,6 +49,8 @@ pub struct Writer<W: std::io::Write> {
     large_enums: usize,
     /// Enums without a layout.
     blocked_enums: usize,
+    /// The file of the last row, shared by the next rows of the same file.
+    last_file: std::rc::Rc<str>,
 }
 
 /// What the summary of structs (or enums) needs of each one.
@@ -62,8 +64,9 @@ struct Summary {
 
 /// An item that can shrink, for the list sorted by bytes saved.
 struct ShrinkRow {
-    path: String,
-    file: String,
+    path: Box<str>,
+    /// Shared by the rows of one file.
+    file: std::rc::Rc<str>,
     line: usize,
     saving: u64,
     target: &'static Target,
@@ -73,9 +76,9 @@ struct ShrinkRow {
 
 /// A struct without a layout, and why (the first reason).
 struct BlockedRow {
-    path: String,
-    at: String,
-    what: String,
+    path: Box<str>,
+    at: Box<str>,
+    what: Box<str>,
 }
 
 impl<W: std::io::Write> Writer<W> {
@@ -91,6 +94,7 @@ impl<W: std::io::Write> Writer<W> {
             enums: Summary::default(),
             large_enums: 0,
             blocked_enums: 0,
+            last_file: std::rc::Rc::from(""),
         }
     }
 
@@ -104,9 +108,10 @@ impl<W: std::io::Write> Writer<W> {
         self.section = out;
         self.structs.reported += 1;
         if let Some((saving, target)) = r.best_saving().filter(|(s, _)| *s > 0) {
+            let file = self.file(&r.file);
             self.structs.shrink.push(ShrinkRow {
-                path: r.path.clone(),
-                file: r.file.clone(),
+                path: r.path.as_str().into(),
+                file,
                 line: r.line,
                 saving,
                 target,
@@ -120,9 +125,9 @@ impl<W: std::io::Write> Writer<W> {
                 Status::Laid { .. } => "an error on every target".to_owned(),
             };
             self.structs.blocked.push(BlockedRow {
-                path: r.path.clone(),
-                at: format!("{}:{}", r.file, r.line),
-                what,
+                path: r.path.as_str().into(),
+                at: format!("{}:{}", r.file, r.line).into(),
+                what: what.into(),
             });
         }
     }
@@ -137,9 +142,10 @@ impl<W: std::io::Write> Writer<W> {
         self.section = out;
         self.enums.reported += 1;
         if let Some((saving, target)) = e.best_saving().filter(|(s, _)| *s > 0) {
+            let file = self.file(&e.file);
             self.enums.shrink.push(ShrinkRow {
-                path: e.path.clone(),
-                file: e.file.clone(),
+                path: e.path.as_str().into(),
+                file,
                 line: e.line,
                 saving,
                 target,
@@ -158,17 +164,10 @@ impl<W: std::io::Write> Writer<W> {
 
     /// Writes the summaries and hands back the output, or the first write error.
     pub fn finish(mut self) -> std::io::Result<W> {
-        let mut out = String::new();
-        summary(&mut out, &mut self.structs, &self.targets);
+        self.summary();
         if self.enums.reported > 0 {
-            enum_summary(
-                &mut out,
-                &mut self.enums,
-                self.large_enums,
-                self.blocked_enums,
-            );
+            self.enum_summary();
         }
-        self.emit(&out);
         if self.error.is_none()
             && let Err(e) = self.out.flush()
         {
@@ -178,6 +177,90 @@ impl<W: std::io::Write> Writer<W> {
             Some(e) => Err(e),
             None => Ok(self.out),
         }
+    }
+
+    /// The structs' summary, a line at a time (it has a line per struct that can shrink).
+    fn summary(&mut self) {
+        let mut structs = std::mem::take(&mut self.structs);
+        let shrink = &mut structs.shrink;
+        shrink.sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
+        let target_names: Vec<&str> = self.targets.iter().map(|t| t.triple).collect();
+        let mut line = format!(
+            "summary: {} reported on {}, {} can shrink, {} without a layout\n",
+            count(structs.reported, "struct"),
+            name_list(&target_names),
+            shrink.len(),
+            structs.blocked.len()
+        );
+        self.emit(&line);
+        if !shrink.is_empty() {
+            let width = shrink.iter().map(|r| r.path.len()).max().unwrap_or(0);
+            let at_width = shrink
+                .iter()
+                .map(|r| r.file.len() + 1 + r.line.to_string().len())
+                .max()
+                .unwrap_or(0);
+            self.emit("bytes saved by reordering, largest first:\n");
+            for r in shrink.iter() {
+                let (size, new) = r.sizes;
+                let at = format!("{}:{}", r.file, r.line);
+                line.clear();
+                let _ = writeln!(
+                    line,
+                    "{:>6}  {:width$}  {at:at_width$}  {size} -> {new} on {}",
+                    r.saving, r.path, r.target.triple
+                );
+                self.emit(&line);
+            }
+        }
+        if !structs.blocked.is_empty() {
+            self.emit("without a layout (see above):\n");
+            let rows = &structs.blocked;
+            let width = rows.iter().map(|r| r.path.len()).max().unwrap_or(0);
+            let at_width = rows.iter().map(|r| r.at.len()).max().unwrap_or(0);
+            for r in rows {
+                line.clear();
+                let _ = writeln!(
+                    line,
+                    "        {:width$}  {:at_width$}  {}",
+                    r.path, r.at, r.what
+                );
+                self.emit(&line);
+            }
+        }
+    }
+
+    /// The enums' summary, a line at a time.
+    fn enum_summary(&mut self) {
+        let mut enums = std::mem::take(&mut self.enums);
+        enums
+            .shrink
+            .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
+        let mut line = format!(
+            "enums: {} reported, {} can shrink, {} with a large variant, {} without a layout\n",
+            enums.reported,
+            enums.shrink.len(),
+            self.large_enums,
+            self.blocked_enums
+        );
+        self.emit(&line);
+        for r in &enums.shrink {
+            line.clear();
+            let _ = writeln!(
+                line,
+                "{:>6}  {}  {}:{}  on {}",
+                r.saving, r.path, r.file, r.line, r.target.triple
+            );
+            self.emit(&line);
+        }
+    }
+
+    /// `file`, shared with the last row's when it is the same.
+    fn file(&mut self, file: &str) -> std::rc::Rc<str> {
+        if *self.last_file != *file {
+            self.last_file = file.into();
+        }
+        std::rc::Rc::clone(&self.last_file)
     }
 
     fn emit(&mut self, text: &str) {
@@ -386,27 +469,6 @@ fn enum_groups(out: &mut String, on: &[EnumOnTarget]) {
                 name_list(&members[1..])
             );
         }
-    }
-}
-
-fn enum_summary(out: &mut String, enums: &mut Summary, large: usize, blocked: usize) {
-    enums
-        .shrink
-        .sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
-    let _ = writeln!(
-        out,
-        "enums: {} reported, {} can shrink, {} with a large variant, {} without a layout",
-        enums.reported,
-        enums.shrink.len(),
-        large,
-        blocked
-    );
-    for r in &enums.shrink {
-        let _ = writeln!(
-            out,
-            "{:>6}  {}  {}:{}  on {}",
-            r.saving, r.path, r.file, r.line, r.target.triple
-        );
     }
 }
 
@@ -726,51 +788,6 @@ fn rustc_choice(out: &mut String, on: &[OnTarget]) {
             Err(e) => {
                 let _ = writeln!(out, "on {}: no layout: {e}", o.target.triple);
             }
-        }
-    }
-}
-
-fn summary(out: &mut String, structs: &mut Summary, targets: &[&'static Target]) {
-    let shrink = &mut structs.shrink;
-    shrink.sort_by(|a, b| b.saving.cmp(&a.saving).then_with(|| a.path.cmp(&b.path)));
-    let target_names: Vec<&str> = targets.iter().map(|t| t.triple).collect();
-    let _ = writeln!(
-        out,
-        "summary: {} reported on {}, {} can shrink, {} without a layout",
-        count(structs.reported, "struct"),
-        name_list(&target_names),
-        shrink.len(),
-        structs.blocked.len()
-    );
-    if !shrink.is_empty() {
-        let width = shrink.iter().map(|r| r.path.len()).max().unwrap_or(0);
-        let at_width = shrink
-            .iter()
-            .map(|r| r.file.len() + 1 + r.line.to_string().len())
-            .max()
-            .unwrap_or(0);
-        out.push_str("bytes saved by reordering, largest first:\n");
-        for r in shrink.iter() {
-            let (size, new) = r.sizes;
-            let at = format!("{}:{}", r.file, r.line);
-            let _ = writeln!(
-                out,
-                "{:>6}  {:width$}  {at:at_width$}  {size} -> {new} on {}",
-                r.saving, r.path, r.target.triple
-            );
-        }
-    }
-    if !structs.blocked.is_empty() {
-        out.push_str("without a layout (see above):\n");
-        let rows = &structs.blocked;
-        let width = rows.iter().map(|r| r.path.len()).max().unwrap_or(0);
-        let at_width = rows.iter().map(|r| r.at.len()).max().unwrap_or(0);
-        for r in rows {
-            let _ = writeln!(
-                out,
-                "        {:width$}  {:at_width$}  {}",
-                r.path, r.at, r.what
-            );
         }
     }
 }

@@ -10,14 +10,17 @@
 //! expansion is not scanned.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use crate::markers::{self, Markers};
-use crate::source::{Diag, FileId, LineIndex, SourceFile, Sources, byte_range};
+use crate::parse;
+use crate::source::{Diag, FileId, LineIndex, SourceFile, Sources};
 
 /// Index of a module in [`Tree::modules`].
 pub type ModId = usize;
@@ -64,8 +67,44 @@ pub struct Module {
     pub cfg_meta: Vec<syn::Meta>,
 }
 
-/// The files already loaded, with the `#[cfg]` conditions they were loaded under.
-type Seen = HashSet<(PathBuf, Vec<String>)>;
+/// The files already loaded, with the `#[cfg]` conditions they were loaded under, in the
+/// order they were (a file that does not parse forgets those it declared).
+#[derive(Debug, Default)]
+struct Seen {
+    set: HashSet<(PathBuf, Vec<String>)>,
+    order: Vec<(PathBuf, Vec<String>)>,
+}
+
+impl Seen {
+    /// Records a file; `false` if it was already.
+    fn insert(&mut self, key: (PathBuf, Vec<String>)) -> bool {
+        let new = self.set.insert(key.clone());
+        if new {
+            self.order.push(key);
+        }
+        new
+    }
+
+    /// Forgets the files recorded after the first `len`.
+    fn truncate(&mut self, len: usize) {
+        for key in self.order.drain(len..) {
+            self.set.remove(&key);
+        }
+    }
+}
+
+/// How much of a [`Tree`] there was before a file was recorded, to take its items back out
+/// when a later piece of it does not parse.
+struct Mark {
+    items: usize,
+    modules: usize,
+    diags: usize,
+    order_uses: usize,
+    seen: usize,
+    /// The lengths of the lists of the module the file fills.
+    module_lists: (usize, usize, usize, usize),
+    macros: HashMap<String, (FileId, usize, Range<usize>)>,
+}
 
 /// A name of the type namespace that the tool does not model.
 #[derive(Debug, Clone)]
@@ -93,14 +132,15 @@ pub struct UseDecl {
     pub cfg: Vec<syn::Meta>,
 }
 
-/// A struct or union as written.
+/// A struct or union as written, parsed again from its text when asked ([`Tree::struct_of`]).
 #[derive(Debug)]
 pub struct StructItem {
     /// The item's outer attributes (repr, cfg, derives, markers).
     pub attrs: Vec<syn::Attribute>,
     /// Its generic parameters.
     pub generics: syn::Generics,
-    /// Its fields.
+    /// Its fields. Their spans' locations are not to be read (see [`crate::parse`]): the
+    /// offsets below are.
     pub fields: syn::Fields,
     /// Whether it is a union.
     pub is_union: bool,
@@ -126,7 +166,18 @@ pub struct FieldSpan {
     pub comma: Option<usize>,
 }
 
-/// An enum as written.
+/// Where the named fields of a struct or enum variant are, between its braces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The first byte after `{`.
+    pub start: usize,
+    /// The closing `}`.
+    pub end: usize,
+    /// Each field's tokens and comma.
+    pub fields: Vec<FieldSpan>,
+}
+
+/// An enum as written, parsed again from its text when asked ([`Tree::enum_of`]).
 #[derive(Debug)]
 pub struct EnumItem {
     /// The item's outer attributes (repr, cfg, derives, markers).
@@ -135,29 +186,39 @@ pub struct EnumItem {
     pub generics: syn::Generics,
     /// Its variants, with their attributes, fields and discriminants.
     pub variants: Vec<syn::Variant>,
+    /// Where each variant's named fields are (`None` for a tuple or unit variant).
+    pub bodies: Vec<Option<Body>>,
     /// Markers found in the comments and attributes before the item.
     pub markers: Markers,
+}
+
+/// What the scan keeps of a struct, union or enum without its syntax tree: where its text is,
+/// to parse it again when it is analysed, and what is asked of every item.
+#[derive(Debug)]
+pub struct Declared {
+    /// The item's bytes in its file, from its first attribute to its end.
+    pub range: std::ops::Range<usize>,
+    /// Markers found in the comments and attributes before the item.
+    pub markers: Markers,
+    /// Whether a field (or a variant, or a variant's field) is under a `#[cfg]`.
+    pub cfg_inside: bool,
+    /// The `#[cfg]` and `#[cfg_attr]` predicates of its attributes, fields and variants
+    /// (what its model reads per target).
+    pub predicates: Vec<syn::Meta>,
 }
 
 /// What an item is.
 #[derive(Debug)]
 pub enum ItemKind {
     /// A struct or union.
-    Struct(Box<StructItem>),
+    Struct(Box<Declared>),
     /// An enum.
-    Enum(Box<EnumItem>),
-    /// `type Name<..> = Ty;`.
-    Alias {
-        /// Generic parameters (an alias with type parameters is not resolved).
-        generics: syn::Generics,
-        /// The aliased type.
-        ty: Box<syn::Type>,
-    },
-    /// `const NAME: Ty = expr;` (array lengths may name one).
-    Const {
-        /// Its value.
-        expr: Box<syn::Expr>,
-    },
+    Enum(Box<Declared>),
+    /// `type Name<..> = Ty;` ([`Tree::alias_of`]), at these bytes of its file.
+    Alias(Range<usize>),
+    /// `const NAME: Ty = expr;` ([`Tree::const_of`]: array lengths may name one), at these
+    /// bytes of its file.
+    Const(Range<usize>),
 }
 
 /// A named item in a module.
@@ -187,16 +248,16 @@ pub struct Item {
 }
 
 impl Item {
-    /// The struct, if it is one.
-    pub fn as_struct(&self) -> Option<&StructItem> {
+    /// The struct or union, if it is one (its fields: [`Tree::struct_of`]).
+    pub fn as_struct(&self) -> Option<&Declared> {
         match &self.kind {
             ItemKind::Struct(s) => Some(s),
             _ => None,
         }
     }
 
-    /// The enum, if it is one.
-    pub fn as_enum(&self) -> Option<&EnumItem> {
+    /// The enum, if it is one (its variants: [`Tree::enum_of`]).
+    pub fn as_enum(&self) -> Option<&Declared> {
         match &self.kind {
             ItemKind::Enum(e) => Some(e),
             _ => None,
@@ -219,8 +280,18 @@ pub struct Tree {
     /// (hand-written byte-view impls): see [`crate::refusal`].
     pub order_uses: Vec<OrderUse>,
     /// `macro_rules!` without parameters (`() => { items }`), by name: their file, line and
-    /// body, expanded where they are invoked (`prelude!();`).
-    macros: HashMap<String, (FileId, usize, proc_macro2::TokenStream)>,
+    /// the byte range of the items in their body, expanded where they are invoked
+    /// (`prelude!();`).
+    macros: HashMap<String, (FileId, usize, std::ops::Range<usize>)>,
+    /// The text of every file loaded, by id: structs and enums are parsed again from it.
+    texts: HashMap<FileId, Rc<str>>,
+    /// The struct or enum parsed last, with the [`parse::generation`] it was parsed in: one
+    /// report asks for the same item several times in a row.
+    last_parsed: std::cell::RefCell<Option<(u64, ItemId, Parsed)>>,
+    /// How many files are being loaded, one inside the other (`mod name;` loads its file
+    /// where it is declared, as `#[macro_use]` needs): only the outermost one clears
+    /// proc-macro2's map between its pieces (see [`crate::parse`]).
+    loading: usize,
     /// The parameterless macros being expanded (a macro invoking itself stops).
     expanding: Vec<String>,
 }
@@ -266,12 +337,43 @@ struct Ctx<'t> {
     cfg: Vec<String>,
     /// The same, parsed.
     cfg_meta: Vec<syn::Meta>,
+    /// The whole file's text.
     text: &'t str,
+    /// Its line index.
+    lines: Rc<LineIndex>,
+    /// Where in the file the text that was parsed starts (a piece of the file, or a macro's
+    /// body): spans' offsets are relative to it.
+    base: usize,
     /// Whether the items are those of an inline module (`mod x { ... }`), whose
     /// `#[path = "..."] mod y;` is relative to `child_dir`, not to the file's directory.
     inline: bool,
     /// The macro whose body holds the items (`s!`), read as written.
     in_macro: Option<String>,
+}
+
+impl Ctx<'_> {
+    /// Where a span of the text being recorded is in the file.
+    fn at(&self, span: proc_macro2::Span) -> Range<usize> {
+        parse::at(span, self.base)
+    }
+
+    /// The 1-based line of a span of the text being recorded.
+    fn line(&self, span: proc_macro2::Span) -> usize {
+        self.lines.line_of(self.at(span).start)
+    }
+}
+
+/// A file to load, and where it is declared.
+#[derive(Debug)]
+struct FileToLoad {
+    module: ModId,
+    path: PathBuf,
+    cfg: (Vec<String>, Vec<syn::Meta>),
+    follow: Follow,
+    /// Where it is declared (file shown, line), for an error about a missing file.
+    declared_at: Option<(String, usize)>,
+    /// Where its `mod name;` files live, when not next to it (an `include!`d file).
+    child_dir: Option<PathBuf>,
 }
 
 impl Tree {
@@ -292,17 +394,16 @@ impl Tree {
             ffi,
             files: false,
         });
-        let mut seen = HashSet::new();
-        self.load_file(
-            sources,
+        let mut seen = Seen::default();
+        let root = FileToLoad {
             module,
-            root,
-            (Vec::new(), Vec::new()),
+            path: root.to_path_buf(),
+            cfg: (Vec::new(), Vec::new()),
             follow,
-            &mut seen,
-            None,
-            None,
-        );
+            declared_at: None,
+            child_dir: None,
+        };
+        self.load_file(sources, root, &mut seen);
         krate
     }
 
@@ -324,17 +425,16 @@ impl Tree {
                 .unwrap_or_default();
             let module = self.new_module(krate, format!("crate::{name}"), Some(root), false);
             self.modules[root].children.push((name, module));
-            let mut seen = HashSet::new();
-            self.load_file(
-                sources,
+            let mut seen = Seen::default();
+            let file = FileToLoad {
                 module,
-                path,
-                (Vec::new(), Vec::new()),
-                Follow::FileOnly,
-                &mut seen,
-                None,
-                None,
-            );
+                path: path.clone(),
+                cfg: (Vec::new(), Vec::new()),
+                follow: Follow::FileOnly,
+                declared_at: None,
+                child_dir: None,
+            };
+            self.load_file(sources, file, &mut seen);
         }
         krate
     }
@@ -361,21 +461,24 @@ impl Tree {
         self.modules.len() - 1
     }
 
-    /// Reads, parses and scans one file as the body of `module`. `declared_at` is where the
-    /// `mod` declaration is, for errors about a missing file.
-    #[allow(clippy::too_many_arguments)]
-    fn load_file(
-        &mut self,
-        sources: &mut Sources,
-        module: ModId,
-        path: &Path,
-        (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
-        follow: Follow,
-        seen: &mut Seen,
-        declared_at: Option<(String, usize)>,
-        child_dir: Option<PathBuf>,
-    ) {
-        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    /// Reads, parses and scans one file as the body of `module`, a piece at a time (see
+    /// [`crate::parse`]). Nothing of a file that does not parse is recorded.
+    fn load_file(&mut self, sources: &mut Sources, f: FileToLoad, seen: &mut Seen) {
+        self.loading += 1;
+        self.load_file_pieces(sources, f, seen);
+        self.loading -= 1;
+    }
+
+    fn load_file_pieces(&mut self, sources: &mut Sources, f: FileToLoad, seen: &mut Seen) {
+        let FileToLoad {
+            module,
+            path,
+            cfg: (cfg, cfg_meta),
+            follow,
+            declared_at,
+            child_dir,
+        } = f;
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
         // A file is loaded once per set of `#[cfg]` conditions: `mod imp;` declared in each
         // branch of a `cfg_if!` is a different module each time, but a `#[path]` cycle stops.
         let mut conditions = cfg.clone();
@@ -384,10 +487,10 @@ impl Tree {
         if !seen.insert((canonical, conditions)) {
             return;
         }
-        let text = match sources.read(path) {
+        let text = match sources.read(&path) {
             Ok(t) => t,
             Err(e) => {
-                let shown = crate::source::display_path(path);
+                let shown = crate::source::display_path(&path);
                 let (file, line) = declared_at.unwrap_or_else(|| (shown.clone(), 0));
                 let what = if line == 0 {
                     format!("cannot read: {e}")
@@ -398,40 +501,15 @@ impl Tree {
                 return;
             }
         };
-        let file_id = match sources.find(path) {
+        let file_id = match sources.find(&path) {
             Some(id) => id,
-            None => sources.add(SourceFile::new(path.to_path_buf(), text)),
+            None => sources.add(SourceFile::new(path.clone(), text)),
         };
         let file = sources.get(file_id);
-        let parsed = match syn::parse_str::<syn::File>(&file.parse_text()) {
-            Ok(f) => f,
-            Err(e) => {
-                let start = e.span().start();
-                // The lexer's own message says nothing of the cause: find it.
-                let (line, column, message) = match crate::source::unbalanced(&file.parse_text()) {
-                    Some((line, column, why)) => (line, column, why),
-                    None => (start.line, start.column + 1, e.to_string()),
-                };
-                self.diags.push(
-                    Diag::error(
-                        file.display.clone(),
-                        line,
-                        format!("syntax error: {message}"),
-                    )
-                    .at_column(column),
-                );
-                return;
-            }
-        };
-        let mut uses = OrderUses {
-            found: Vec::new(),
-            file: file_id,
-        };
-        uses.visit_file(&parsed);
-        for u in &mut uses.found {
-            u.line = file.line_of(u.line);
-        }
-        self.order_uses.extend(uses.found);
+        let pieces = parse::pieces(&file.text, parse::PIECE);
+        // The outermost file clears proc-macro2's map before each piece; a file declared in
+        // it keeps the spans of the piece that declares it readable.
+        let outermost = self.loading == 1;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = self.modules[module].parent.is_none()
             || path.file_name().is_some_and(|n| n == "mod.rs");
@@ -442,7 +520,9 @@ impl Tree {
         } else {
             dir.join(path.file_stem().unwrap_or_default())
         };
-        let text = file.text.clone();
+        let text = Rc::clone(&file.text);
+        let lines = file.lines();
+        self.texts.insert(file_id, Rc::clone(&text));
         let mut ctx = Ctx {
             module,
             file: file_id,
@@ -450,10 +530,83 @@ impl Tree {
             cfg,
             cfg_meta,
             text: &text,
+            lines,
+            base: 0,
             inline: false,
             in_macro: None,
         };
-        self.collect(sources, &mut ctx, &parsed.items, 0, follow, seen);
+        let mark = self.mark(module, seen);
+        for piece in pieces {
+            let parsed = {
+                let file = sources.get(file_id);
+                let text = file.parse_text_of(piece.clone());
+                let parsed = if outermost {
+                    parse::fresh::<syn::File>(&text)
+                } else {
+                    parse::more::<syn::File>(&text)
+                };
+                match parsed {
+                    Ok(f) => f,
+                    Err(e) => {
+                        // Nothing of a file that does not parse is kept: a name declared
+                        // after the error must not be missing from a module whose other
+                        // names are there (an import would then find a glob's item).
+                        let diag = syntax_error(file, &piece, &e);
+                        self.take_back(mark, module, seen);
+                        self.diags.push(diag);
+                        return;
+                    }
+                }
+            };
+            let mut uses = OrderUses {
+                found: Vec::new(),
+                file: file_id,
+                base: piece.start,
+            };
+            uses.visit_file(&parsed);
+            for u in &mut uses.found {
+                u.line = ctx.lines.line_of(u.line);
+            }
+            self.order_uses.extend(uses.found);
+            ctx.base = piece.start;
+            self.collect(sources, &mut ctx, &parsed.items, piece.start, follow, seen);
+        }
+    }
+
+    /// How much there is now, before a file filling `module` is recorded.
+    fn mark(&self, module: ModId, seen: &Seen) -> Mark {
+        let m = &self.modules[module];
+        Mark {
+            items: self.items.len(),
+            modules: self.modules.len(),
+            diags: self.diags.len(),
+            order_uses: self.order_uses.len(),
+            seen: seen.order.len(),
+            module_lists: (
+                m.items.len(),
+                m.uses.len(),
+                m.others.len(),
+                m.children.len(),
+            ),
+            macros: self.macros.clone(),
+        }
+    }
+
+    /// Takes back everything recorded since `mark` (the modules, files and macros a file
+    /// declared included).
+    fn take_back(&mut self, mark: Mark, module: ModId, seen: &mut Seen) {
+        self.items.truncate(mark.items);
+        self.modules.truncate(mark.modules);
+        self.diags.truncate(mark.diags);
+        self.order_uses.truncate(mark.order_uses);
+        seen.truncate(mark.seen);
+        let m = &mut self.modules[module];
+        let (items, uses, others, children) = mark.module_lists;
+        m.items.truncate(items);
+        m.uses.truncate(uses);
+        m.others.truncate(others);
+        m.children.truncate(children);
+        self.macros = mark.macros;
     }
 
     /// Records `items` (the contents of a file or inline module starting at byte `start`).
@@ -467,42 +620,34 @@ impl Tree {
         seen: &mut Seen,
     ) {
         let display = sources.get(ctx.file).display.clone();
-        let lines = LineIndex::new(ctx.text);
-        let line_of = |offset: usize| lines.line_of(offset);
         let mut prev_end = start;
         for item in items {
-            let range = byte_range(item.span());
+            let range = ctx.at(item.span());
             let leading = prev_end.min(range.start)..range.start;
             prev_end = range.end;
             match item {
                 syn::Item::Struct(s) => {
-                    let header = leading.start..byte_range(s.struct_token.span).start;
-                    let fields = s.fields.clone();
+                    let header = leading.start..ctx.at(s.struct_token.span).start;
                     self.add_struct(
                         ctx,
                         &s.ident,
                         is_public(&s.vis),
                         &s.attrs,
-                        &s.generics,
-                        fields,
-                        false,
+                        &s.fields,
                         header,
-                        line_of(byte_range(s.ident.span()).start),
+                        range.clone(),
                     );
                 }
                 syn::Item::Union(u) => {
-                    let header = leading.start..byte_range(u.union_token.span).start;
-                    let fields = syn::Fields::Named(u.fields.clone());
+                    let header = leading.start..ctx.at(u.union_token.span).start;
                     self.add_struct(
                         ctx,
                         &u.ident,
                         is_public(&u.vis),
                         &u.attrs,
-                        &u.generics,
-                        fields,
-                        true,
+                        u.fields.named.iter(),
                         header,
-                        line_of(byte_range(u.ident.span()).start),
+                        range.clone(),
                     );
                 }
                 syn::Item::Type(t) => self.add_item(
@@ -510,12 +655,9 @@ impl Tree {
                     t.ident.to_string(),
                     is_public(&t.vis),
                     &t.attrs,
-                    line_of(byte_range(t.ident.span()).start),
+                    ctx.line(t.ident.span()),
                     range.start,
-                    ItemKind::Alias {
-                        generics: t.generics.clone(),
-                        ty: t.ty.clone(),
-                    },
+                    ItemKind::Alias(range.clone()),
                 ),
                 syn::Item::Const(c) => {
                     self.add_item(
@@ -523,11 +665,9 @@ impl Tree {
                         c.ident.to_string(),
                         is_public(&c.vis),
                         &c.attrs,
-                        line_of(byte_range(c.ident.span()).start),
+                        ctx.line(c.ident.span()),
                         range.start,
-                        ItemKind::Const {
-                            expr: c.expr.clone(),
-                        },
+                        ItemKind::Const(range.clone()),
                     );
                     self.scan_body(sources, ctx, &c.ident.to_string(), &*c.expr);
                 }
@@ -571,21 +711,31 @@ impl Tree {
                     // Also a name without a model, for `--compiled`, which asks rustc about
                     // every enum; name lookup finds the item first.
                     self.add_other(ctx, &e.ident, "enum", &e.vis);
-                    let header = leading.start..byte_range(e.enum_token.span).start;
-                    let item = EnumItem {
-                        attrs: e.attrs.clone(),
-                        generics: e.generics.clone(),
-                        variants: e.variants.iter().cloned().collect(),
+                    let header = leading.start..ctx.at(e.enum_token.span).start;
+                    let mut predicates = Vec::new();
+                    crate::cfg::predicates_in(&e.attrs, &mut predicates);
+                    for v in &e.variants {
+                        crate::cfg::predicates_in(&v.attrs, &mut predicates);
+                        for f in &v.fields {
+                            crate::cfg::predicates_in(&f.attrs, &mut predicates);
+                        }
+                    }
+                    let declared = Declared {
+                        range: range.clone(),
                         markers: markers::scan(&ctx.text[header.clone()], &e.attrs),
+                        cfg_inside: e.variants.iter().any(|v| {
+                            has_cfg(&v.attrs) || v.fields.iter().any(|f| has_cfg(&f.attrs))
+                        }),
+                        predicates,
                     };
                     self.add_item(
                         ctx,
                         e.ident.to_string(),
                         is_public(&e.vis),
                         &e.attrs,
-                        line_of(byte_range(e.ident.span()).start),
+                        ctx.line(e.ident.span()),
                         header.end,
-                        ItemKind::Enum(Box::new(item)),
+                        ItemKind::Enum(Box::new(declared)),
                     );
                 }
                 syn::Item::Trait(t) => {
@@ -599,7 +749,8 @@ impl Tree {
                     self.scan_body(sources, ctx, &s.ident.to_string(), &*s.expr)
                 }
                 syn::Item::Macro(m) => {
-                    self.add_macro(sources, ctx, m, follow, seen, line_of(range.start));
+                    let line = ctx.lines.line_of(range.start);
+                    self.add_macro(sources, ctx, m, follow, seen, line);
                 }
                 _ => {}
             }
@@ -621,7 +772,11 @@ impl Tree {
         let display = sources.get(ctx.file).display.clone();
         if let Some(name) = &m.ident {
             if let Ok(body) = m.mac.parse_body_with(parse_parameterless) {
-                self.macros.insert(name.to_string(), (ctx.file, line, body));
+                // Kept as text: its spans are not readable once the next piece is parsed.
+                let (lo, hi) = token_extent(body, ctx.base);
+                let range = if lo <= hi { lo..hi } else { 0..0 };
+                self.macros
+                    .insert(name.to_string(), (ctx.file, line, range));
                 return;
             }
             let what = if mentions_struct(m.mac.tokens.clone()) {
@@ -655,7 +810,7 @@ impl Tree {
         let mut cfg_meta = ctx.cfg_meta.clone();
         cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
         let mut cfg = ctx.cfg.clone();
-        cfg.extend(cfg_conditions(&m.attrs, ctx.text));
+        cfg.extend(cfg_conditions(&m.attrs, ctx));
         if m.mac.tokens.is_empty()
             && let Some((file, defined, body)) = self.macros.get(&name).cloned()
             && self.expanding.len() < 16
@@ -686,7 +841,7 @@ impl Tree {
                             previous.push(c.clone());
                         }
                         let mut inner = self.sub_ctx(ctx, &cfg, &cfg_meta, &own);
-                        let start = byte_range(branch.brace).start + 1;
+                        let start = ctx.at(branch.brace).start + 1;
                         self.collect(sources, &mut inner, &branch.items, start, follow, seen);
                     }
                 }
@@ -714,17 +869,15 @@ impl Tree {
                     .parent()
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
-                let file = dir.join(lit.value());
-                self.load_file(
-                    sources,
-                    ctx.module,
-                    &file,
-                    (cfg, cfg_meta),
+                let file = FileToLoad {
+                    module: ctx.module,
+                    path: dir.join(lit.value()),
+                    cfg: (cfg, cfg_meta),
                     follow,
-                    seen,
-                    Some((display, line)),
-                    Some(ctx.child_dir.clone()),
-                );
+                    declared_at: Some((display, line)),
+                    child_dir: Some(ctx.child_dir.clone()),
+                };
+                self.load_file(sources, file, seen);
             }
             _ => match m.mac.parse_body_with(parse_items) {
                 Ok(items) if !items.is_empty() => {
@@ -738,7 +891,7 @@ impl Tree {
                     ));
                     let mut inner = self.sub_ctx(ctx, &cfg, &cfg_meta, &[]);
                     inner.in_macro = Some(shown);
-                    let start = byte_range(m.mac.delimiter.span().join()).start + 1;
+                    let start = ctx.at(m.mac.delimiter.span().join()).start + 1;
                     self.collect(sources, &mut inner, &items, start, follow, seen);
                 }
                 _ => self.diags.push(Diag::note(
@@ -767,17 +920,23 @@ impl Tree {
         &mut self,
         sources: &mut Sources,
         ctx: &mut Ctx<'_>,
-        (name, file, defined, body): (&str, FileId, usize, proc_macro2::TokenStream),
+        (name, file, defined, body): (&str, FileId, usize, Range<usize>),
         (cfg, cfg_meta): (Vec<String>, Vec<syn::Meta>),
         follow: Follow,
         seen: &mut Seen,
         line: usize,
     ) {
         let display = sources.get(ctx.file).display.clone();
-        let Ok(items) = syn::parse::Parser::parse2(parse_items, body) else {
+        let definition = sources.get(file);
+        let text = Rc::clone(&definition.text);
+        let lines = definition.lines();
+        // Parsed again from its text, keeping the spans of the piece being recorded readable.
+        let Some(body_text) = text.get(body.clone()) else {
             return;
         };
-        let text = sources.get(file).text.clone();
+        let Ok(Items(items)) = parse::more::<Items>(body_text) else {
+            return;
+        };
         self.diags.push(Diag::note(
             display,
             line,
@@ -794,11 +953,13 @@ impl Tree {
             cfg,
             cfg_meta,
             text: &text,
+            lines,
+            base: body.start,
             inline: ctx.inline,
             in_macro: ctx.in_macro.clone(),
         };
-        let start = items.first().map_or(0, |i| byte_range(i.span()).start);
         self.expanding.push(name.to_owned());
+        let start = body.start;
         self.collect(sources, &mut inner, &items, start, follow, seen);
         self.expanding.pop();
     }
@@ -822,52 +983,46 @@ impl Tree {
             cfg,
             cfg_meta,
             text: ctx.text,
+            lines: Rc::clone(&ctx.lines),
+            base: ctx.base,
             inline: ctx.inline,
             in_macro: ctx.in_macro.clone(),
         }
     }
 
+    /// Records a struct or union (`fields`: its fields, for whether any is under `#[cfg]`).
     #[allow(clippy::too_many_arguments)]
-    fn add_struct(
+    fn add_struct<'f>(
         &mut self,
         ctx: &Ctx<'_>,
         ident: &syn::Ident,
         public: bool,
         attrs: &[syn::Attribute],
-        generics: &syn::Generics,
-        fields: syn::Fields,
-        is_union: bool,
-        header: std::ops::Range<usize>,
-        line: usize,
+        fields: impl IntoIterator<Item = &'f syn::Field>,
+        header: Range<usize>,
+        range: Range<usize>,
     ) {
-        let (body_start, body_end, field_spans) = match &fields {
-            syn::Fields::Named(named) => {
-                let braces = byte_range(named.brace_token.span.join());
-                let spans = field_spans(&named.named);
-                (Some(braces.start + 1), Some(braces.end - 1), spans)
-            }
-            syn::Fields::Unnamed(unnamed) => (None, None, field_spans(&unnamed.unnamed)),
-            syn::Fields::Unit => (None, None, Vec::new()),
-        };
-        let markers = markers::scan(&ctx.text[header.clone()], attrs);
-        let item = StructItem {
-            attrs: attrs.to_vec(),
-            generics: generics.clone(),
-            fields,
-            is_union,
-            body_start,
-            body_end,
-            field_spans,
-            markers,
+        let mut predicates = Vec::new();
+        crate::cfg::predicates_in(attrs, &mut predicates);
+        let mut cfg_inside = false;
+        for f in fields {
+            crate::cfg::predicates_in(&f.attrs, &mut predicates);
+            cfg_inside |= has_cfg(&f.attrs);
+        }
+        let declared = Declared {
+            range,
+            markers: markers::scan(&ctx.text[header.clone()], attrs),
+            cfg_inside,
+            predicates,
         };
         self.add_item(
             ctx,
             ident.to_string(),
             public,
             attrs,
-            line,
+            ctx.line(ident.span()),
             header.end,
-            ItemKind::Struct(Box::new(item)),
+            ItemKind::Struct(Box::new(declared)),
         );
     }
 
@@ -897,7 +1052,7 @@ impl Tree {
         kind: ItemKind,
     ) {
         let mut cfg = ctx.cfg.clone();
-        cfg.extend(cfg_conditions(attrs, ctx.text));
+        cfg.extend(cfg_conditions(attrs, ctx));
         let mut cfg_meta = ctx.cfg_meta.clone();
         cfg_meta.extend(attrs.iter().filter_map(crate::cfg::predicate));
         let id = self.items.len();
@@ -934,7 +1089,7 @@ impl Tree {
             .children
             .push((name.clone(), child));
         let mut cfg = ctx.cfg.clone();
-        let own_cfg = cfg_conditions(&m.attrs, ctx.text);
+        let own_cfg = cfg_conditions(&m.attrs, ctx);
         cfg.extend(own_cfg.iter().cloned());
         let mut cfg_meta = ctx.cfg_meta.clone();
         cfg_meta.extend(m.attrs.iter().filter_map(crate::cfg::predicate));
@@ -955,12 +1110,10 @@ impl Tree {
                 _ => None,
             }
         });
-        let line = sources
-            .get(ctx.file)
-            .line_of(byte_range(m.ident.span()).start);
+        let line = ctx.line(m.ident.span());
         match &m.content {
             Some((brace, items)) => {
-                let start = byte_range(brace.span.join()).start + 1;
+                let start = ctx.at(brace.span.join()).start + 1;
                 let dir = match &path_attr {
                     Some(p) => ctx.child_dir.join(p),
                     None => ctx.child_dir.join(&name),
@@ -972,6 +1125,8 @@ impl Tree {
                     cfg,
                     cfg_meta,
                     text: ctx.text,
+                    lines: Rc::clone(&ctx.lines),
+                    base: ctx.base,
                     inline: true,
                     in_macro: ctx.in_macro.clone(),
                 };
@@ -1004,17 +1159,15 @@ impl Tree {
                 };
                 match candidates.iter().find(|p| p.is_file()) {
                     Some(file) => {
-                        let file = file.clone();
-                        self.load_file(
-                            sources,
-                            child,
-                            &file,
-                            (cfg, cfg_meta),
+                        let file = FileToLoad {
+                            module: child,
+                            path: file.clone(),
+                            cfg: (cfg, cfg_meta),
                             follow,
-                            seen,
-                            Some((display.to_owned(), line)),
-                            None,
-                        );
+                            declared_at: Some((display.to_owned(), line)),
+                            child_dir: None,
+                        };
+                        self.load_file(sources, file, seen);
                     }
                     None if !own_cfg.is_empty() => self.diags.push(Diag::note(
                         display,
@@ -1071,11 +1224,13 @@ impl Tree {
             cfg: ctx.cfg.clone(),
             cfg_meta: ctx.cfg_meta.clone(),
             text: ctx.text,
+            lines: Rc::clone(&ctx.lines),
+            base: ctx.base,
             inline: ctx.inline,
             in_macro: ctx.in_macro.clone(),
         };
-        let start = items.first().map_or(0, |i| byte_range(i.span()).start);
-        let mut seen = HashSet::new();
+        let start = items.first().map_or(0, |i| inner.at(i.span()).start);
+        let mut seen = Seen::default();
         self.collect(
             sources,
             &mut inner,
@@ -1084,6 +1239,140 @@ impl Tree {
             Follow::FileOnly,
             &mut seen,
         );
+    }
+}
+
+/// A struct or an enum parsed again.
+#[derive(Debug, Clone)]
+enum Parsed {
+    Struct(Rc<StructItem>),
+    Enum(Rc<EnumItem>),
+}
+
+impl Tree {
+    /// The struct or union `id`, parsed again from its file (see [`crate::parse`]).
+    pub fn struct_of(&self, id: ItemId) -> Option<Rc<StructItem>> {
+        if let Some(Parsed::Struct(s)) = self.parsed_last(id) {
+            return Some(s);
+        }
+        let s = Rc::new(self.parse_struct(id)?);
+        self.keep_parsed(id, Parsed::Struct(Rc::clone(&s)));
+        Some(s)
+    }
+
+    /// The enum `id`, parsed again from its file (see [`crate::parse`]).
+    pub fn enum_of(&self, id: ItemId) -> Option<Rc<EnumItem>> {
+        if let Some(Parsed::Enum(e)) = self.parsed_last(id) {
+            return Some(e);
+        }
+        let e = Rc::new(self.parse_enum(id)?);
+        self.keep_parsed(id, Parsed::Enum(Rc::clone(&e)));
+        Some(e)
+    }
+
+    /// `id` parsed last, if its spans are still readable.
+    fn parsed_last(&self, id: ItemId) -> Option<Parsed> {
+        match &*self.last_parsed.borrow() {
+            Some((generation, last, parsed))
+                if *last == id && *generation == parse::generation() =>
+            {
+                Some(parsed.clone())
+            }
+            _ => None,
+        }
+    }
+
+    fn keep_parsed(&self, id: ItemId, parsed: Parsed) {
+        *self.last_parsed.borrow_mut() = Some((parse::generation(), id, parsed));
+    }
+
+    fn parse_struct(&self, id: ItemId) -> Option<StructItem> {
+        let item = &self.items[id];
+        let ItemKind::Struct(declared) = &item.kind else {
+            return None;
+        };
+        let base = declared.range.start;
+        let (attrs, generics, fields, is_union) =
+            match self.parse_again(item.file, &declared.range)? {
+                syn::Item::Struct(s) => (s.attrs, s.generics, s.fields, false),
+                syn::Item::Union(u) => (u.attrs, u.generics, syn::Fields::Named(u.fields), true),
+                _ => return None,
+            };
+        let (body_start, body_end, field_spans) = match &fields {
+            syn::Fields::Named(named) => {
+                let b = body(named, base);
+                (Some(b.start), Some(b.end), b.fields)
+            }
+            syn::Fields::Unnamed(unnamed) => (None, None, field_spans(&unnamed.unnamed, base)),
+            syn::Fields::Unit => (None, None, Vec::new()),
+        };
+        Some(StructItem {
+            attrs,
+            generics,
+            fields,
+            is_union,
+            body_start,
+            body_end,
+            field_spans,
+            markers: declared.markers.clone(),
+        })
+    }
+
+    fn parse_enum(&self, id: ItemId) -> Option<EnumItem> {
+        let item = &self.items[id];
+        let ItemKind::Enum(declared) = &item.kind else {
+            return None;
+        };
+        let syn::Item::Enum(e) = self.parse_again(item.file, &declared.range)? else {
+            return None;
+        };
+        let base = declared.range.start;
+        let bodies = e
+            .variants
+            .iter()
+            .map(|v| match &v.fields {
+                syn::Fields::Named(named) => Some(body(named, base)),
+                _ => None,
+            })
+            .collect();
+        Some(EnumItem {
+            attrs: e.attrs,
+            generics: e.generics,
+            variants: e.variants.into_iter().collect(),
+            bodies,
+            markers: declared.markers.clone(),
+        })
+    }
+
+    /// The type alias `id`, parsed again from its file (see [`crate::parse`]).
+    pub fn alias_of(&self, id: ItemId) -> Option<syn::ItemType> {
+        let item = &self.items[id];
+        let ItemKind::Alias(range) = &item.kind else {
+            return None;
+        };
+        match self.parse_again(item.file, range)? {
+            syn::Item::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The constant `id`, parsed again from its file (see [`crate::parse`]).
+    pub fn const_of(&self, id: ItemId) -> Option<syn::ItemConst> {
+        let item = &self.items[id];
+        let ItemKind::Const(range) = &item.kind else {
+            return None;
+        };
+        match self.parse_again(item.file, range)? {
+            syn::Item::Const(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The item at `range` of `file`. It parsed when the file was loaded, and the text does
+    /// not change.
+    fn parse_again(&self, file: FileId, range: &Range<usize>) -> Option<syn::Item> {
+        let text = self.texts.get(&file)?.get(range.clone())?;
+        parse::more(text).ok()
     }
 }
 
@@ -1147,6 +1436,8 @@ struct OrderUses {
     /// What was found; `line` holds a byte offset until the caller converts it.
     found: Vec<OrderUse>,
     file: FileId,
+    /// Where the parsed piece starts in the file.
+    base: usize,
 }
 
 impl OrderUses {
@@ -1157,7 +1448,7 @@ impl OrderUses {
             self.found.push(OrderUse {
                 name,
                 file: self.file,
-                line: byte_range(at).start,
+                line: parse::at(at, self.base).start,
                 kind: kind.clone(),
             });
         }
@@ -1177,6 +1468,26 @@ impl OrderUses {
 }
 
 /// The ABI of `extern "ABI"` when it is not Rust's (`extern` alone is C's).
+/// The syntax error `e` of the piece `piece` of a file, located in the whole file.
+fn syntax_error(file: &SourceFile, piece: &Range<usize>, e: &syn::Error) -> Diag {
+    // The lexer's own message says nothing of the cause: find it.
+    if let Some((line, column, why)) = crate::source::unbalanced(&file.parse_text()) {
+        return Diag::error(file.display.clone(), line, format!("syntax error: {why}"))
+            .at_column(column);
+    }
+    // syn's line and column are the piece's: its first line may start mid-line.
+    let start = e.span().start();
+    let first_line = file.line_of(piece.start);
+    let line_start = file.text[..piece.start].rfind('\n').map_or(0, |i| i + 1);
+    let (line, column) = if start.line <= 1 {
+        let before = file.text[line_start..piece.start].chars().count();
+        (first_line, before + start.column + 1)
+    } else {
+        (first_line + start.line - 1, start.column + 1)
+    };
+    Diag::error(file.display.clone(), line, format!("syntax error: {e}")).at_column(column)
+}
+
 fn foreign_abi(abi: Option<&syn::Abi>) -> Option<String> {
     let name = abi?
         .name
@@ -1282,7 +1593,7 @@ impl<'ast> Visit<'ast> for OrderUses {
             self.found.push(OrderUse {
                 name: name.ident.to_string(),
                 file: self.file,
-                line: byte_range(i.impl_token.span).start,
+                line: parse::at(i.impl_token.span, self.base).start,
                 kind: UseKind::Impl(path_text(path)),
             });
         }
@@ -1290,29 +1601,41 @@ impl<'ast> Visit<'ast> for OrderUses {
     }
 }
 
-/// The first and last byte covered by a token stream (groups include their delimiters).
-/// Where each field and its trailing comma are in the source.
-pub(crate) fn field_spans(
+/// Where each field and its trailing comma are in the file, for fields parsed from `base`.
+fn field_spans(
     fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+    base: usize,
 ) -> Vec<FieldSpan> {
     fields
         .pairs()
         .map(|pair| {
-            let (start, end) = token_extent(pair.value().to_token_stream());
+            let (start, end) = token_extent(pair.value().to_token_stream(), base);
             FieldSpan {
                 start,
                 end,
-                comma: pair.punct().map(|c| byte_range(c.span).start),
+                comma: pair.punct().map(|c| parse::at(c.span, base).start),
             }
         })
         .collect()
 }
 
-fn token_extent(tokens: proc_macro2::TokenStream) -> (usize, usize) {
+/// Where the named fields between braces are, parsed from `base`.
+fn body(named: &syn::FieldsNamed, base: usize) -> Body {
+    let braces = parse::at(named.brace_token.span.join(), base);
+    Body {
+        start: braces.start + 1,
+        end: braces.end - 1,
+        fields: field_spans(&named.named, base),
+    }
+}
+
+/// The first and last byte covered by a token stream (groups include their delimiters), for
+/// tokens parsed from `base`.
+fn token_extent(tokens: proc_macro2::TokenStream, base: usize) -> (usize, usize) {
     let mut lo = usize::MAX;
     let mut hi = 0;
     for t in tokens {
-        let r = byte_range(t.span());
+        let r = parse::at(t.span(), base);
         lo = lo.min(r.start);
         hi = hi.max(r.end);
     }
@@ -1352,13 +1675,14 @@ pub fn path_text(path: &syn::Path) -> String {
     s
 }
 
-/// The `#[cfg(...)]` conditions among `attrs`, as written in the source.
-fn cfg_conditions(attrs: &[syn::Attribute], text: &str) -> Vec<String> {
+/// The `#[cfg(...)]` conditions among `attrs` (of the text being recorded), as written.
+fn cfg_conditions(attrs: &[syn::Attribute], ctx: &Ctx<'_>) -> Vec<String> {
+    let text = ctx.text;
     attrs
         .iter()
         .filter(|a| a.path().is_ident("cfg"))
         .map(|a| {
-            let r = byte_range(a.span());
+            let r = ctx.at(a.span());
             let written = &text[r.start.min(text.len())..r.end.min(text.len())];
             written
                 .trim_start_matches("#[")
@@ -1368,6 +1692,11 @@ fn cfg_conditions(attrs: &[syn::Attribute], text: &str) -> Vec<String> {
                 .join(" ")
         })
         .collect()
+}
+
+/// Whether any of `attrs` is a `#[cfg]`.
+pub(crate) fn has_cfg(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("cfg"))
 }
 
 /// Whether a visibility is any `pub` (`pub`, `pub(crate)`, `pub(super)`, `pub(in ...)`).
@@ -1490,6 +1819,15 @@ fn parse_cfg_if(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<CfgIfBran
         return Err(input.error("unexpected tokens after the last branch"));
     }
     Ok(branches)
+}
+
+/// Items until the end of the input, as [`parse::more`] parses them.
+struct Items(Vec<syn::Item>);
+
+impl syn::parse::Parse for Items {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        parse_items(input).map(Items)
+    }
 }
 
 /// Items until the end of the input (inner attributes, as in a file, are skipped).

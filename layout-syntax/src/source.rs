@@ -77,6 +77,8 @@ enum Kind {
     Open,
     Close,
     Punct(char, Spacing),
+    /// The second `:` of a path separator `::`.
+    PathSep,
 }
 
 struct Printer {
@@ -131,7 +133,14 @@ impl Printer {
         }
     }
 
-    fn token(&mut self, text: &str, span: Span, kind: Kind) {
+    fn token(&mut self, text: &str, span: Span, mut kind: Kind) {
+        if kind == Kind::Punct(':', Spacing::Alone)
+            && self
+                .prev
+                .is_some_and(|p| p.kind == Kind::Punct(':', Spacing::Joint))
+        {
+            kind = Kind::PathSep;
+        }
         if let Some(prev) = self.prev {
             let space = match (prev.end, start_of(span)) {
                 (Some((pl, pc)), Some((l, c))) if l == pl && c >= pc => c - pc,
@@ -152,7 +161,7 @@ impl Printer {
 fn conventional_space(prev: Kind, next: Kind) -> bool {
     match (prev, next) {
         (Kind::Word, Kind::Word) => true,
-        (Kind::Punct(_, Spacing::Joint), _) => false,
+        (Kind::Punct(_, Spacing::Joint) | Kind::PathSep, _) => false,
         (Kind::Punct(',' | ';' | ':' | '=' | '+', _), _) => true,
         (Kind::Punct('>', _), Kind::Word) => true,
         (_, Kind::Punct('=' | '+', _)) => true,
@@ -193,5 +202,12 @@ mod tests {
             tokens_source(ty.to_token_stream()),
             "fn(u8, *const T) -> Box<dyn Fn() + Send>"
         );
+        let ty: syn::Type = syn::parse_quote!(::core::mem::ManuallyDrop<crate::a::T<'static>>);
+        assert_eq!(
+            tokens_source(ty.to_token_stream()),
+            "::core::mem::ManuallyDrop<crate::a::T<'static>>"
+        );
+        let ty: syn::Type = syn::parse_quote!(<T as Trait>::Out);
+        assert_eq!(tokens_source(ty.to_token_stream()), "<T as Trait>::Out");
     }
 }

@@ -1,6 +1,9 @@
 //! What the end-to-end tests of the binary share: running it, and the reviewed snapshots of
 //! `tests/expected/`.
 
+// Each test crate includes this module and uses part of it.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

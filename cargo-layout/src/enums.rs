@@ -166,7 +166,7 @@ pub fn scan_each(
         sources,
         filter,
         &groups,
-        |item| item.as_enum().map(|e| &e.markers),
+        |item| item.as_enum().map(|e| e.markers()),
         &mut diags,
     );
     for Reported { id, path, compiled } in items {
@@ -198,7 +198,7 @@ pub fn scan_each(
             continue;
         }
         let mut notes = models[first].extras(id).notes;
-        if let Some(mac) = &item.in_macro {
+        if let Some(mac) = item.in_macro() {
             notes.push(format!("inside macro `{mac}!`: read as written"));
         }
         for word in &e.markers.unknown {
@@ -262,7 +262,7 @@ pub fn scan_each(
                         result: match &per_group[group_of[t]] {
                             None => Err(format!(
                                 "not compiled for this target (#[{}])",
-                                item.cfg.join(", ")
+                                item.cfg().join(", ")
                             )),
                             Some(Err(blocked)) => {
                                 Err(format!("no model on this target: {blocked}"))
@@ -309,7 +309,7 @@ pub fn scan_each(
             path,
             file: file.display.clone(),
             line: item.line,
-            cfg: item.cfg.clone(),
+            cfg: item.cfg().to_vec(),
             notes,
             status,
         };

@@ -7,6 +7,10 @@
 //! [`scan`]/[`analyze`] (structs: layouts, orders, differences) and [`enums`] → [`text`] or
 //! [`json`] → [`fix`].
 
+/// See the dependency's comment in `Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analyze;
 mod baseline;
 mod cfg;

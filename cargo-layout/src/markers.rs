@@ -28,6 +28,17 @@ pub struct Markers {
     pub unknown: Vec<String>,
 }
 
+impl Markers {
+    /// No marker.
+    pub const NONE: Markers = Markers {
+        ignore: false,
+        check: false,
+        pin: false,
+        allow_reorder: None,
+        unknown: Vec::new(),
+    };
+}
+
 /// The prefix of every comment marker.
 const PREFIX: &str = "cargo-layout:";
 

@@ -265,7 +265,7 @@ impl<'t> Names<'t> {
                         ItemKind::Const(_) => ns == Ns::Value,
                         _ => ns == Ns::Type,
                     })
-                    && self.active(&item.cfg_meta)
+                    && self.active(item.cfg_meta())
             })
             .collect();
         match items.len() {

@@ -12,7 +12,9 @@
 //! - **Loading** ([`fresh`]): a file is parsed a piece at a time ([`pieces`]: runs of whole
 //!   top-level items), the map cleared before each piece, and what is kept of a piece's items
 //!   is recorded (names, byte ranges, `#[cfg]`s, markers) before the next piece is parsed.
-//!   A macro's body expanded elsewhere is parsed again from its text with [`more`].
+//!   A file declared in a piece (`mod name;`, `include!`) is loaded right there, as rustc
+//!   does (`#[macro_use]` needs it), with [`more`], so that the declaring piece's spans stay
+//!   readable; so is a macro's body expanded away from its definition.
 //! - **Analysis** ([`more`]): a struct, enum, alias or constant is parsed again from its
 //!   range when it is modelled or reported ([`crate::tree::Tree::struct_of`]). The map is
 //!   cleared ([`forget_spans`]) before each item reported, when nothing parsed for the one

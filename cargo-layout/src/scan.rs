@@ -145,7 +145,7 @@ pub fn scan_each(
         sources,
         filter,
         &groups,
-        |item| item.as_struct().map(|s| &s.markers),
+        |item| item.as_struct().map(|s| s.markers()),
         &mut diags,
     );
     for Reported { id, path, compiled } in items {
@@ -165,7 +165,7 @@ pub fn scan_each(
             .cloned()
             .unwrap_or_else(|| per_group[first].clone().expect("compiled in `first`"));
         let mut notes = models[first].extras(id).notes;
-        for pred in &item.cfg_meta {
+        for pred in item.cfg_meta() {
             if groups
                 .iter()
                 .any(|g| g.facts.is_some_and(|f| crate::cfg::eval(pred, f).is_none()))
@@ -192,7 +192,7 @@ pub fn scan_each(
                 bad.join("`, `")
             ));
         }
-        if let Some(mac) = &item.in_macro {
+        if let Some(mac) = item.in_macro() {
             let has_repr = s.attrs.iter().any(|a| a.path().is_ident("repr"));
             notes.push(if has_repr {
                 format!("inside macro `{mac}!`: read as written")
@@ -270,7 +270,7 @@ pub fn scan_each(
                             target,
                             result: Err(format!(
                                 "not compiled for this target (#[{}])",
-                                item.cfg.join(", ")
+                                item.cfg().join(", ")
                             )),
                         },
                         Some(Err(blocked)) => OnTarget {
@@ -334,7 +334,7 @@ pub fn scan_each(
             },
             repr,
             tuple: matches!(s.fields, syn::Fields::Unnamed(_)),
-            cfg: item.cfg.clone(),
+            cfg: item.cfg().to_vec(),
             notes,
             rules,
             separate_line,
@@ -404,7 +404,7 @@ where
             return None;
         }
         let compiled: Vec<usize> = (0..groups.len())
-            .filter(|&g| crate::names::active(groups[g].facts, &item.cfg_meta))
+            .filter(|&g| crate::names::active(groups[g].facts, item.cfg_meta()))
             .collect();
         if compiled.is_empty() {
             diags.push(Diag::note(
@@ -412,7 +412,7 @@ where
                 item.line,
                 format!(
                     "`{path}` is not compiled for any target reported (#[{}]): not reported",
-                    item.cfg.join(", ")
+                    item.cfg().join(", ")
                 ),
             ));
             return None;
@@ -443,7 +443,7 @@ pub(crate) fn cfg_groups(tree: &Tree, targets: &[&'static Target]) -> (Vec<CfgGr
     let all = tree
         .items
         .iter()
-        .flat_map(|i| i.cfg_meta.iter())
+        .flat_map(|i| i.cfg_meta().iter())
         .chain(
             tree.modules
                 .iter()

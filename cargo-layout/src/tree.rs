@@ -198,13 +198,35 @@ pub struct EnumItem {
 pub struct Declared {
     /// The item's bytes in its file, from its first attribute to its end.
     pub range: std::ops::Range<usize>,
-    /// Markers found in the comments and attributes before the item.
-    pub markers: Markers,
+    /// Markers found in the comments and attributes before the item, if any ([`Self::markers`]).
+    markers: Option<Box<Markers>>,
     /// Whether a field (or a variant, or a variant's field) is under a `#[cfg]`.
     pub cfg_inside: bool,
     /// The `#[cfg]` and `#[cfg_attr]` predicates of its attributes, fields and variants
     /// (what its model reads per target).
-    pub predicates: Vec<syn::Meta>,
+    pub predicates: Box<[syn::Meta]>,
+}
+
+impl Declared {
+    fn new(
+        range: Range<usize>,
+        markers: Markers,
+        cfg_inside: bool,
+        predicates: Vec<syn::Meta>,
+    ) -> Self {
+        Declared {
+            range,
+            markers: (markers != Markers::default()).then(|| Box::new(markers)),
+            cfg_inside,
+            predicates: predicates.into_boxed_slice(),
+        }
+    }
+
+    /// Markers found in the comments and attributes before the item.
+    pub fn markers(&self) -> &Markers {
+        const NONE: &Markers = &Markers::NONE;
+        self.markers.as_deref().unwrap_or(NONE)
+    }
 }
 
 /// What an item is.
@@ -234,20 +256,44 @@ pub struct Item {
     pub line: usize,
     /// Byte offset where the item (its first attribute) starts: used to tell items apart.
     pub start: usize,
-    /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
-    pub cfg: Vec<String>,
     /// Whether it is declared with any `pub` (visible to glob imports from outside its module).
     pub public: bool,
-    /// The `#[cfg]` predicates on it and its enclosing modules, parsed.
-    pub cfg_meta: Vec<syn::Meta>,
-    /// The macro invocation (`s!`) whose body declares it, read as written: the macro may add
-    /// attributes (a `#[repr]`) that the tool does not see.
-    pub in_macro: Option<String>,
+    /// Its `#[cfg]`s and macro, if any (most items have neither: one pointer instead of
+    /// three lists, for crates of hundreds of thousands of items).
+    context: Option<Box<Context>>,
     /// What it is.
     pub kind: ItemKind,
 }
 
+/// What an item is declared under.
+#[derive(Debug, Default)]
+struct Context {
+    /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
+    cfg: Vec<String>,
+    /// The same, parsed.
+    cfg_meta: Vec<syn::Meta>,
+    /// The macro invocation (`s!`) whose body declares it, read as written: the macro may add
+    /// attributes (a `#[repr]`) that the tool does not see.
+    in_macro: Option<String>,
+}
+
 impl Item {
+    /// The `#[cfg(...)]` conditions on it and its enclosing modules, as written.
+    pub fn cfg(&self) -> &[String] {
+        self.context.as_ref().map_or(&[], |c| &c.cfg)
+    }
+
+    /// The `#[cfg]` predicates on it and its enclosing modules, parsed.
+    pub fn cfg_meta(&self) -> &[syn::Meta] {
+        self.context.as_ref().map_or(&[], |c| &c.cfg_meta)
+    }
+
+    /// The macro invocation (`s!`) whose body declares it, read as written: the macro may add
+    /// attributes (a `#[repr]`) that the tool does not see.
+    pub fn in_macro(&self) -> Option<&str> {
+        self.context.as_ref().and_then(|c| c.in_macro.as_deref())
+    }
+
     /// The struct or union, if it is one (its fields: [`Tree::struct_of`]).
     pub fn as_struct(&self) -> Option<&Declared> {
         match &self.kind {
@@ -720,14 +766,14 @@ impl Tree {
                             crate::cfg::predicates_in(&f.attrs, &mut predicates);
                         }
                     }
-                    let declared = Declared {
-                        range: range.clone(),
-                        markers: markers::scan(&ctx.text[header.clone()], &e.attrs),
-                        cfg_inside: e.variants.iter().any(|v| {
+                    let declared = Declared::new(
+                        range.clone(),
+                        markers::scan(&ctx.text[header.clone()], &e.attrs),
+                        e.variants.iter().any(|v| {
                             has_cfg(&v.attrs) || v.fields.iter().any(|f| has_cfg(&f.attrs))
                         }),
                         predicates,
-                    };
+                    );
                     self.add_item(
                         ctx,
                         e.ident.to_string(),
@@ -1009,12 +1055,12 @@ impl Tree {
             crate::cfg::predicates_in(&f.attrs, &mut predicates);
             cfg_inside |= has_cfg(&f.attrs);
         }
-        let declared = Declared {
+        let declared = Declared::new(
             range,
-            markers: markers::scan(&ctx.text[header.clone()], attrs),
+            markers::scan(&ctx.text[header.clone()], attrs),
             cfg_inside,
             predicates,
-        };
+        );
         self.add_item(
             ctx,
             ident.to_string(),
@@ -1055,6 +1101,14 @@ impl Tree {
         cfg.extend(cfg_conditions(attrs, ctx));
         let mut cfg_meta = ctx.cfg_meta.clone();
         cfg_meta.extend(attrs.iter().filter_map(crate::cfg::predicate));
+        let any = !cfg.is_empty() || !cfg_meta.is_empty() || ctx.in_macro.is_some();
+        let context = any.then(|| {
+            Box::new(Context {
+                cfg,
+                cfg_meta,
+                in_macro: ctx.in_macro.clone(),
+            })
+        });
         let id = self.items.len();
         self.items.push(Item {
             name,
@@ -1062,10 +1116,8 @@ impl Tree {
             file: ctx.file,
             line,
             start,
-            cfg,
             public,
-            cfg_meta,
-            in_macro: ctx.in_macro.clone(),
+            context,
             kind,
         });
         self.modules[ctx.module].items.push(id);
@@ -1314,7 +1366,7 @@ impl Tree {
             body_start,
             body_end,
             field_spans,
-            markers: declared.markers.clone(),
+            markers: declared.markers().clone(),
         })
     }
 
@@ -1340,7 +1392,7 @@ impl Tree {
             generics: e.generics,
             variants: e.variants.into_iter().collect(),
             bodies,
-            markers: declared.markers.clone(),
+            markers: declared.markers().clone(),
         })
     }
 

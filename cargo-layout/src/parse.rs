@@ -28,6 +28,10 @@
 
 use std::ops::Range;
 
+use layout_syntax::lex::{
+    block_comment_end, char_end, ident_end, line_comment_end, literal_prefix_end, starts_ident,
+    string_end,
+};
 use proc_macro2::Span;
 
 /// A piece is cut only once it is at least this long: fewer, larger pieces cost less to parse,
@@ -120,7 +124,7 @@ pub fn pieces(text: &str, min: usize) -> Vec<Range<usize>> {
     while i < bytes.len() {
         match bytes[i] {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = memchr(b'\n', bytes, i).unwrap_or(bytes.len());
+                i = line_comment_end(bytes, i);
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
@@ -182,122 +186,6 @@ pub fn pieces(text: &str, min: usize) -> Vec<Range<usize>> {
     out
 }
 
-fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == needle)
-        .map(|p| from + p)
-}
-
-/// Whether an identifier starts at `i` (not in the middle of one).
-fn starts_ident(bytes: &[u8], i: usize) -> bool {
-    i == 0 || !is_ident_byte(bytes[i - 1])
-}
-
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
-}
-
-fn ident_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && is_ident_byte(bytes[i]) {
-        i += 1;
-    }
-    i
-}
-
-/// One past a `/* */` comment starting at `i` (they nest), or `None` if it is not closed.
-fn block_comment_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    let mut nesting = 0usize;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (b'/', b'*') => {
-                nesting += 1;
-                i += 2;
-            }
-            (b'*', b'/') => {
-                nesting -= 1;
-                i += 2;
-                if nesting == 0 {
-                    return Some(i);
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// One past the closing `"` of a string whose contents start at `i` (escapes skipped).
-fn string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// At an identifier starting with `r`, `b` or `c`: one past the literal it prefixes (`r"..."`,
-/// `r#"..."#`, `b"..."`, `br#"..."#`, `b'x'`, `c"..."`, `cr"..."`), `Some(Err)` for such a
-/// literal that is not closed, `None` for a plain identifier (`r#type` included).
-fn literal_prefix_end(bytes: &[u8], i: usize) -> Option<Result<usize, ()>> {
-    let mut j = i;
-    if matches!(bytes[j], b'b' | b'c') {
-        j += 1;
-        match bytes.get(j) {
-            Some(b'"') => return Some(string_end(bytes, j + 1).ok_or(())),
-            Some(b'\'') if bytes[i] == b'b' => return Some(char_end(bytes, j).ok_or(())),
-            Some(b'r') => {}
-            _ => return None,
-        }
-    }
-    // `r` then hashes then `"`: a raw string.
-    j += 1;
-    let hashes_start = j;
-    while bytes.get(j) == Some(&b'#') {
-        j += 1;
-    }
-    if bytes.get(j) != Some(&b'"') {
-        return None;
-    }
-    let hashes = j - hashes_start;
-    let mut k = j + 1;
-    while k < bytes.len() {
-        if bytes[k] == b'"'
-            && bytes[k + 1..]
-                .iter()
-                .take(hashes)
-                .filter(|&&b| b == b'#')
-                .count()
-                == hashes
-        {
-            return Some(Ok(k + 1 + hashes));
-        }
-        k += 1;
-    }
-    Some(Err(()))
-}
-
-/// At a `'`: one past a char literal (`'a'`, `'\n'`, `'\u{1F600}'`, `'é'`), or `None` for a
-/// lifetime or label (`'a`, `'static`).
-fn char_end(bytes: &[u8], i: usize) -> Option<usize> {
-    let next = *bytes.get(i + 1)?;
-    if next == b'\\' {
-        let close = memchr(b'\'', bytes, i + 3)?;
-        return Some(close + 1);
-    }
-    // One character (1 to 4 bytes in UTF-8) then `'`.
-    let len = match next {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    };
-    (bytes.get(i + 1 + len) == Some(&b'\'')).then_some(i + 2 + len)
-}
-
 /// Whether what follows `i` (after whitespace and comments) is the end of the text, an
 /// attribute or a keyword that starts an item.
 fn item_follows(bytes: &[u8], mut i: usize) -> bool {
@@ -310,7 +198,7 @@ fn item_follows(bytes: &[u8], mut i: usize) -> bool {
             if bytes[i..].starts_with(b"///") || bytes[i..].starts_with(b"//!") {
                 return true;
             }
-            i = memchr(b'\n', bytes, i).unwrap_or(bytes.len());
+            i = line_comment_end(bytes, i);
         } else if bytes[i..].starts_with(b"/*") {
             if bytes[i..].starts_with(b"/**") || bytes[i..].starts_with(b"/*!") {
                 return true;

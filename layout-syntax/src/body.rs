@@ -3,6 +3,8 @@
 //! `#[cfg]` switched off, which a derive never sees. A report's paste-ready body is made of
 //! these pieces, so pasting it loses nothing the user wrote.
 
+use crate::lex;
+
 /// One field of a body as written, or a comment after the last field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -31,18 +33,18 @@ pub fn pieces(body: &str) -> Option<Vec<Piece>> {
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2 + skip_block_comment(&inner[i + 2..])?;
+                i = lex::block_comment_end(bytes, i)?;
                 continue;
             }
             b'"' => {
-                i += 1 + skip_string(&inner[i + 1..])?;
+                i = lex::string_end(bytes, i + 1)?;
                 continue;
             }
             b'\'' => {
                 // A char literal (`'a'`, `'\''`), or a lifetime (`'a`), which runs to the next
                 // non-identifier byte.
-                if let Some(len) = char_literal(&inner[i..]) {
-                    i += len;
+                if let Some(end) = lex::char_end(bytes, i) {
+                    i = end;
                     continue;
                 }
             }
@@ -133,8 +135,8 @@ fn field_name(text: &str) -> Option<String> {
     loop {
         if rest.starts_with("//") {
             rest = rest[rest.find('\n').unwrap_or(rest.len())..].trim_start();
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after[skip_block_comment(after)?..].trim_start();
+        } else if rest.starts_with("/*") {
+            rest = rest[lex::block_comment_end(rest.as_bytes(), 0)?..].trim_start();
         } else if rest.starts_with('#') {
             let open = rest.find('[')?;
             rest = rest[open + balanced(&rest[open..])?..].trim_start();
@@ -169,7 +171,7 @@ fn balanced(s: &str) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                i += 1 + skip_string(&s[i + 1..])?;
+                i = lex::string_end(bytes, i + 1)?;
                 continue;
             }
             b'(' | b'[' | b'{' => depth += 1,
@@ -184,58 +186,6 @@ fn balanced(s: &str) -> Option<usize> {
         i += 1;
     }
     None
-}
-
-/// The length of a string literal's rest (after the opening quote), closing quote included.
-fn skip_string(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The length of a block comment's rest (after `/*`), nested comments and `*/` included.
-fn skip_block_comment(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let (mut depth, mut i) = (1usize, 0);
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (b'/', b'*') => {
-                depth += 1;
-                i += 2;
-            }
-            (b'*', b'/') => {
-                depth -= 1;
-                i += 2;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The length of a char literal at the start of `s` (`'a'`, `'\n'`, `'\''`), or `None` for a
-/// lifetime.
-fn char_literal(s: &str) -> Option<usize> {
-    let mut chars = s.char_indices().skip(1);
-    let (_, c) = chars.next()?;
-    let after = if c == '\\' {
-        chars.next()?;
-        // `'\u{..}'`: to the closing quote.
-        s[1..].find('\'').map(|p| p + 1)?
-    } else {
-        chars.next()?.0
-    };
-    (s.as_bytes().get(after) == Some(&b'\'')).then_some(after + 1)
 }
 
 #[cfg(test)]

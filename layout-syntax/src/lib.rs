@@ -36,6 +36,7 @@
 //! [`Resolver`]: ty::Resolver
 
 pub mod body;
+pub mod lex;
 pub mod repr;
 pub mod source;
 pub mod ty;

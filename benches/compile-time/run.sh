@@ -13,7 +13,7 @@
 #   expanded  the `layout` crate with the derive already expanded (rustc's -Zunpretty=expanded,
 #             RUSTC_BOOTSTRAP=1): what the generated code alone costs; and the same without one
 #             kind of generated item each (per-item cost): no-doc (the rustdoc table), no-confirm
-#             (`same_types`), no-expect (the const size/align assertion)
+#             (`same_types`, `same_prims`), no-expect (the const size/align assertion)
 # and, on the same structs in random field order (with padding, as users' structs are before
 # they fix them): debug-random, layout-random.
 # Each crate is timed with `cargo check` alone (dependencies built beforehand): CPU seconds
@@ -141,7 +141,7 @@ without() { # name, perl substitution on the expanded source
     perl -0pe "$2" "$work/expanded/src/lib.rs" > "$work/$1/src/lib.rs"
 }
 without no-doc 's{#\[doc =\s*"The layout of.*?"\]\n}{}gs'
-without no-confirm 's{::layout_core::__private_\w+::same_types::<.*?>\(\);}{}gs'
+without no-confirm 's{::layout_core::__private_\w+::same_(?:types|prims)::<.*?>\(.*?\);}{}gs'
 without no-expect 's{::layout_core::__private_\w+::expect::<.*?\)(\s*\};)}{$1}gs'
 for c in no-doc no-confirm no-expect; do
     if cmp -s "$work/$c/src/lib.rs" "$work/expanded/src/lib.rs"; then
@@ -182,7 +182,7 @@ row "bytemuck Pod + Zeroable (+ Clone, Copy)" bytemuck debug ""
 row "zerocopy IntoBytes + Immutable + KnownLayout" zerocopy debug ""
 row "#[derive(Layout)] pre-expanded (generated code alone)" expanded debug ""
 row "  ... without the rustdoc table" no-doc debug ""
-row "  ... without the same_types confirmation" no-confirm debug ""
+row "  ... without the confirmation of the names" no-confirm debug ""
 row "  ... without the const size/align assertion" no-expect debug ""
 row "#[derive(Debug)], fields in random order" debug-random debug-random ""
 row "#[derive(Layout)], fields in random order" layout-random debug-random "(target 1.5x)"

@@ -80,11 +80,15 @@ pub fn array_len(ty: &syn::Type) -> Option<&syn::Expr> {
 /// The compiler's confirmation that the fields modelled from their names are the types the
 /// names were taken for (see `layout_syntax::ty::Confirmation`): a call of
 /// `{private}::same_types::<(written, ...), (meant, ...)>()`, or `None` when no model rests on a
-/// name. Without it a `type u8 = u64;` in scope would build a wrong prediction.
+/// name. Without it a `type u8 = u64;` in scope would build a wrong prediction. Each type is
+/// confirmed once, however many fields have it; when every one is a primitive by its bare name
+/// (most structs), the call is `{private}::same_prims::<(u8, u64), _>((0u8, 0u64))`, the meant
+/// types inferred from literals, which costs the compiler less than their paths.
 pub fn confirmations(input: &Input<'_>, private: &str) -> Option<String> {
     let mut resolver = NoResolver;
     let mut cx = Context::new(&input.original.generics, &mut resolver);
-    let (mut written, mut meant) = (String::new(), String::new());
+    // `(written, meant)`, each once, in the order of first use.
+    let mut pairs: Vec<(String, String)> = Vec::new();
     for f in &input.fields {
         let read_by_name = match f.model {
             Model::Known(_) => f.ty,
@@ -97,20 +101,74 @@ pub fn confirmations(input: &Input<'_>, private: &str) -> Option<String> {
         if c.is_trivial() {
             continue;
         }
-        for (side, ty) in [(&mut written, &c.written), (&mut meant, &c.meant)] {
-            side.push_str(ty);
-            side.push_str(", ");
-        }
+        let mut push = |written: String, meant: String| {
+            if !pairs.iter().any(|(w, m)| *w == written && *m == meant) {
+                pairs.push((written, meant));
+            }
+        };
+        push(c.written, c.meant);
         // A pointee taken to be `Sized`: a tuple's first element must be.
         for ty in &c.sized {
-            for side in [&mut written, &mut meant] {
-                side.push('(');
-                side.push_str(ty);
-                side.push_str(", ()), ");
-            }
+            let sized = format!("({ty}, ())");
+            push(sized.clone(), sized);
         }
     }
-    (!written.is_empty()).then(|| format!("{private}::same_types::<({written}), ({meant})>()"))
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut written = String::new();
+    for (w, _) in &pairs {
+        written.push_str(w);
+        written.push_str(", ");
+    }
+    let prims: Option<Vec<&str>> = pairs
+        .iter()
+        .map(|(w, m)| match m.strip_prefix("::core::primitive::") {
+            Some(p) if p == w => prim_literal(w),
+            _ => None,
+        })
+        .collect();
+    Some(match prims {
+        Some(lits) => {
+            let mut meant = String::new();
+            for lit in lits {
+                meant.push_str(lit);
+                meant.push_str(", ");
+            }
+            format!("{private}::same_prims::<({written}), _>(({meant}))")
+        }
+        None => {
+            let mut meant = String::new();
+            for (_, m) in &pairs {
+                meant.push_str(m);
+                meant.push_str(", ");
+            }
+            format!("{private}::same_types::<({written}), ({meant})>()")
+        }
+    })
+}
+
+/// A literal of the primitive named `name`, of that type whatever is in scope.
+fn prim_literal(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "bool" => "false",
+        "char" => "' '",
+        "u8" => "0u8",
+        "u16" => "0u16",
+        "u32" => "0u32",
+        "u64" => "0u64",
+        "u128" => "0u128",
+        "usize" => "0usize",
+        "i8" => "0i8",
+        "i16" => "0i16",
+        "i32" => "0i32",
+        "i64" => "0i64",
+        "i128" => "0i128",
+        "isize" => "0isize",
+        "f32" => "0f32",
+        "f64" => "0f64",
+        _ => return None,
+    })
 }
 
 /// The type of `ty` as written, for messages and the engine's tables.

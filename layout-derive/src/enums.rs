@@ -17,14 +17,14 @@
 //!         ],
 //!     });
 //! }
-//! const _: () = P::same_types::<(u32,), (::core::primitive::u32,)>();
+//! const _: () = P::same_prims::<(u32,), _>((0u32,));
 //! const _: () = P::verify_enum::<E>(&<E as ::layout_core::LayoutEnum>::DEF);
 //! const _: () = { const DEF: P::EnumDef<'static> = ..; P::run_enum::<2>(&DEF, &P::EnumPolicy { .. }, &P::Targets { .. }); };
 //! ```
 //!
 //! (`P` is layout-core's versioned private module.) Each variant's fields are described as a
 //! struct's are (`entries`): types the macro reads by name, which the compiler confirms with
-//! `same_types`, and types only the compiler resolves through `<T as Model>::TY`.
+//! `same_prims` or `same_types`, and types only the compiler resolves through `<T as Model>::TY`.
 //! Discriminants written as integer literals are read by the macro; any other expression is
 //! evaluated by the compiler as the discriminant's type (`{ const D: u8 = EXPR; D } as i128`).
 //! `verify_enum` asserts that the engine's size and alignment on the compiling target are the

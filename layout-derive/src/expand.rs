@@ -11,7 +11,7 @@
 //!     });
 //! }
 //! const _: () = {
-//!     P::same_types::<(u8, u64), (::core::primitive::u8, ::core::primitive::u64)>();
+//!     P::same_prims::<(u8, u64), _>((0u8, 0u64));
 //!     P::expect::<S>("S", match P::FAMILY { 0xa04022222222100 => (12, 4), _ => (16, 8) })
 //! };
 //! ```
@@ -20,8 +20,9 @@
 //! (`krate::private_module`); `tests/expand/*.expanded.rs` pin the real expansions.
 //!
 //! `Model::TY` is the struct as the engine sees it (`Layout::DEF` defaults to it), evaluated only
-//! when used; `same_types` has the compiler confirm that the field types modelled from their
-//! names are the types those names were taken for; `expect` asserts that the size
+//! when used; `same_prims` (`same_types` where a name is not a primitive's) has the compiler
+//! confirm that the field types modelled from their names are the types those names were taken
+//! for; `expect` asserts that the size
 //! and alignment the macro computed for the compiling target's family of targets (named by the
 //! key of its facts, `layout_engine::check::family::key`) are the compiler's. Where a field type
 //! is resolved by the compiler only, its model is `<T as Model>::TY` and the assertion runs the

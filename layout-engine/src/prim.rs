@@ -114,11 +114,46 @@ impl Prim {
     /// Parses the spelling of a Rust primitive (`"u64"` → `Prim::U64`); not the C types, which
     /// are not primitives to rustc (`c_int` is a name any crate may define).
     pub fn from_name(name: &str) -> Option<Prim> {
-        Prim::RUST.into_iter().find(|p| p.name() == name)
+        // A `match` rather than a search of `RUST` by `name()`: the derive asks for every field,
+        // unoptimised under `cargo check`.
+        Some(match name {
+            "bool" => Prim::Bool,
+            "char" => Prim::Char,
+            "u8" => Prim::U8,
+            "u16" => Prim::U16,
+            "u32" => Prim::U32,
+            "u64" => Prim::U64,
+            "u128" => Prim::U128,
+            "usize" => Prim::Usize,
+            "i8" => Prim::I8,
+            "i16" => Prim::I16,
+            "i32" => Prim::I32,
+            "i64" => Prim::I64,
+            "i128" => Prim::I128,
+            "isize" => Prim::Isize,
+            "f32" => Prim::F32,
+            "f64" => Prim::F64,
+            _ => return None,
+        })
     }
 
     /// Whether this is one of the C types (`c_int`, ...), whose width depends on the target.
     pub const fn is_c(self) -> bool {
         matches!(self, Prim::CInt | Prim::CUint | Prim::CLong | Prim::CUlong)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Prim;
+
+    /// `from_name` reads back every Rust primitive's `name()`, and nothing else.
+    #[test]
+    fn from_name_reads_back_the_rust_primitives() {
+        for p in Prim::ALL {
+            let back = Prim::from_name(p.name());
+            assert_eq!(back, Prim::RUST.contains(&p).then_some(p), "{}", p.name());
+        }
+        assert_eq!(Prim::from_name("str"), None);
     }
 }

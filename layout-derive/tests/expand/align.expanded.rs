@@ -33,8 +33,8 @@ impl ::layout_core::Model for Counter {
 }
 const _: () = {
     ::layout_core::__private_0_1_0::same_types::<
-        (core::sync::atomic::AtomicU64, core::sync::atomic::AtomicU64),
-        (::core::sync::atomic::AtomicU64, ::core::sync::atomic::AtomicU64),
+        (core::sync::atomic::AtomicU64,),
+        (::core::sync::atomic::AtomicU64,),
     >();
     ::layout_core::__private_0_1_0::expect::<
         Counter,

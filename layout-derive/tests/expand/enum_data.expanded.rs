@@ -69,14 +69,8 @@ impl ::layout_core::Model for Shape {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (f32,),
-    (::core::primitive::f32,),
->();
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u16, u64),
-    (::core::primitive::u16, ::core::primitive::u64),
->();
+const _: () = ::layout_core::__private_0_1_0::same_prims::<(f32,), _>((0f32,));
+const _: () = ::layout_core::__private_0_1_0::same_prims::<(u16, u64), _>((0u16, 0u64));
 const _: () = ::layout_core::__private_0_1_0::verify_enum::<
     Shape,
 >(&<Shape as ::layout_core::LayoutEnum>::DEF);

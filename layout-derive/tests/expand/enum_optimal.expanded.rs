@@ -57,14 +57,14 @@ impl ::layout_core::Model for Event {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
+const _: () = ::layout_core::__private_0_1_0::same_prims::<
     (bool, u32),
-    (::core::primitive::bool, ::core::primitive::u32),
->();
-const _: () = ::layout_core::__private_0_1_0::same_types::<
+    _,
+>((false, 0u32));
+const _: () = ::layout_core::__private_0_1_0::same_prims::<
     (u8, u64, u16),
-    (::core::primitive::u8, ::core::primitive::u64, ::core::primitive::u16),
->();
+    _,
+>((0u8, 0u64, 0u16));
 const _: () = ::layout_core::__private_0_1_0::verify_enum::<
     Event,
 >(&<Event as ::layout_core::LayoutEnum>::DEF);

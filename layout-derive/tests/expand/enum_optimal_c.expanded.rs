@@ -41,10 +41,10 @@ impl ::layout_core::Model for Packet {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
+const _: () = ::layout_core::__private_0_1_0::same_prims::<
     (bool, u64, u8),
-    (::core::primitive::bool, ::core::primitive::u64, ::core::primitive::u8),
->();
+    _,
+>((false, 0u64, 0u8));
 const _: () = ::layout_core::__private_0_1_0::verify_enum::<
     Packet,
 >(&<Packet as ::layout_core::LayoutEnum>::DEF);

@@ -46,14 +46,8 @@ impl ::layout_core::Model for Tagged {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u8,),
-    (::core::primitive::u8,),
->();
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u16,),
-    (::core::primitive::u16,),
->();
+const _: () = ::layout_core::__private_0_1_0::same_prims::<(u8,), _>((0u8,));
+const _: () = ::layout_core::__private_0_1_0::same_prims::<(u16,), _>((0u16,));
 const _: () = ::layout_core::__private_0_1_0::verify_enum::<
     Tagged,
 >(&<Tagged as ::layout_core::LayoutEnum>::DEF);

@@ -31,10 +31,7 @@ impl ::layout_core::Model for Packet {
     );
 }
 const _: () = {
-    ::layout_core::__private_0_1_0::same_types::<
-        (u8, u64, u16),
-        (::core::primitive::u8, ::core::primitive::u64, ::core::primitive::u16),
-    >();
+    ::layout_core::__private_0_1_0::same_prims::<(u8, u64, u16), _>((0u8, 0u64, 0u16));
     ::layout_core::__private_0_1_0::expect::<
         Packet,
     >(

@@ -30,10 +30,7 @@ impl ::layout_core::Model for Header {
     );
 }
 const _: () = {
-    ::layout_core::__private_0_1_0::same_types::<
-        (u32, u8, u64),
-        (::core::primitive::u32, ::core::primitive::u8, ::core::primitive::u64),
-    >();
+    ::layout_core::__private_0_1_0::same_prims::<(u32, u8, u64), _>((0u32, 0u8, 0u64));
     ::layout_core::__private_0_1_0::expect::<
         Header,
     >(

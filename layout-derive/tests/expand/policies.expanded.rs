@@ -51,10 +51,7 @@ impl ::layout_core::Model for Policy {
     );
 }
 const _: () = {
-    ::layout_core::__private_0_1_0::same_types::<
-        (u64, u8, u16),
-        (::core::primitive::u64, ::core::primitive::u8, ::core::primitive::u16),
-    >();
+    ::layout_core::__private_0_1_0::same_prims::<(u64, u8, u16), _>((0u64, 0u8, 0u16));
     ::layout_core::__private_0_1_0::expect::<
         Policy,
     >(

@@ -27,7 +27,4 @@ impl ::layout_core::Model for Plain {
         },
     );
 }
-const _: () = ::layout_core::__private_0_1_0::same_types::<
-    (u8, u32),
-    (::core::primitive::u8, ::core::primitive::u32),
->();
+const _: () = ::layout_core::__private_0_1_0::same_prims::<(u8, u32), _>((0u8, 0u32));

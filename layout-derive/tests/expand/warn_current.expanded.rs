@@ -31,10 +31,7 @@ impl ::layout_core::Model for Warned {
     );
 }
 const _: () = {
-    ::layout_core::__private_0_1_0::same_types::<
-        (u8, u64, u8),
-        (::core::primitive::u8, ::core::primitive::u64, ::core::primitive::u8),
-    >();
+    ::layout_core::__private_0_1_0::same_prims::<(u8, u64), _>((0u8, 0u64));
     ::layout_core::__private_0_1_0::expect::<
         Warned,
     >(

@@ -108,6 +108,25 @@ impl<T: ?Sized> Is<T> for T {}
 /// `Confirmation`). Costs one trait obligation per struct, nothing at run time.
 pub const fn same_types<Written: ?Sized + Is<Meant>, Meant: ?Sized>() {}
 
+/// `Self` is `T`: [`Is`] the other way round, for [`same_prims`], whose meant types are
+/// inferred: a bound on `Written` would have the compiler infer `Meant` from its only impl, and
+/// report a mismatched literal instead of this message.
+#[diagnostic::on_unimplemented(
+    message = "a field type is not the type `#[derive(Layout)]` read from its name",
+    label = "the fields, as written: `{T}`",
+    note = "`#[derive(Layout)]` models these field types by their names, as `{Self}`",
+    note = "a name in scope (a `type`, `struct` or `use`) gives a standard name another meaning, so the derive's model would be wrong: write the type the name stands for, or mark the field `#[layout(host_only)]` to use the compiler's numbers on the compiling target only"
+)]
+pub trait Means<T: ?Sized> {}
+impl<T: ?Sized> Means<T> for T {}
+
+/// [`same_types`] where every name to confirm is a primitive's: `Meant` is inferred from
+/// `meant`, a suffixed literal of each primitive (`(0u8, 0u64)`), which the compiler resolves for
+/// less than the paths (`::core::primitive::u8`) and is a primitive whatever is in scope.
+pub const fn same_prims<Written: ?Sized, Meant: Copy + Means<Written>>(meant: Meant) {
+    let _ = meant;
+}
+
 /// The family key ([`family::key`]) of the target being compiled, for structs without atomic
 /// fields; 0 for a target that is not a built-in one.
 pub const FAMILY: u64 = family::current_key(false);

@@ -177,3 +177,34 @@ fn a_syntax_error_in_a_later_piece_keeps_nothing_of_the_file() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(structs(&doc).len(), 0, "{stderr}");
 }
+
+#[test]
+fn a_syntax_error_in_a_later_piece_takes_back_the_modules_it_declared() {
+    let (big, _) = big_file();
+    let manifest =
+        "[package]\nname = \"big\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n";
+    // Declared in the first piece, after the crate's inner doc and attribute.
+    let lib = big.replacen("macro_rules! early", "mod child;\nmacro_rules! early", 1);
+    let child = "#[repr(C)]\npub struct FromChild { pub a: u8, pub b: u64 }\n";
+    let files = |lib: &str| {
+        let dir = scratch("crate", "Cargo.toml", manifest);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+        std::fs::write(dir.join("src/child.rs"), child).unwrap();
+        dir
+    };
+    // Whole, the child's struct is there.
+    let dir = files(&lib);
+    let out = common::run_in(&dir, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    find(&doc, "FromChild");
+    // Broken at the end, nothing of lib.rs is kept, the module it declared included.
+    let dir = files(&format!("{lib}pub struct Broken {{ a: u8 b: u16 }}\n"));
+    let out = common::run_in(&dir, &["--format", "json"]);
+    let stderr = common::text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("src/lib.rs:"), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(structs(&doc).len(), 0, "{stderr}");
+}

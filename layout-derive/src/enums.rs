@@ -99,21 +99,8 @@ pub fn try_expand(
 
 /// The integer type named in `repr(...)`.
 fn prim_of(int: &syn::Ident) -> Option<Prim> {
-    Some(match int.to_string().as_str() {
-        "u8" => Prim::U8,
-        "u16" => Prim::U16,
-        "u32" => Prim::U32,
-        "u64" => Prim::U64,
-        "u128" => Prim::U128,
-        "usize" => Prim::Usize,
-        "i8" => Prim::I8,
-        "i16" => Prim::I16,
-        "i32" => Prim::I32,
-        "i64" => Prim::I64,
-        "i128" => Prim::I128,
-        "isize" => Prim::Isize,
-        _ => return None,
-    })
+    Prim::from_name(&int.to_string())
+        .filter(|p| !matches!(p, Prim::Bool | Prim::Char | Prim::F32 | Prim::F64))
 }
 
 /// The value of an integer literal discriminant (`7`, `-1`, `0xFFu8`, `(3)`), if it is one.

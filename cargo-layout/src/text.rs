@@ -100,23 +100,18 @@ impl<W: std::io::Write> Writer<W> {
 
     /// Writes the section of one struct or union.
     pub fn write_struct(&mut self, r: &StructReport) {
-        let mut out = std::mem::take(&mut self.section);
-        out.clear();
-        struct_section(&mut out, r, &self.targets);
-        out.push('\n');
-        self.emit(&out);
-        self.section = out;
+        let targets = std::mem::take(&mut self.targets);
+        self.section(|out| struct_section(out, r, &targets));
+        self.targets = targets;
         self.structs.reported += 1;
         if let Some((saving, target)) = r.best_saving().filter(|(s, _)| *s > 0) {
-            let file = self.file(&r.file);
-            self.structs.shrink.push(ShrinkRow {
-                path: r.path.as_str().into(),
-                file,
-                line: r.line,
+            let row = self.row(
+                (&r.path, &r.file, r.line),
                 saving,
                 target,
-                sizes: sizes_on(r, target),
-            });
+                sizes_on(r, target),
+            );
+            self.structs.shrink.push(row);
         }
         if r.has_no_layout() {
             let what = match &r.status {
@@ -134,23 +129,13 @@ impl<W: std::io::Write> Writer<W> {
 
     /// Writes the section of one enum.
     pub fn write_enum(&mut self, e: &EnumReport) {
-        let mut out = std::mem::take(&mut self.section);
-        out.clear();
-        enum_section(&mut out, e, &self.targets, self.ratio);
-        out.push('\n');
-        self.emit(&out);
-        self.section = out;
+        let (targets, ratio) = (std::mem::take(&mut self.targets), self.ratio);
+        self.section(|out| enum_section(out, e, &targets, ratio));
+        self.targets = targets;
         self.enums.reported += 1;
         if let Some((saving, target)) = e.best_saving().filter(|(s, _)| *s > 0) {
-            let file = self.file(&e.file);
-            self.enums.shrink.push(ShrinkRow {
-                path: e.path.as_str().into(),
-                file,
-                line: e.line,
-                saving,
-                target,
-                sizes: (0, 0),
-            });
+            let row = self.row((&e.path, &e.file, e.line), saving, target, (0, 0));
+            self.enums.shrink.push(row);
         }
         self.blocked_enums += usize::from(e.has_no_layout());
         let large = match &e.status {
@@ -252,6 +237,34 @@ impl<W: std::io::Write> Writer<W> {
                 r.saving, r.path, r.file, r.line, r.target.triple
             );
             self.emit(&line);
+        }
+    }
+
+    /// Builds one section in the reused buffer, then writes it and a blank line.
+    fn section(&mut self, build: impl FnOnce(&mut String)) {
+        let mut out = std::mem::take(&mut self.section);
+        out.clear();
+        build(&mut out);
+        out.push('\n');
+        self.emit(&out);
+        self.section = out;
+    }
+
+    /// The summary row of an item (`path`, `file`, `line`) that can shrink.
+    fn row(
+        &mut self,
+        (path, file, line): (&str, &str, usize),
+        saving: u64,
+        target: &'static Target,
+        sizes: (u64, u64),
+    ) -> ShrinkRow {
+        ShrinkRow {
+            path: path.into(),
+            file: self.file(file),
+            line,
+            saving,
+            target,
+            sizes,
         }
     }
 

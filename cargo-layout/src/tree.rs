@@ -1344,12 +1344,12 @@ impl Tree {
             return None;
         };
         let base = declared.range.start;
-        let (attrs, generics, fields, is_union) =
-            match self.parse_again(item.file, &declared.range)? {
-                syn::Item::Struct(s) => (s.attrs, s.generics, s.fields, false),
-                syn::Item::Union(u) => (u.attrs, u.generics, syn::Fields::Named(u.fields), true),
-                _ => return None,
-            };
+        let parsed: syn::Item = self.parse_again(item.file, &declared.range)?;
+        let (attrs, generics, fields, is_union) = match parsed {
+            syn::Item::Struct(s) => (s.attrs, s.generics, s.fields, false),
+            syn::Item::Union(u) => (u.attrs, u.generics, syn::Fields::Named(u.fields), true),
+            _ => return None,
+        };
         let (body_start, body_end, field_spans) = match &fields {
             syn::Fields::Named(named) => {
                 let b = body(named, base);
@@ -1375,9 +1375,7 @@ impl Tree {
         let ItemKind::Enum(declared) = &item.kind else {
             return None;
         };
-        let syn::Item::Enum(e) = self.parse_again(item.file, &declared.range)? else {
-            return None;
-        };
+        let e: syn::ItemEnum = self.parse_again(item.file, &declared.range)?;
         let base = declared.range.start;
         let bodies = e
             .variants
@@ -1402,10 +1400,7 @@ impl Tree {
         let ItemKind::Alias(range) = &item.kind else {
             return None;
         };
-        match self.parse_again(item.file, range)? {
-            syn::Item::Type(t) => Some(t),
-            _ => None,
-        }
+        self.parse_again(item.file, range)
     }
 
     /// The constant `id`, parsed again from its file (see [`crate::parse`]).
@@ -1414,15 +1409,12 @@ impl Tree {
         let ItemKind::Const(range) = &item.kind else {
             return None;
         };
-        match self.parse_again(item.file, range)? {
-            syn::Item::Const(c) => Some(c),
-            _ => None,
-        }
+        self.parse_again(item.file, range)
     }
 
     /// The item at `range` of `file`. It parsed when the file was loaded, and the text does
     /// not change.
-    fn parse_again(&self, file: FileId, range: &Range<usize>) -> Option<syn::Item> {
+    fn parse_again<T: syn::parse::Parse>(&self, file: FileId, range: &Range<usize>) -> Option<T> {
         let text = self.texts.get(&file)?.get(range.clone())?;
         parse::more(text).ok()
     }

@@ -67,21 +67,8 @@ impl<const N: usize> Msg<N> {
 
     /// Appends `n` in decimal.
     pub const fn u64(&mut self, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let (_, tail) = digits.split_at(i);
-        if let Ok(s) = core::str::from_utf8(tail) {
-            self.str(s);
-        }
+        let mut buf = [0u8; 20];
+        self.str(decimal(n, &mut buf));
     }
 
     /// Appends `n` followed by `one` or `many` (`1 byte`, `2 bytes`).
@@ -103,6 +90,26 @@ impl<const N: usize> Msg<N> {
     /// Whether the message was cut.
     pub const fn truncated(&self) -> bool {
         self.truncated
+    }
+}
+
+/// `n` in decimal, written at the end of `buf` (20 digits hold every `u64`): usable in constant
+/// evaluation, and cheaper than the formatting machinery in the derive's unoptimised build.
+pub(crate) const fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let (_, digits) = buf.split_at(i);
+    match core::str::from_utf8(digits) {
+        Ok(s) => s,
+        // Only ASCII digits were written.
+        Err(_) => "",
     }
 }
 

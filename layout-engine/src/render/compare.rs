@@ -93,7 +93,7 @@ impl<'a> Comparison<'a> {
         self.columns.iter().filter_map(|(_, r)| r.as_ref().ok())
     }
 
-    fn grid(&self, labels: &[String]) -> Grid {
+    fn grid(&self, labels: &[String]) -> Grid<'_> {
         let mut columns = vec![Column::TEXT, Column::TEXT];
         columns.extend(self.columns.iter().flat_map(|_| [Column::MARKED_NUMBER; 2]));
         let mut grid = Grid::new(columns);
@@ -133,12 +133,12 @@ impl<'a> Comparison<'a> {
         &self,
         result: &Result<StructLayout<'a>, LayoutError<'a>>,
         value: impl Fn(&StructLayout<'a>) -> Option<u64>,
-    ) -> Cell {
+    ) -> Cell<'_> {
         let Some(n) = result.as_ref().ok().and_then(&value) else {
             return Cell::from("-");
         };
         let differs = self.reference().and_then(&value).is_some_and(|r| r != n);
-        Cell::marked(format!("{n}"), differs)
+        Cell::marked(n, differs)
     }
 
     fn notes(&self, labels: &[String]) -> Vec<String> {

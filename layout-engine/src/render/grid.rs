@@ -5,7 +5,6 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write;
 
 /// Spaces between two columns.
 const GAP: usize = 2;
@@ -48,15 +47,50 @@ impl Column {
     }
 }
 
+/// A cell's text: borrowed where the layout already holds it (names, types), a number kept as a
+/// number until it is written. The derive renders a table into every struct's doc comment,
+/// unoptimised under `cargo check`, where an allocation and a `format!` per cell showed.
+#[derive(Clone)]
+pub(super) enum Text<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+    Number(u64),
+}
+
+impl Text<'_> {
+    /// Columns the text takes.
+    fn width(&self) -> usize {
+        match self {
+            Text::Borrowed(s) => text_width(s),
+            Text::Owned(s) => text_width(s),
+            Text::Number(n) => digits(*n),
+        }
+    }
+
+    fn push_to(&self, line: &mut String) {
+        match self {
+            Text::Borrowed(s) => line.push_str(s),
+            Text::Owned(s) => line.push_str(s),
+            Text::Number(n) => push_number(line, *n),
+        }
+    }
+}
+
 /// One cell: its text and, in a marked column, whether its marker is shown.
-#[derive(Clone, Default)]
-pub(super) struct Cell {
-    pub text: String,
+#[derive(Clone)]
+pub(super) struct Cell<'a> {
+    pub text: Text<'a>,
     pub mark: bool,
 }
 
-impl Cell {
-    pub fn marked(text: impl Into<String>, mark: bool) -> Cell {
+impl Default for Cell<'_> {
+    fn default() -> Self {
+        Cell::from("")
+    }
+}
+
+impl<'a> Cell<'a> {
+    pub fn marked(text: impl Into<Text<'a>>, mark: bool) -> Cell<'a> {
         Cell {
             text: text.into(),
             mark,
@@ -64,21 +98,27 @@ impl Cell {
     }
 }
 
-impl From<&str> for Cell {
-    fn from(text: &str) -> Cell {
-        Cell::marked(text, false)
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Self {
+        Text::Borrowed(text)
     }
 }
 
-impl From<String> for Cell {
-    fn from(text: String) -> Cell {
-        Cell::marked(text, false)
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Text::Owned(text)
     }
 }
 
-impl From<u64> for Cell {
-    fn from(n: u64) -> Cell {
-        Cell::marked(alloc::format!("{n}"), false)
+impl From<u64> for Text<'_> {
+    fn from(n: u64) -> Self {
+        Text::Number(n)
+    }
+}
+
+impl<'a, T: Into<Text<'a>>> From<T> for Cell<'a> {
+    fn from(text: T) -> Self {
+        Cell::marked(text, false)
     }
 }
 
@@ -89,22 +129,25 @@ pub(super) struct Group {
     pub label: String,
 }
 
-enum Row {
+enum Row<'a> {
     /// Cells for the first columns, then free text starting where the next column starts. The
     /// free text widens no column (it is a comment on the row, like pahole's hole lines).
-    Cells { cells: Vec<Cell>, rest: String },
+    Cells {
+        cells: Vec<Cell<'a>>,
+        rest: Text<'a>,
+    },
     /// Labels over groups of columns, right-aligned to the end of their last column's text.
     Groups(Vec<Group>),
 }
 
 /// Rows of cells, drawn with column widths computed from all of them.
-pub(super) struct Grid {
+pub(super) struct Grid<'a> {
     columns: Vec<Column>,
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
 }
 
-impl Grid {
-    pub fn new(columns: Vec<Column>) -> Grid {
+impl<'a> Grid<'a> {
+    pub fn new(columns: Vec<Column>) -> Grid<'a> {
         Grid {
             columns,
             rows: Vec::new(),
@@ -112,12 +155,12 @@ impl Grid {
     }
 
     /// A row of cells (fewer than the columns is fine: the rest are empty).
-    pub fn row(&mut self, cells: Vec<Cell>) {
-        self.row_then(cells, String::new());
+    pub fn row(&mut self, cells: Vec<Cell<'a>>) {
+        self.row_then(cells, "");
     }
 
     /// A row of cells followed by free text in the column after the last cell.
-    pub fn row_then(&mut self, cells: Vec<Cell>, rest: impl Into<String>) {
+    pub fn row_then(&mut self, cells: Vec<Cell<'a>>, rest: impl Into<Text<'a>>) {
         debug_assert!(cells.len() <= self.columns.len());
         self.rows.push(Row::Cells {
             cells,
@@ -132,15 +175,29 @@ impl Grid {
 
     /// The rows as text lines, without trailing spaces.
     pub fn lines(&self) -> Vec<String> {
+        if self.rows.is_empty() {
+            return Vec::new();
+        }
+        let mut text = String::new();
+        self.write(&mut text);
+        text.split('\n').map(String::from).collect()
+    }
+
+    /// Appends the rows to `out`, each line without trailing spaces, a line break between them.
+    pub fn write(&self, out: &mut String) {
         let widths = self.widths();
         let starts = self.starts(&widths);
-        self.rows
-            .iter()
-            .map(|row| match row {
-                Row::Cells { cells, rest } => self.cells_line(&widths, cells, rest),
-                Row::Groups(groups) => self.groups_line(&widths, &starts, groups),
-            })
-            .collect()
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            let line_start = out.len();
+            match row {
+                Row::Cells { cells, rest } => self.cells_line(out, &widths, cells, rest),
+                Row::Groups(groups) => self.groups_line(out, line_start, &widths, &starts, groups),
+            }
+            out.truncate(line_start + out[line_start..].trim_end().len());
+        }
     }
 
     /// Each column's text width: its widest cell, widened where a group label needs the room.
@@ -149,7 +206,7 @@ impl Grid {
         for row in &self.rows {
             if let Row::Cells { cells, .. } = row {
                 for (w, cell) in widths.iter_mut().zip(cells) {
-                    *w = (*w).max(text_width(&cell.text));
+                    *w = (*w).max(cell.text.width());
                 }
             }
         }
@@ -190,37 +247,41 @@ impl Grid {
         spans + widths[last]
     }
 
-    fn cells_line(&self, widths: &[usize], cells: &[Cell], rest: &str) -> String {
-        let mut line = String::new();
+    fn cells_line(&self, line: &mut String, widths: &[usize], cells: &[Cell<'_>], rest: &Text<'_>) {
         for ((column, &width), cell) in self.columns.iter().zip(widths).zip(cells) {
-            let pad = width.saturating_sub(text_width(&cell.text));
+            let pad = width.saturating_sub(cell.text.width());
             if column.align == Align::Right {
-                push_spaces(&mut line, pad);
+                push_spaces(line, pad);
             }
-            line.push_str(&cell.text);
+            cell.text.push_to(line);
             if column.align == Align::Left {
-                push_spaces(&mut line, pad);
+                push_spaces(line, pad);
             }
             if column.marked {
                 line.push(if cell.mark { MARK } else { ' ' });
             }
-            push_spaces(&mut line, GAP);
+            push_spaces(line, GAP);
         }
-        line.push_str(rest);
-        trim_end(line)
+        rest.push_to(line);
     }
 
-    fn groups_line(&self, widths: &[usize], starts: &[usize], groups: &[Group]) -> String {
-        let mut line = String::new();
+    /// The labels of `groups`, on the line of `line` that starts at `line_start`.
+    fn groups_line(
+        &self,
+        line: &mut String,
+        line_start: usize,
+        widths: &[usize],
+        starts: &[usize],
+        groups: &[Group],
+    ) {
         for g in groups {
             let end = starts[g.first] + self.group_width(widths, g);
             let start = end - text_width(&g.label);
-            let at = text_width(&line);
+            let at = text_width(&line[line_start..]);
             // Never overlap the previous label, even if the widths could not make room.
-            push_spaces(&mut line, start.saturating_sub(at).max(usize::from(at > 0)));
-            let _ = write!(line, "{}", g.label);
+            push_spaces(line, start.saturating_sub(at).max(usize::from(at > 0)));
+            line.push_str(&g.label);
         }
-        trim_end(line)
     }
 }
 
@@ -245,7 +306,18 @@ fn push_spaces(line: &mut String, mut n: usize) {
     }
 }
 
-fn trim_end(mut line: String) -> String {
-    line.truncate(line.trim_end().len());
-    line
+/// Decimal digits of `n`.
+fn digits(mut n: u64) -> usize {
+    let mut count = 1;
+    while n >= 10 {
+        n /= 10;
+        count += 1;
+    }
+    count
+}
+
+/// Appends `n` in decimal, without the formatting machinery (see [`Text`]).
+fn push_number(line: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    line.push_str(crate::check::msg::decimal(n, &mut buf));
 }

@@ -6,8 +6,8 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use super::grid::{Cell, Column, Grid};
-use super::{Count, Declaration, Percent, write_lines};
+use super::grid::{Cell, Column, Grid, Text};
+use super::{Count, Declaration, Percent};
 use crate::analysis;
 use crate::compute::FieldLayout;
 use crate::def::Shape;
@@ -101,7 +101,7 @@ impl<'l, 'a> LayoutTable<'l, 'a> {
         )
     }
 
-    fn grid(&self) -> Grid {
+    fn grid(&self) -> Grid<'l> {
         let l = self.layout;
         let mut grid = Grid::new(vec![
             Column::NUMBER,
@@ -141,11 +141,14 @@ impl<'l, 'a> LayoutTable<'l, 'a> {
         grid
     }
 
-    fn field_row(&self, i: usize) -> Vec<Cell> {
-        let (def, place) = (&self.layout.def.fields[i], &self.layout.fields[i]);
+    fn field_row(&self, i: usize) -> Vec<Cell<'l>> {
+        let layout: &'l StructLayout<'a> = self.layout;
+        let (def, place) = (&layout.def.fields[i], &layout.fields[i]);
         let note = match self.cache_line {
-            Some(line) if analysis::straddles(place, line) => straddle_note(place, line),
-            _ => String::new(),
+            Some(line) if analysis::straddles(place, line) => {
+                Text::Owned(straddle_note(place, line))
+            }
+            _ => Text::Borrowed(""),
         };
         vec![
             place.offset.into(),
@@ -240,20 +243,25 @@ fn straddle_note(place: &FieldLayout, line: u64) -> String {
 }
 
 /// Offset and size cells of a row that is not a field, with an empty alignment cell.
-fn gap_cells(offset: u64, size: impl Into<Cell>) -> Vec<Cell> {
-    vec![offset.into(), size.into(), Cell::default()]
+fn gap_cells<'c>(offset: u64, size: impl Into<Text<'c>>) -> Vec<Cell<'c>> {
+    vec![offset.into(), Cell::marked(size, false), Cell::default()]
 }
 
-fn cells<const N: usize>(texts: [&str; N]) -> Vec<Cell> {
+fn cells<const N: usize>(texts: [&'static str; N]) -> Vec<Cell<'static>> {
     texts.into_iter().map(Cell::from).collect()
 }
 
 impl fmt::Display for LayoutTable<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut lines = vec![self.header()];
-        lines.extend(self.grid().lines());
-        lines.extend(self.summary());
-        write_lines(f, &lines)
+        // One buffer for the whole table: the derive renders one per struct, unoptimised.
+        let mut text = self.header();
+        text.push('\n');
+        self.grid().write(&mut text);
+        for line in self.summary() {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        f.write_str(&text)
     }
 }
 

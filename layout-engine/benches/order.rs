@@ -10,8 +10,13 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use layout_engine::order::{
-    EXACT_LIMIT, Item, Problem, STEP_BUDGET, layout_size, min_size, moves, suggest, suggest_within,
+    EXACT_LIMIT, Item, Problem, STEP_BUDGET, layout_size, min_size, moves, moves_lower_bound,
+    suggest, suggest_within,
 };
+
+/// The step budget of the proven lower bound on the fewest moves ([`moves_lower_bound`]) in
+/// section 4: bench-only, far above what `suggest` may spend.
+const BOUND_BUDGET: u64 = 25 * STEP_BUDGET;
 
 /// splitmix64: seeded, so every run measures the same structs.
 struct Rng(u64);
@@ -164,22 +169,29 @@ fn main() {
 }
 
 /// Section 4: structs of 17-24 fields: the share the budgeted exact search proves, its time,
-/// and the moves of the heuristic (what is used when the budget runs out) against the exact
-/// answer.
+/// and the moves of the heuristic alone and of `suggest` (the heuristic improved by the
+/// downward search where the budget runs out) against the exact answer, or where that is not
+/// found, against a proven lower bound; the same for 25-64 fields.
 fn beyond_the_exact_limit() {
     println!();
     println!(
         "4. 17-24 fields: exact search within {STEP_BUDGET} steps (200 random structs per size)"
     );
     println!(
-        "   fields  exact  mean time  slowest   moves  heuristic  exact (no budget, where found)"
+        "   fields  exact  mean time  slowest   moves  heuristic  suggest  exact (no budget, where found)  \
+         within one  | not found: heuristic  suggest  proven bound  within one"
     );
     for n in EXACT_LIMIT + 1..=24 {
         let mut rng = Rng(100 + n as u64);
         let batch: Vec<Vec<Item>> = (0..200).map(|_| random_struct(&mut rng, n)).collect();
         let (mut exact, mut total, mut worst, mut moves_sum) =
             (0, Duration::ZERO, Duration::ZERO, 0);
-        let (mut heur, mut best, mut compared) = (0, 0, 0);
+        let (mut heur, mut ours, mut best, mut compared, mut within) = (0, 0, 0, 0, 0);
+        // Where 50 times the budget does not find the exact answer: the heuristic's moves, the
+        // proven lower bound and how often the first is at most the second plus one.
+        // ("within one": `suggest`'s moves.)
+        let (mut open, mut open_heur, mut open_ours, mut open_bound, mut open_within) =
+            (0, 0, 0, 0, 0);
         for items in &batch {
             let problem = Problem::new(items);
             let t = Instant::now();
@@ -196,35 +208,82 @@ fn beyond_the_exact_limit() {
             if full.exact {
                 compared += 1;
                 heur += h.moves();
+                ours += s.moves();
                 best += full.moves();
+                within += usize::from(s.moves() <= full.moves() + 1);
+            } else {
+                let bound = moves_lower_bound(&problem, BOUND_BUDGET).unwrap();
+                assert!(bound <= s.moves() && s.moves() <= h.moves());
+                open += 1;
+                open_heur += h.moves();
+                open_ours += s.moves();
+                open_bound += bound;
+                open_within += usize::from(s.moves() <= bound + 1);
             }
         }
+        let not_found = if open == 0 {
+            format!(
+                "{open:>3}: {:>9}  {:>7}  {:>12}  {:>10}",
+                "-", "-", "-", "-"
+            )
+        } else {
+            format!(
+                "{open:>3}: {:>9.2}  {:>7.2}  {:>12.2}  {:>9.0}%",
+                open_heur as f64 / open as f64,
+                open_ours as f64 / open as f64,
+                open_bound as f64 / open as f64,
+                100.0 * open_within as f64 / open as f64,
+            )
+        };
         println!(
-            "   {n:>6}  {:>4.0}%  {:>7.1} us  {:>6.2} ms  {:>5.2}  {:>9.2}  {:>5.2} ({compared})",
+            "   {n:>6}  {:>4.0}%  {:>7.1} us  {:>6.2} ms  {:>5.2}  {:>9.2}  {:>7.2}  {:>5.2} ({compared:>3})\
+             {:>21.0}%  | {not_found}",
             100.0 * exact as f64 / batch.len() as f64,
             us(total / batch.len() as u32),
             ms(worst),
             moves_sum as f64 / batch.len() as f64,
             heur as f64 / compared.max(1) as f64,
+            ours as f64 / compared.max(1) as f64,
             best as f64 / compared.max(1) as f64,
+            100.0 * within as f64 / compared.max(1) as f64,
         );
     }
-    // 25-64 fields: the heuristic's moves against a lower bound (1 when the declared order is
-    // not minimal, since some field must move; 0 otherwise).
-    println!("   fields  heuristic moves  lower bound  (25-64: no exact answer to compare)");
+    // 25-64 fields: the moves of the heuristic alone and of `suggest` (improved by the downward
+    // search) against the trivial lower bound (1 when the declared order is not minimal, since
+    // some field must move; 0 otherwise) and the proven one (the exact search within
+    // BOUND_BUDGET steps), and the share of structs whose moves (`suggest`'s) are at most the
+    // proven bound plus one (where found, the bound is the exact answer).
+    println!(
+        "   fields  heuristic moves  suggest  lower bound  (25-64: trivial)  proven bound  within one  \
+         (bound within {BOUND_BUDGET} steps, exact where found)  time"
+    );
     for n in [32, 48, 64] {
         let mut rng = Rng(300 + n as u64);
-        let (mut heur, mut lower) = (0, 0);
+        let (mut heur, mut ours, mut lower, mut proven, mut within) = (0, 0, 0, 0, 0);
+        let t = Instant::now();
         for _ in 0..100 {
             let items = random_struct(&mut rng, n);
-            let s = suggest(&Problem::new(&items)).unwrap();
-            heur += s.moves();
+            let problem = Problem::new(&items);
+            let s = suggest(&problem).unwrap();
+            let h = suggest_within(&problem, 0).unwrap();
+            let bound = moves_lower_bound(&problem, BOUND_BUDGET).unwrap();
+            assert!(bound <= s.moves() && s.moves() <= h.moves());
+            heur += h.moves();
+            ours += s.moves();
             lower += usize::from(s.declared_size > s.min_size);
+            proven += bound;
+            within += usize::from(s.moves() <= bound + 1);
         }
         println!(
-            "   {n:>6}  {:>15.2}  {:>11.2}",
+            "   {n:>6}  {:>15.2}  {:>7.2}  {:>11.2}  {:>16}  {:>12.2}  {:>9.0}%  {:>46}  {:.1} s",
             heur as f64 / 100.0,
-            lower as f64 / 100.0
+            ours as f64 / 100.0,
+            lower as f64 / 100.0,
+            "",
+            proven as f64 / 100.0,
+            within as f64,
+            "",
+            t.elapsed().as_secs_f64()
         );
     }
 }

@@ -49,7 +49,7 @@ fn best_with(plan: &Plan<'_>, min_only: bool) -> Result<Goal, OrderError> {
     let mut max_hot_lines = 0;
     let mut max_hot_end = u64::MAX;
     if plan.hot_len > 0 {
-        let (mut lo, mut hi) = (plan.lines(plan.hot_total), plan.lines(hot_end));
+        let (mut lo, mut hi) = (plan.hot_lines_floor(), plan.lines(hot_end));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match Reach::find(plan, u64::MAX, line_end(mid)) {
@@ -235,7 +235,8 @@ impl PadMemo {
 }
 
 const INF: u32 = u32::MAX / 4;
-const L: usize = SEARCH_LIMIT;
+/// Most units [`fewest_moves`] searches: its sets of units are 64-bit masks.
+pub(super) const MOVES_LIMIT: usize = 64;
 /// Most forced units the no-spare-move completion check interleaves (its table has
 /// `2^FREE_MAX` columns).
 const FREE_MAX: usize = 4;
@@ -247,7 +248,7 @@ const ONE_SPARE_FORCED: usize = 1;
 /// offset `end`; their sizes sum to `placed`.
 #[derive(Clone, Copy)]
 struct State {
-    mask: u32,
+    mask: u64,
     pos: usize,
     end: u64,
     placed: u64,
@@ -259,86 +260,55 @@ pub(super) enum Fewest {
     Found(Vec<usize>),
     /// No order meets the goal.
     Impossible,
-    /// The search used its step budget before it could tell.
-    OutOfBudget,
+    /// The search used its step budget before it could tell. Every order meeting the goal has
+    /// at least `at_least` moves: the bound of the interrupted iteration (each earlier one
+    /// proved, exhaustively, that no order has fewer moves; see [`fewest_moves`]).
+    OutOfBudget { at_least: u32 },
 }
 
 /// The lexicographically smallest order with the fewest moves among those meeting `goal`.
 /// `upper`: the moves of a known order meeting `goal`, if any; `budget`: the most search nodes
 /// to visit (`u64::MAX` for no limit).
 ///
-/// Iterative deepening on the number of moves; see the module documentation of `order`.
+/// Iterative deepening on the number of moves; see the module documentation of `order`. Up to
+/// [`SEARCH_LIMIT`] units the tables are sized for them; up to [`MOVES_LIMIT`] (for
+/// [`super::moves_lower_bound`]) for 64 units. Both run the same search step for step.
+///
+/// Lower bound when the budget runs out: an iteration with bound `b` that completes without
+/// finding an order has explored every labeling whose moves can stay within `b`, and cut each
+/// other one at a proven lower bound on its final moves (the `lb` of a labeling over the bound,
+/// `b + 1` for a failure-table hit or a failed exact completion check), cutting nothing else
+/// but infeasible prefixes and labelings or orders dominated by one kept (an earlier last
+/// kept unit with no more moves, a twin placed first). So no order has fewer moves than the
+/// smallest such cut, which is the next iteration's bound. The bound of the interrupted
+/// iteration is therefore proven (the first iteration's, 0, trivially).
 pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>, budget: u64) -> Fewest {
-    let k = plan.units.len();
-    debug_assert!(k <= L);
-    let Some(pad_max) = goal.max_size.checked_sub(plan.total) else {
+    if plan.units.len() <= SEARCH_LIMIT {
+        fewest_moves_in::<{ SEARCH_LIMIT + 1 }>(plan, goal, upper, budget)
+    } else {
+        fewest_moves_in::<{ MOVES_LIMIT + 1 }>(plan, goal, upper, budget)
+    }
+}
+
+/// [`fewest_moves`] with tables of `N` entries: at least one more than the units.
+pub(super) fn fewest_moves_in<const N: usize>(
+    plan: &Plan<'_>,
+    goal: Goal,
+    upper: Option<u32>,
+    budget: u64,
+) -> Fewest {
+    let Some(mut s) = Search::<N>::new(plan, goal, budget) else {
         return Fewest::Impossible;
     };
-    let mut s = Search {
-        plan,
-        k,
-        weight: [0; L],
-        size: [0; L],
-        align: [1; L],
-        len: [0; L],
-        first_align: [1; L],
-        single: 0,
-        max_end: goal.max_size,
-        pad_max,
-        hot_mask: 0,
-        hot_on: plan.hot_len > 0,
-        max_hot_lines: goal.max_hot_lines,
-        positional: plan.hot_len > 0 || plan.units.iter().any(|u| u.pinned),
-        twin: 0,
-        memo: FailMemo::new(),
-        path: Vec::with_capacity(k),
-        bound: 0,
-        next_bound: INF,
-        steps: 0,
-        budget,
-    };
-    for (u, unit) in plan.units.iter().enumerate() {
-        s.weight[u] = unit.len as u32;
-        s.size[u] = unit.size;
-        s.align[u] = unit.align;
-        s.len[u] = unit.len;
-        s.first_align[u] = unit.first_align;
-        if unit.len == 1 {
-            s.single |= 1 << u;
-        }
-        if unit.hot {
-            s.hot_mask |= 1 << u;
-        }
-    }
-    for u in 1..k {
-        let (a, b) = (&plan.units[u - 1], &plan.units[u]);
-        if a.len == 1
-            && b.len == 1
-            && !a.pinned
-            && !b.pinned
-            && a.hot == b.hot
-            && a.size == b.size
-            && a.align == b.align
-        {
-            s.twin |= 1 << u;
-        }
-    }
-    let mut root = [INF; L + 1];
-    root[0] = 0;
-    let start = State {
-        mask: 0,
-        pos: 0,
-        end: 0,
-        placed: 0,
-    };
+    let root = root::<N>();
     loop {
         s.next_bound = INF;
         s.path.clear();
-        if s.dfs(start, &root) {
+        if s.dfs(START, &root) {
             return Fewest::Found(s.path);
         }
         if s.steps > s.budget {
-            return Fewest::OutOfBudget;
+            return Fewest::OutOfBudget { at_least: s.bound };
         }
         if s.next_bound >= INF
             || s.bound >= plan.items.len() as u32
@@ -350,24 +320,97 @@ pub(super) fn fewest_moves(plan: &Plan<'_>, goal: Goal, upper: Option<u32>, budg
     }
 }
 
+/// An order meeting `goal` with fewer than `than` moves, searched downwards within `budget`
+/// search nodes: one depth-first iteration of the search with bound `than - 1`; when it finds
+/// an order with `m` moves, another with bound `m - 1`, and so on until an iteration fails (it
+/// then proves that no order has fewer moves than the last one found) or the budget runs out.
+/// Stops early once an order has `floor` moves (a proven lower bound, 0 if none). Returns the
+/// last order found, with its moves, if any.
+///
+/// Each iteration finds the lexicographically smallest order within its bound when it finds
+/// one (the search cuts only prefixes that cannot be completed within the bound and orders
+/// with a lexicographically smaller twin that keeps as much), so an order found whose moves
+/// equal a proven lower bound is the exact answer. The failure table carries over from one
+/// iteration to the next: a failure with `r` moves to spare holds whatever the bound.
+pub(super) fn fewer_moves(
+    plan: &Plan<'_>,
+    goal: Goal,
+    than: u32,
+    floor: u32,
+    budget: u64,
+) -> Option<(Vec<usize>, u32)> {
+    if plan.units.len() <= SEARCH_LIMIT {
+        fewer_moves_in::<{ SEARCH_LIMIT + 1 }>(plan, goal, than, floor, budget)
+    } else if plan.units.len() <= MOVES_LIMIT {
+        fewer_moves_in::<{ MOVES_LIMIT + 1 }>(plan, goal, than, floor, budget)
+    } else {
+        None
+    }
+}
+
+/// [`fewer_moves`] with tables of `N` entries: at least one more than the units.
+fn fewer_moves_in<const N: usize>(
+    plan: &Plan<'_>,
+    goal: Goal,
+    than: u32,
+    floor: u32,
+    budget: u64,
+) -> Option<(Vec<usize>, u32)> {
+    let mut s = Search::<N>::new(plan, goal, budget)?;
+    let root = root::<N>();
+    let mut best = None;
+    let mut than = than;
+    while than > floor && s.steps < s.budget {
+        s.bound = than - 1;
+        s.path.clear();
+        if !s.dfs(START, &root) {
+            break;
+        }
+        let m = super::moves_of_units(plan, &s.path);
+        // Within the bound by construction; checked so that the answer is never worse (and
+        // without a panic: the derive runs this with debug assertions on).
+        if m >= than {
+            break;
+        }
+        best = Some((s.path.clone(), m));
+        than = m;
+    }
+    best
+}
+
+/// The empty prefix: no unit placed.
+const START: State = State {
+    mask: 0,
+    pos: 0,
+    end: 0,
+    placed: 0,
+};
+
+/// The labelings of the empty prefix: no move, no unit kept.
+fn root<const N: usize>() -> [u32; N] {
+    let mut root = [INF; N];
+    root[0] = 0;
+    root
+}
+
 /// The search. Hot loops are plain indexed loops: the derive macro runs this in an
 /// unoptimised proc-macro build, where iterator adapters cost a call per step.
-struct Search<'a, 'p> {
+struct Search<'a, 'p, const N: usize> {
     plan: &'a Plan<'p>,
     k: usize,
     /// Per unit: fields (its weight in moves), size, largest and first alignment.
-    weight: [u32; L],
-    size: [u64; L],
-    align: [u64; L],
-    len: [usize; L],
-    first_align: [u64; L],
+    weight: [u32; N],
+    size: [u64; N],
+    align: [u64; N],
+    len: [usize; N],
+    first_align: [u64; N],
     /// Units that are a single field.
-    single: u32,
+    single: u64,
     /// Largest allowed end offset (the goal size).
     max_end: u64,
     /// Largest allowed total padding: `max_end - sum of sizes`.
     pad_max: u64,
-    hot_mask: u32,
+    hot_mask: u64,
     hot_on: bool,
     max_hot_lines: u64,
     /// Whether pins or a hot block restrict positions.
@@ -375,7 +418,7 @@ struct Search<'a, 'p> {
     /// Units identical to the unit declared just before them (single free fields of the same
     /// size and alignment, same hot flag): placed only after it. Swapping such a pair never
     /// shortens the longest kept subsequence and makes the order lexicographically smaller.
-    twin: u32,
+    twin: u64,
     memo: FailMemo,
     path: Vec<usize>,
     /// Moves allowed in this iteration.
@@ -387,7 +430,67 @@ struct Search<'a, 'p> {
     next_bound: u32,
 }
 
-impl Search<'_, '_> {
+impl<'a, 'p, const N: usize> Search<'a, 'p, N> {
+    /// The search for orders meeting `goal` within `budget` nodes (bound 0 to start with), or
+    /// `None` if the units' sizes alone exceed the goal.
+    fn new(plan: &'a Plan<'p>, goal: Goal, budget: u64) -> Option<Self> {
+        let k = plan.units.len();
+        assert!(k < N && k <= MOVES_LIMIT);
+        let pad_max = goal.max_size.checked_sub(plan.total)?;
+        let mut s = Search {
+            plan,
+            k,
+            weight: [0; N],
+            size: [0; N],
+            align: [1; N],
+            len: [0; N],
+            first_align: [1; N],
+            single: 0,
+            max_end: goal.max_size,
+            pad_max,
+            hot_mask: 0,
+            hot_on: plan.hot_len > 0,
+            max_hot_lines: goal.max_hot_lines,
+            positional: plan.hot_len > 0 || plan.units.iter().any(|u| u.pinned),
+            twin: 0,
+            memo: FailMemo::new(),
+            path: Vec::with_capacity(k),
+            bound: 0,
+            next_bound: INF,
+            steps: 0,
+            budget,
+        };
+        for (u, unit) in plan.units.iter().enumerate() {
+            s.weight[u] = unit.len as u32;
+            s.size[u] = unit.size;
+            s.align[u] = unit.align;
+            s.len[u] = unit.len;
+            s.first_align[u] = unit.first_align;
+            if unit.len == 1 {
+                s.single |= 1 << u;
+            }
+            if unit.hot {
+                s.hot_mask |= 1 << u;
+            }
+        }
+        for u in 1..k {
+            let (a, b) = (&plan.units[u - 1], &plan.units[u]);
+            if a.len == 1
+                && b.len == 1
+                && !a.pinned
+                && !b.pinned
+                && a.hot == b.hot
+                && a.size == b.size
+                && a.align == b.align
+            {
+                s.twin |= 1 << u;
+            }
+        }
+        Some(s)
+    }
+}
+
+impl<const N: usize> Search<'_, '_, N> {
     /// The state after placing unit `u`, if that stays within the goal (pins and hot block,
     /// padding, size, hot lines).
     #[inline]
@@ -436,7 +539,7 @@ impl Search<'_, '_> {
         } else {
             ONE_SPARE_FORCED
         };
-        let mut rest = [0usize; L];
+        let mut rest = [0usize; N];
         let mut nrest = 0;
         let mut free = [0usize; FREE_MAX];
         let mut nfree = 0;
@@ -461,7 +564,7 @@ impl Search<'_, '_> {
         if spare == 0 {
             return false;
         }
-        let mut others = [0usize; L];
+        let mut others = [0usize; N];
         let mut x = 0;
         while x < nrest {
             let mut i = 0;
@@ -489,7 +592,7 @@ impl Search<'_, '_> {
         const W: usize = 1 << FREE_MAX;
         let subsets = 1usize << free.len();
         // Placed mask, positions and sizes of each subset of `free`.
-        let mut sub_mask = [0u32; W];
+        let mut sub_mask = [0u64; W];
         let mut sub_pos = [0usize; W];
         let mut sub_size = [0u64; W];
         let mut s = 1;
@@ -560,7 +663,7 @@ impl Search<'_, '_> {
     /// Whether the prefix `path` (state `st`) extends to a complete order within `bound` moves;
     /// on success `path` holds it. `v[0]`: moves so far if no unit is kept yet; `v[j + 1]`:
     /// fewest moves so far with unit `j` the last kept one (`INF` if impossible).
-    fn dfs(&mut self, st: State, v: &[u32; L + 1]) -> bool {
+    fn dfs(&mut self, st: State, v: &[u32; N]) -> bool {
         let k = self.k;
         if st.pos == self.plan.items.len() {
             return true;
@@ -571,7 +674,7 @@ impl Search<'_, '_> {
         }
         // below[u]: weight of the unplaced units declared before u (all moved if u is the last
         // kept unit); and the smallest first alignment among the unplaced units.
-        let mut below = [0u32; L];
+        let mut below = [0u32; N];
         let mut acc = 0;
         let mut min_first_align = u64::MAX;
         let mut u = 0;
@@ -595,7 +698,8 @@ impl Search<'_, '_> {
         // with no more moves (which has every continuation the later one has, at no more cost).
         // Those with no spare move must keep every remaining unit declared after them, in order,
         // with the forced ones interleaved (with one spare move: all but one): checked exactly.
-        let mut live = 0u32;
+        // A bit per labeling j in 0..=k: up to 65 of them.
+        let mut live = 0u128;
         let mut excess = INF;
         let mut best_before = INF;
         let mut j = 0;
@@ -611,7 +715,7 @@ impl Search<'_, '_> {
                     self.memo.insert(st.mask, j, self.bound - v[j], pad);
                     excess = excess.min(self.bound + 1);
                 } else {
-                    live |= 1 << j;
+                    live |= 1u128 << j;
                 }
             }
             j += 1;
@@ -621,7 +725,7 @@ impl Search<'_, '_> {
             return false;
         }
         // keep[u]: fewest moves so far if u is kept next (the last kept unit declared before u).
-        let mut keep = [INF; L];
+        let mut keep = [INF; N];
         let mut run = v[0];
         u = 0;
         while u < k {
@@ -631,11 +735,11 @@ impl Search<'_, '_> {
         }
         u = 0;
         while u < k {
-            let bit = 1u32 << u;
+            let bit = 1u64 << u;
             let skip = st.mask & bit != 0 || (self.twin & bit != 0 && st.mask & (bit >> 1) == 0);
             if !skip && let Some(next) = self.step(st, u) {
                 let w = self.weight[u];
-                let mut v2 = [INF; L + 1];
+                let mut v2 = [INF; N];
                 let mut j = 0;
                 while j <= k {
                     if v[j] < INF {
@@ -668,7 +772,7 @@ impl Search<'_, '_> {
 /// `(mask, j', r', pad')` is answered by any point with `j <= j'`, `r >= r'`, `pad <= pad'`.
 /// An open-addressing hash table from `mask` to a linked list of points.
 struct FailMemo {
-    keys: Vec<u32>,
+    keys: Vec<u64>,
     heads: Vec<u32>,
     points: Vec<Point>,
     len: usize,
@@ -682,7 +786,8 @@ struct Point {
     next: u32,
 }
 
-const EMPTY: u32 = u32::MAX;
+/// No key: the full set, never looked up (a complete order ends the search first).
+const EMPTY: u64 = u64::MAX;
 const END: u32 = u32::MAX;
 
 impl FailMemo {
@@ -695,16 +800,16 @@ impl FailMemo {
         }
     }
 
-    fn slot(&self, key: u32) -> usize {
+    fn slot(&self, key: u64) -> usize {
         let bits = self.keys.len().trailing_zeros();
-        let mut i = ((u64::from(key)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
         while self.keys[i] != EMPTY && self.keys[i] != key {
             i = (i + 1) & (self.keys.len() - 1);
         }
         i
     }
 
-    fn head(&self, mask: u32) -> u32 {
+    fn head(&self, mask: u64) -> u32 {
         let i = self.slot(mask);
         if self.keys[i] == EMPTY {
             END
@@ -725,11 +830,11 @@ impl FailMemo {
     }
 
     /// Whether labeling `j` of the state with `r` moves left at padding `pad` is known to fail.
-    fn failed(&self, mask: u32, j: usize, r: u32, pad: u64) -> bool {
+    fn failed(&self, mask: u64, j: usize, r: u32, pad: u64) -> bool {
         self.len != 0 && self.covered(self.head(mask), j as u32, r, pad)
     }
 
-    fn insert(&mut self, mask: u32, j: usize, r: u32, pad: u64) {
+    fn insert(&mut self, mask: u64, j: usize, r: u32, pad: u64) {
         if self.covered(self.head(mask), j as u32, r, pad) {
             return;
         }

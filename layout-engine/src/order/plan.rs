@@ -88,6 +88,15 @@ impl Eval {
 }
 
 impl<'a> Plan<'a> {
+    /// The plan of `problem`: its fields, `repr(align)` and constraints.
+    pub fn of(problem: &super::Problem<'a>) -> Result<Self, OrderError> {
+        Plan::new(
+            problem.items,
+            problem.min_struct_align,
+            &problem.constraints,
+        )
+    }
+
     /// Validates the problem (errors in the documented order) and builds its units.
     pub fn new(
         items: &'a [Item],
@@ -267,6 +276,22 @@ impl<'a> Plan<'a> {
         } else {
             end.div_ceil(self.cache_line)
         }
+    }
+
+    /// The declared order of the units and its evaluation (`None` if it breaks a constraint),
+    /// and whether it reaches the lower bounds: the minimum size and the fewest hot lines any
+    /// order could have (the hot fields without padding). Then it is the answer, with 0 moves.
+    pub fn declared(&self) -> (Vec<usize>, Option<Eval>, bool) {
+        let order: Vec<usize> = (0..self.units.len()).collect();
+        let eval = self.evaluate(&order);
+        let at_floors =
+            eval.is_some_and(|e| e.size == self.min_size && e.hot_lines == self.hot_lines_floor());
+        (order, eval, at_floors)
+    }
+
+    /// The fewest hot lines any order could have (a lower bound: hot fields without padding).
+    pub fn hot_lines_floor(&self) -> u64 {
+        self.lines(self.hot_total)
     }
 
     /// The size and hot lines of a unit order, or `None` if it breaks a constraint or overflows.

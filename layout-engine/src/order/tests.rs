@@ -379,12 +379,24 @@ fn brute_force_prunes_soundly() {
     }
 }
 
+/// Field counts up to 8 for case `case`, weighted towards 6-8 (the cases brute force tests
+/// hardest).
+fn small_size(case: usize) -> usize {
+    [case % 9, 8, 7, 6][case % 4].min(8)
+}
+
+/// Whether the declared order of `items` overflows (such cases are skipped: nothing to order).
+fn declared_overflows(items: &[Item], align: u64) -> bool {
+    let declared: Vec<usize> = (0..items.len()).collect();
+    layout_size(items, &declared, align) == Err(OrderError::Overflow)
+}
+
 #[test]
 fn brute_force_unconstrained() {
     let mut rng = Rng(1);
     let mut checked = 0;
     for case in 0..6000 {
-        let n = [case % 9, 8, 7, 6][case % 4].min(8);
+        let n = small_size(case);
         let items = random_items(&mut rng, n);
         let align = random_struct_align(&mut rng);
         checked += check(&items, align, &Constraints::NONE) as usize;
@@ -397,7 +409,7 @@ fn brute_force_constrained() {
     let mut rng = Rng(2);
     let (mut checked, mut blocked) = (0, 0);
     for case in 0..6000 {
-        let n = [case % 9, 8, 7, 6][case % 4].min(8);
+        let n = small_size(case);
         let items = random_items(&mut rng, n);
         let align = random_struct_align(&mut rng);
         let oc = OwnedConstraints::random(&mut rng, n);
@@ -999,4 +1011,494 @@ fn budgeted_exact_search_agrees_with_an_unbounded_one_on_17_to_24_fields() {
         }
     }
     assert!(exact * 10 >= total * 9, "{exact} of {total} exact");
+}
+
+/// Budgets for the lower-bound tests: none, tiny ones that interrupt the first iterations, and
+/// no limit.
+const LOWER_BOUND_BUDGETS: [u64; 7] = [0, 1, 2, 5, 20, 200, u64::MAX];
+
+/// The moves of the exact search for `plan` with no limit on the steps, and whether the bound
+/// it gives within `budget` came from an interrupted search whose bound equals that answer (a
+/// bound one too big would then exceed it).
+fn lower_bound_is_tight_when_interrupted(
+    problem: &Problem<'_>,
+    budget: u64,
+    fewest: usize,
+) -> bool {
+    let plan = Plan::new(
+        problem.items,
+        problem.min_struct_align,
+        &problem.constraints,
+    )
+    .unwrap();
+    let goal = if problem.constraints.is_empty() {
+        exact::Goal {
+            max_size: plan.min_size,
+            max_hot_lines: 0,
+        }
+    } else {
+        exact::best_reachable(&plan).unwrap()
+    };
+    matches!(
+        exact::fewest_moves(&plan, goal, None, budget),
+        exact::Fewest::OutOfBudget { at_least } if (at_least as usize).max(1) == fewest && fewest >= 1
+    )
+}
+
+#[test]
+fn moves_lower_bound_is_below_brute_force_up_to_8_fields() {
+    let mut rng = Rng(41);
+    let (mut checked, mut tight) = (0, 0);
+    for case in 0..1500 {
+        let n = small_size(case);
+        let items = random_items(&mut rng, n);
+        let align = random_struct_align(&mut rng);
+        let oc = OwnedConstraints::random(&mut rng, n);
+        let groups = oc.group_slices();
+        let c = if case % 2 == 0 {
+            Constraints::NONE
+        } else {
+            oc.constraints(&groups)
+        };
+        if declared_overflows(&items, align) {
+            continue;
+        }
+        let problem = Problem::new(&items).min_struct_align(align).constraints(c);
+        let Some((_, _, fewest, _)) = brute(&items, align, &c) else {
+            continue;
+        };
+        let ctx = || alloc::format!("items {items:?} align {align} constraints {c:?}");
+        let Ok(s) = suggest(&problem) else {
+            continue;
+        };
+        assert_eq!(s.moves(), fewest, "{}", ctx());
+        checked += 1;
+        for budget in LOWER_BOUND_BUDGETS {
+            let lb = moves_lower_bound(&problem, budget).unwrap();
+            assert!(
+                lb <= fewest,
+                "bound {lb} > {fewest} at budget {budget}: {}",
+                ctx()
+            );
+            if budget == u64::MAX {
+                assert_eq!(lb, fewest, "{}", ctx());
+            }
+            if lb == fewest && lower_bound_is_tight_when_interrupted(&problem, budget, fewest) {
+                tight += 1;
+            }
+        }
+    }
+    assert!(checked > 1200, "{checked}");
+    // Interrupted searches whose bound is exactly the answer: a bound one too big would fail.
+    assert!(tight > 100, "{tight}");
+}
+
+#[test]
+fn moves_lower_bound_is_below_the_exact_answer_up_to_16_fields() {
+    let mut rng = Rng(42);
+    let (mut checked, mut tight, mut nontrivial) = (0, 0, 0);
+    for case in 0..160 {
+        let n = 9 + case % 8;
+        let items = random_items(&mut rng, n);
+        let align = random_struct_align(&mut rng);
+        let oc = OwnedConstraints::random(&mut rng, n);
+        let groups = oc.group_slices();
+        let c = if case % 2 == 0 {
+            Constraints::NONE
+        } else {
+            oc.constraints(&groups)
+        };
+        let problem = Problem::new(&items).min_struct_align(align).constraints(c);
+        let Ok(s) = suggest(&problem) else {
+            assert!(moves_lower_bound(&problem, u64::MAX).is_err());
+            continue;
+        };
+        assert!(s.exact);
+        checked += 1;
+        let fewest = s.moves();
+        if case % 8 == 0 && c.is_empty() {
+            assert_eq!(fewest, min_moves_by_subsets(&items, align));
+        }
+        for budget in LOWER_BOUND_BUDGETS.into_iter().chain([1_000, 10_000]) {
+            let lb = moves_lower_bound(&problem, budget).unwrap();
+            assert!(
+                lb <= fewest,
+                "bound {lb} > {fewest} at budget {budget}: {items:?} {c:?}"
+            );
+            if budget == u64::MAX {
+                assert_eq!(lb, fewest, "{items:?} {c:?}");
+            }
+            nontrivial += (lb >= 2) as usize;
+            if lb == fewest && lower_bound_is_tight_when_interrupted(&problem, budget, fewest) {
+                tight += 1;
+            }
+        }
+    }
+    assert!(checked > 120, "{checked}");
+    assert!(tight > 20, "{tight}");
+    assert!(nontrivial > 50, "{nontrivial}");
+}
+
+#[test]
+fn moves_lower_bound_on_17_to_24_fields_agrees_with_the_budgeted_search() {
+    let mut rng = Rng(43);
+    let (mut exact, mut below) = (0, 0);
+    for case in 0..24 {
+        let n = EXACT_LIMIT + 1 + case % (SEARCH_LIMIT - EXACT_LIMIT);
+        let items = common_items(&mut rng, n);
+        let problem = Problem::new(&items);
+        let heuristic = suggest_within(&problem, 0).unwrap();
+        // The 64-unit tables run the same search as the 24-unit ones, step for step.
+        let plan = Plan::new(&items, 1, &Constraints::NONE).unwrap();
+        let goal = exact::Goal {
+            max_size: plan.min_size,
+            max_hot_lines: 0,
+        };
+        let outcome = |f: exact::Fewest| match f {
+            exact::Fewest::Found(order) => (Some(order), 0),
+            exact::Fewest::Impossible => (None, u32::MAX),
+            exact::Fewest::OutOfBudget { at_least } => (None, at_least),
+        };
+        for budget in [0, 50, STEP_BUDGET] {
+            assert_eq!(
+                outcome(exact::fewest_moves_in::<{ SEARCH_LIMIT + 1 }>(
+                    &plan, goal, None, budget
+                )),
+                outcome(exact::fewest_moves_in::<65>(&plan, goal, None, budget)),
+                "{items:?}"
+            );
+        }
+        for budget in [0, 3, 100, STEP_BUDGET] {
+            let lb = moves_lower_bound(&problem, budget).unwrap();
+            let s = suggest_within(&problem, budget).unwrap();
+            assert!(lb <= s.moves() && lb <= heuristic.moves(), "{items:?}");
+            if s.exact {
+                // The same search completed: the bound is the answer.
+                assert_eq!(lb, s.moves(), "{items:?}");
+                exact += 1;
+            } else {
+                below += 1;
+            }
+        }
+    }
+    assert!(exact > 10 && below > 10, "{exact} {below}");
+}
+
+#[test]
+fn moves_lower_bound_up_to_64_fields() {
+    // Eight u8 separated by runs of seven u64: with no slack the u8 must form one block, which
+    // keeps at most one of them in place (keeping two would move the seven u64 between them),
+    // so exactly 7 moves; the search proves it.
+    let mut items = Vec::new();
+    for _ in 0..8 {
+        items.push(I8);
+        items.extend([I64; 7]);
+    }
+    let problem = Problem::new(&items);
+    let s = suggest(&problem).unwrap();
+    assert!(s.reaches_min() && !s.exact);
+    assert_eq!(s.moves(), 7);
+    // The gap relaxation alone proves it (each u8 kept off the first needs a filler before
+    // the u64 after it, and only u8 can fill); so does the search, given the budget.
+    assert_eq!(gaps::gap_bound(&items, s.min_size), 7);
+    assert_eq!(moves_lower_bound(&problem, 0).unwrap(), 7);
+    let lb = moves_lower_bound(&problem, 50 * STEP_BUDGET).unwrap();
+    assert_eq!(lb, 7);
+    for budget in [1, 10, 1_000, STEP_BUDGET] {
+        assert!((1..=7).contains(&moves_lower_bound(&problem, budget).unwrap()));
+    }
+    // Random structs of 25-64 fields, with and without constraints: never above the
+    // heuristic's moves (an upper bound on the answer when it reaches the same goal).
+    let mut rng = Rng(44);
+    for case in 0..40 {
+        let n = 25 + rng.index(40);
+        let items = common_items(&mut rng, n);
+        let oc = OwnedConstraints::random(&mut rng, n);
+        let groups = oc.group_slices();
+        let c = if case % 2 == 0 {
+            Constraints::NONE
+        } else {
+            oc.constraints(&groups)
+        };
+        let problem = Problem::new(&items).constraints(c);
+        let Ok(s) = suggest(&problem) else {
+            continue;
+        };
+        let plan = Plan::new(&items, 1, &c).unwrap();
+        let lb = moves_lower_bound(&problem, 2_000).unwrap();
+        if s.size == plan.min_size && s.hot_lines == plan.hot_lines_floor() {
+            assert!(lb <= s.moves(), "{items:?} {c:?}");
+        }
+        assert!(lb <= n);
+    }
+    // Above 64 units no search, but the gap relaxation: eight u8 among u64 with no slack must
+    // form one block, so 7 moves, which the heuristic reaches.
+    let big: Vec<Item> = (0..70).map(|i| if i % 9 == 0 { I8 } else { I64 }).collect();
+    let big = Problem::new(&big);
+    assert_eq!(moves_lower_bound(&big, u64::MAX).unwrap(), 7);
+    assert_eq!(suggest(&big).unwrap().moves(), 7);
+}
+
+#[test]
+fn small_alignment_bound_is_below_brute_force() {
+    // The relaxation alone (the fields aligned to at most each smaller alignment, in the same
+    // slack), against brute force; often it is the answer (a bound one too big would fail).
+    let mut rng = Rng(45);
+    let (mut tight, mut positive) = (0, 0);
+    for case in 0..1500 {
+        let n = 2 + case % 7;
+        let items = random_items(&mut rng, n);
+        let align = random_struct_align(&mut rng);
+        if declared_overflows(&items, align) {
+            continue;
+        }
+        let (_, _, fewest, _) = brute(&items, align, &Constraints::NONE).unwrap();
+        let plan = Plan::new(&items, align, &Constraints::NONE).unwrap();
+        for budget in [0, 3, u64::MAX] {
+            let bound = small_alignment_bound(&plan, budget).unwrap();
+            assert!(
+                bound <= fewest,
+                "{bound} > {fewest}: {items:?} align {align}"
+            );
+            positive += (bound >= 1) as usize;
+            tight += (bound >= 1 && bound == fewest) as usize;
+        }
+    }
+    assert!(tight > 100, "{tight}");
+    assert!(positive > tight, "{positive} {tight}");
+    // Above 64 fields only the relaxation applies: eight runs of a u8 and three u32 (32 fields
+    // aligned to at most 4, with no slack) among 40 u64.
+    let mut items = Vec::new();
+    for _ in 0..8 {
+        items.push(I8);
+        items.extend([I32; 3]);
+        items.extend([I64; 5]);
+    }
+    assert_eq!(items.len(), 72);
+    let problem = Problem::new(&items);
+    let s = suggest(&problem).unwrap();
+    let lb = moves_lower_bound(&problem, 50 * STEP_BUDGET).unwrap();
+    assert!(lb >= 2 && lb <= s.moves(), "{lb} {}", s.moves());
+}
+
+// ---- The downward search after the heuristic ------------------------------------------------
+
+/// No constraint, owned.
+fn no_constraints() -> OwnedConstraints {
+    OwnedConstraints {
+        pinned: Vec::new(),
+        groups: Vec::new(),
+        hot: Vec::new(),
+        cache_line: 64,
+    }
+}
+
+/// Checks a suggestion against the heuristic's alone for the same problem: a valid permutation
+/// honouring the constraints, the same size and hot lines, and no more moves. Returns whether
+/// it has fewer.
+fn check_against_heuristic(
+    items: &[Item],
+    align: u64,
+    oc: &OwnedConstraints,
+    s: &Suggestion,
+    h: &Suggestion,
+) -> bool {
+    let n = items.len();
+    let mut seen = vec![false; n];
+    for &f in &s.order {
+        assert!(f < n && !seen[f], "{items:?} {:?}", s.order);
+        seen[f] = true;
+    }
+    assert_eq!(s.order.len(), n);
+    assert_eq!(layout_size(items, &s.order, align), Ok(s.size));
+    for &p in &oc.pinned {
+        assert_eq!(s.order[p], p);
+    }
+    for g in &oc.groups {
+        let at = s.order.iter().position(|&f| f == g[0]).unwrap();
+        assert_eq!(&s.order[at..at + g.len()], g.as_slice());
+    }
+    assert!(s.order[..oc.hot.len()].iter().all(|f| oc.hot.contains(f)));
+    assert_eq!((s.size, s.hot_lines), (h.size, h.hot_lines), "{items:?}");
+    assert_eq!(s.blocked_by, h.blocked_by, "{items:?}");
+    assert_eq!(s.moves(), moves(&s.order));
+    assert_eq!(s.moved, moved_fields(&s.order));
+    assert!(s.moves() <= h.moves(), "{items:?}");
+    s.moves() < h.moves()
+}
+
+#[test]
+fn downward_search_improves_the_heuristic_on_17_to_64_fields() {
+    let mut rng = Rng(61);
+    let (mut improved, mut constrained, mut total) = (0, 0, 0);
+    for case in 0..48 {
+        let n = 17 + rng.index(48);
+        let items = if case % 3 == 0 {
+            random_items(&mut rng, n)
+        } else {
+            common_items(&mut rng, n)
+        };
+        let align = if case % 4 == 0 {
+            random_struct_align(&mut rng)
+        } else {
+            1
+        };
+        let oc = if case % 2 == 0 {
+            OwnedConstraints::random(&mut rng, n)
+        } else {
+            no_constraints()
+        };
+        let groups = oc.group_slices();
+        let problem = Problem::new(&items)
+            .min_struct_align(align)
+            .constraints(oc.constraints(&groups));
+        let (Ok(s), Ok(h)) = (suggest(&problem), suggest_within(&problem, 0)) else {
+            continue;
+        };
+        total += 1;
+        constrained += usize::from(!problem.constraints.is_empty());
+        improved += usize::from(check_against_heuristic(&items, align, &oc, &s, &h));
+        // Never below a proven lower bound; where the exact answer is known, never below it.
+        assert!(moves_lower_bound(&problem, STEP_BUDGET).unwrap() <= s.moves());
+        if n <= SEARCH_LIMIT {
+            let full = suggest_within(&problem, u64::MAX).unwrap();
+            assert!(full.exact && full.moves() <= s.moves(), "{items:?}");
+            if s.exact {
+                assert_eq!(s.order, full.order, "{items:?}");
+            }
+        }
+    }
+    std::eprintln!("{improved} of {total} improved ({constrained} constrained)");
+    assert!(total > 40 && constrained > 15, "{total} {constrained}");
+    assert!(improved > 10, "{improved} of {total} improved");
+}
+
+#[test]
+fn downward_search_on_common_17_to_24_fields_against_the_exact_answer() {
+    // Where the budgeted ascending search gives up (here within a small budget, so that it
+    // often does), the downward one takes over: never below the exact answer, equal to it when
+    // it says so, and often better than the heuristic.
+    let mut rng = Rng(62);
+    let (mut open, mut improved, mut proven) = (0, 0, 0);
+    for case in 0..60 {
+        let n = EXACT_LIMIT + 1 + case % (SEARCH_LIMIT - EXACT_LIMIT);
+        let items = common_items(&mut rng, n);
+        let problem = Problem::new(&items);
+        let budget = [20, 200, 2_000][case % 3];
+        let s = suggest_within(&problem, budget).unwrap();
+        let ascending = exact::fewest_moves(
+            &Plan::new(&items, 1, &Constraints::NONE).unwrap(),
+            exact::Goal {
+                max_size: min_size(&items, 1).unwrap(),
+                max_hot_lines: 0,
+            },
+            None,
+            budget,
+        );
+        let h = suggest_within(&problem, 0).unwrap();
+        let oc = no_constraints();
+        let better = check_against_heuristic(&items, 1, &oc, &s, &h);
+        let full = suggest_within(&problem, u64::MAX).unwrap();
+        assert!(full.exact && full.moves() <= s.moves(), "{items:?}");
+        if s.exact {
+            assert_eq!(s.order, full.order, "{items:?}");
+        }
+        if let exact::Fewest::OutOfBudget { at_least } = ascending {
+            open += 1;
+            improved += usize::from(better);
+            // Exact only where the downward search reaches the proven bound.
+            assert!(!s.exact || s.moves() == at_least as usize, "{items:?}");
+            proven += usize::from(s.exact);
+        }
+    }
+    std::eprintln!("{open} out of budget: {improved} improved, {proven} proven");
+    assert!(
+        open >= 20 && improved * 3 >= open && proven >= 5,
+        "{open} {improved} {proven}"
+    );
+}
+
+/// Debug-build cost of `suggest` on random structs of 32, 48 and 64 common fields (the
+/// downward search's budget is sized from it): run by hand with
+/// `cargo test -p layout-engine --lib downward_search_cost -- --ignored --nocapture`.
+#[cfg(feature = "std")]
+#[test]
+#[ignore]
+fn downward_search_cost_in_debug() {
+    // The structs of section 4 of the benchmark (same seeds), and harsher ones.
+    for (harsh, n) in [17, 18, 19, 20, 21, 22, 23, 24, 32, 48, 64]
+        .map(|n| (false, n))
+        .into_iter()
+        .chain([32, 48, 64].map(|n| (true, n)))
+    {
+        let mut rng = Rng(if n <= SEARCH_LIMIT { 100 } else { 300 } + n as u64);
+        let (mut worst, mut total, mut heur, mut ours) =
+            (core::time::Duration::ZERO, core::time::Duration::ZERO, 0, 0);
+        let cases = if n <= SEARCH_LIMIT { 200 } else { 100 };
+        for _ in 0..cases {
+            let items = if harsh {
+                random_items(&mut rng, n)
+            } else {
+                common_items(&mut rng, n)
+            };
+            let problem = Problem::new(&items);
+            let t = std::time::Instant::now();
+            let s = suggest(&problem).unwrap();
+            let e = t.elapsed();
+            total += e;
+            worst = worst.max(e);
+            ours += s.moves();
+            heur += suggest_within(&problem, 0).unwrap().moves();
+        }
+        let mean = total / cases;
+        std::eprintln!(
+            "{n} {} fields, debug: mean {mean:?}, worst {worst:?}; \
+             moves {:.2} (heuristic {:.2})",
+            if harsh { "harsh" } else { "common" },
+            ours as f64 / f64::from(cases),
+            heur as f64 / f64::from(cases),
+        );
+    }
+}
+
+// ---- The gap relaxation --------------------------------------------------------------------
+
+#[test]
+fn gap_bound_is_below_brute_force_and_the_exact_answer() {
+    // Against brute force up to 8 fields and the exact search up to 16; counted where it is the
+    // answer, so that a bound one too big fails.
+    let mut rng = Rng(47);
+    let (mut tight, mut positive) = (0, 0);
+    for case in 0..3000 {
+        let n = 1 + case % 16;
+        let items = if case % 2 == 0 {
+            random_items(&mut rng, n)
+        } else {
+            common_items(&mut rng, n)
+        };
+        let align = random_struct_align(&mut rng);
+        if declared_overflows(&items, align) {
+            continue;
+        }
+        let fewest = if n <= 8 {
+            brute(&items, align, &Constraints::NONE).unwrap().2
+        } else {
+            let s = suggest(&Problem::new(&items).min_struct_align(align)).unwrap();
+            assert!(s.exact);
+            s.moves()
+        };
+        let min_size = min_size(&items, align).unwrap();
+        let bound = gaps::gap_bound(&items, min_size);
+        assert!(
+            bound <= fewest,
+            "{bound} > {fewest}: {items:?} align {align}"
+        );
+        positive += (bound >= 1) as usize;
+        tight += (bound >= 1 && bound == fewest) as usize;
+        // The bound the engine reports includes it.
+        let lb = moves_lower_bound(&Problem::new(&items).min_struct_align(align), 0).unwrap();
+        assert!(lb >= bound && lb <= fewest, "{lb} {bound} {fewest}");
+    }
+    assert!(tight > 300, "{tight}");
+    assert!(positive > tight, "{positive} {tight}");
 }

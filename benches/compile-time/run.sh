@@ -13,7 +13,12 @@
 #   expanded  the `layout` crate with the derive already expanded (rustc's -Zunpretty=expanded,
 #             RUSTC_BOOTSTRAP=1): what the generated code alone costs; and the same without one
 #             kind of generated item each (per-item cost): no-doc (the rustdoc table), no-confirm
-#             (`same_types`, `same_prims`), no-expect (the const size/align assertion)
+#             (`same_types`, `same_prims`), no-expect (the const size/align assertion), no-impls
+#             (the `Layout` and `Model` impls)
+#   replay    the same expansion made by a proc macro that does no work: it parses the input with
+#             syn and returns the struct's items of the `expanded` source as text: what any derive
+#             that generates this code costs, however fast it is
+#   none      the structs without any derive: what every crate above pays before its derive
 # and, on the same structs in random field order (with padding, as users' structs are before
 # they fix them): debug-random, layout-random.
 # Each crate is timed with `cargo check` alone (dependencies built beforehand): CPU seconds
@@ -71,6 +76,7 @@ layout-core = { path = "$root/layout-core" }
 bytemuck = { version = "1", features = ["derive"] }
 zerocopy = { version = "0.8", features = ["derive"] }
 floor-derive = { path = "$work/floor-derive" }
+replay-derive = { path = "$work/replay-derive" }
 
 [workspace]
 TOML
@@ -79,7 +85,7 @@ TOML
     fi
     {
         echo "#![allow(dead_code)]"
-        [[ "$2" == *Layout* ]] && echo "use layout_core::Layout;"
+        [[ "$2" == *"derive(Layout)"* ]] && echo "use layout_core::Layout;"
         local i=0
         while IFS= read -r body; do
             printf '%s\n#[repr(C)]\npub struct S%d { %s}\n' "$2" "$i" "$body"
@@ -105,6 +111,37 @@ syn = { version = "2", features = ["full"] }
 quote = "1"
 proc-macro2 = "1"
 TOML
+# The replay: the `layout` crate's expansion, split per struct, returned by name.
+mkdir -p "$work/replay-derive/src"
+sed -e 's/^name = "floor-derive"/name = "replay-derive"/' "$work/floor-derive/Cargo.toml" \
+    > "$work/replay-derive/Cargo.toml"
+cat > "$work/replay-derive/src/lib.rs" <<RUST
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Each struct's items in the expanded source: the text after its definition, up to the next.
+fn items() -> &'static HashMap<String, String> {
+    static ITEMS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    ITEMS.get_or_init(|| {
+        let source = std::fs::read_to_string("$work/expanded/src/lib.rs").unwrap();
+        source
+            .split("#[repr(C)]\npub struct ")
+            .skip(1)
+            .map(|chunk| {
+                let name = chunk.split(' ').next().unwrap().to_owned();
+                let after = chunk.split_once("\n}\n").unwrap().1.to_owned();
+                (name, after)
+            })
+            .collect()
+    })
+}
+
+#[proc_macro_derive(Layout, attributes(layout))]
+pub fn replay(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    items()[&input.ident.to_string()].parse().unwrap()
+}
+RUST
 cat > "$work/floor-derive/src/lib.rs" <<'RUST'
 #[proc_macro_derive(Floor)]
 pub fn floor(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
@@ -116,6 +153,7 @@ RUST
 
 generate_bodies > "$work/bodies.txt"
 make_crate debug '#[derive(Debug)]'
+make_crate none ''
 make_crate floor '#[derive(floor_derive::Floor)]'
 make_crate layout '#[derive(Layout)]'
 make_crate policy '#[derive(Layout)]
@@ -143,15 +181,17 @@ without() { # name, perl substitution on the expanded source
 without no-doc 's{#\[doc =\s*"The layout of.*?"\]\n}{}gs'
 without no-confirm 's{::layout_core::__private_\w+::same_(?:types|prims)::<.*?>\(.*?\);}{}gs'
 without no-expect 's{::layout_core::__private_\w+::expect::<.*?\)(\s*\};)}{$1}gs'
-for c in no-doc no-confirm no-expect; do
+without no-impls 's{#\[automatically_derived\]\nimpl ::layout_core::(?:Layout for \w+ \{ \}|Model for \w+ \{.*?\n\})\n}{}gs'
+make_crate replay '#[derive(replay_derive::Layout)]'
+for c in no-doc no-confirm no-expect no-impls; do
     if cmp -s "$work/$c/src/lib.rs" "$work/expanded/src/lib.rs"; then
         echo "$c: the pattern removed nothing (the expansion changed shape): fix the bench" >&2
         exit 1
     fi
 done
 
-crates=(debug floor layout policy bytemuck zerocopy expanded no-doc no-confirm no-expect
-    debug-random layout-random)
+crates=(none debug floor layout policy bytemuck zerocopy expanded no-doc no-confirm no-expect
+    no-impls replay debug-random layout-random)
 for c in "${crates[@]}"; do
     cargo check -q --manifest-path "$work/$c/Cargo.toml" # dependencies, and a warm-up
 done
@@ -174,6 +214,7 @@ row() { # label, crate, baseline crate, note
     printf '%-56s %7.2f %6.2fx  %s\n' "$1" "${best[$2]}" "$(echo "${best[$2]} / ${best[$3]}" | bc -l)" "$4"
 }
 printf '%-56s %7s %7s\n' "crate ($structs repr(C) structs, cargo check)" "cpu s" ratio
+row "no derive (the structs alone)" none debug ""
 row "#[derive(Debug)]" debug debug ""
 row "floor: syn parse + one const size assertion" floor debug ""
 row "#[derive(Layout)]" layout debug "(target 1.5x)"
@@ -184,5 +225,7 @@ row "#[derive(Layout)] pre-expanded (generated code alone)" expanded debug ""
 row "  ... without the rustdoc table" no-doc debug ""
 row "  ... without the confirmation of the names" no-confirm debug ""
 row "  ... without the const size/align assertion" no-expect debug ""
+row "  ... without the Layout and Model impls" no-impls debug ""
+row "the expansion replayed by a macro that does no work" replay debug ""
 row "#[derive(Debug)], fields in random order" debug-random debug-random ""
 row "#[derive(Layout)], fields in random order" layout-random debug-random "(target 1.5x)"

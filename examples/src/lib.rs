@@ -3,7 +3,7 @@
 //!
 //! Run `cargo run --example tour`.
 
-use layout_core::check::order;
+use layout_core::order::Constraints;
 use layout_core::{Layout, StructLayout, Target};
 
 /// The table of `T` on `target`, and the suggested order if some order is smaller.
@@ -17,22 +17,24 @@ pub fn show<T: Layout>(target: &'static Target) -> String {
 /// A layout's table, then the suggested order when reordering would make it smaller.
 pub fn describe(layout: &StructLayout<'_>) -> String {
     let mut out = layout.to_string();
-    if layout.min_size() < layout.size() {
-        let min_align = layout.def.repr.align.unwrap_or(1);
-        let suggestion = order::suggest::<64>(&layout.fields, min_align, &[], &[]);
-        if let Ok(reordering) = layout.reordered(suggestion.as_slice()) {
-            out.push_str(&format!(
-                "\n\nsuggested order ({} bytes instead of {}, {} moved):\n{}",
-                reordering.size(),
-                layout.size(),
-                if suggestion.moved == 1 {
-                    "1 field".to_owned()
-                } else {
-                    format!("{} fields", suggestion.moved)
-                },
-                reordering.field_list()
-            ));
-        }
+    // The engine's search: the smallest size, then the fewest moves (what the derive and
+    // `cargo layout` suggest).
+    if let Ok(suggestion) = layout.suggest(Constraints::NONE)
+        && suggestion.size < layout.size()
+        && let Ok(reordering) = layout.reordered(&suggestion.order)
+    {
+        let moved = suggestion.moves();
+        out.push_str(&format!(
+            "\n\nsuggested order ({} bytes instead of {}, {} moved):\n{}",
+            reordering.size(),
+            layout.size(),
+            if moved == 1 {
+                "1 field".to_owned()
+            } else {
+                format!("{moved} fields")
+            },
+            reordering.field_list()
+        ));
     }
     out
 }

@@ -4,14 +4,14 @@
 //! the same code:
 //!
 //! - **at expansion time**, when the macro can model every field type from the syntax and every
-//!   checked target is named: the proc macro compiles these files too (through a symlink) and
-//!   runs [`broken`] and the `write_*` functions natively, then reports a spanned
-//!   `compile_error!` with the engine's fewest-moves order;
+//!   checked target is named: the proc macro runs [`broken`] and the `write_*` functions natively (it depends on this crate), then
+//!   reports a spanned `compile_error!` with the engine's fewest-moves order;
 //! - **during constant evaluation**, for the target being compiled and for structs whose field
 //!   types only the compiler resolves (aliases, other crates' types, other derived structs,
 //!   generics): the generated code calls [`run`], which lays the struct out on each target,
 //!   checks it with [`broken`] and, if a policy is broken, panics with the same report, whose
-//!   order comes from the `const` heuristic in [`order`]. Stable Rust prints the whole message
+//!   order comes from the `const` search in [`order`] (the engine's answer where it proves it
+//!   within a fixed budget, and said otherwise). Stable Rust prints the whole message
 //!   (`error[E0080]: evaluation panicked: ...`).
 //!
 //! Everything here is `const fn` over the engine's types and allocates nothing.
@@ -85,6 +85,50 @@ const fn count(targets: &Targets<'_>) -> usize {
     targets.named.len() + if targets.current { 1 } else { 0 }
 }
 
+/// Families (by [`family::key`]) already laid out by one loop over the targets, and whether a
+/// policy is broken there: a target of a family seen gives the struct the same layout, so it is
+/// not laid out again. `targets = "all"` names 314 targets of about 20 families, and laying a
+/// large struct out 314 times in constant evaluation would run into the compiler's
+/// `long_running_const_eval` limit.
+struct Families {
+    keys: [u64; FAMILIES],
+    broken: [bool; FAMILIES],
+    len: usize,
+}
+
+/// Families remembered by [`Families`] (more are laid out again, which is only slower).
+const FAMILIES: usize = 64;
+
+impl Families {
+    const fn new() -> Self {
+        Families {
+            keys: [0; FAMILIES],
+            broken: [false; FAMILIES],
+            len: 0,
+        }
+    }
+
+    /// Whether a policy is broken on `key`'s family, if it was seen.
+    const fn find(&self, key: u64) -> Option<bool> {
+        let mut k = 0;
+        while k < self.len {
+            if self.keys[k] == key {
+                return Some(self.broken[k]);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    const fn add(&mut self, key: u64, broken: bool) {
+        if self.len < FAMILIES {
+            self.keys[self.len] = key;
+            self.broken[self.len] = broken;
+            self.len += 1;
+        }
+    }
+}
+
 /// Checks `policy` on every target of `targets`. `F` is the number of fields.
 pub const fn evaluate<'a, const F: usize>(
     def: &StructDef<'a>,
@@ -93,23 +137,32 @@ pub const fn evaluate<'a, const F: usize>(
 ) -> Outcome<'a> {
     let mut first: Option<(&'static Target, Broken)> = None;
     let mut others = 0;
+    let mut seen = Families::new();
     let mut i = 0;
     while i < count(targets) {
         if let Some(target) = target_at(targets, i) {
-            let mut fields = [EMPTY; F];
-            match struct_layout(def, target, &mut fields) {
-                Ok(layout) => {
-                    let placed = Placed::new(def, target, layout, &fields);
-                    let b = broken(def, policy, &placed);
-                    if b.any() {
-                        if first.is_none() {
-                            first = Some((target, b));
-                        } else {
-                            others += 1;
+            let key = family::key(target, true);
+            match seen.find(key) {
+                // A family laid out before: broken or not, the same.
+                Some(broken) => others += broken as usize,
+                None => {
+                    let mut fields = [EMPTY; F];
+                    match struct_layout(def, target, &mut fields) {
+                        Ok(layout) => {
+                            let placed = Placed::new(def, target, layout, &fields);
+                            let b = broken(def, policy, &placed);
+                            seen.add(key, b.any());
+                            if b.any() {
+                                if first.is_none() {
+                                    first = Some((target, b));
+                                } else {
+                                    others += 1;
+                                }
+                            }
                         }
+                        Err(error) => return Outcome::NoLayout { target, error },
                     }
                 }
-                Err(error) => return Outcome::NoLayout { target, error },
             }
         }
         i += 1;
@@ -173,9 +226,16 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
             {
                 report::write_reorder(&mut m, s, &reorder);
                 joint.write_note(&mut m);
-                if suggestion.moved > 1 {
-                    // One move is always the fewest; more, the `const` search cannot prove.
+                // One move is always the fewest (the declared order breaks a policy); more, the
+                // `const` search proves within its budget, for one layout.
+                if suggestion.moved > 1 && !(suggestion.moves_proven && joint.count == 1) {
                     m.str("\n(this order is not proven to move the fewest fields)");
+                }
+                if !suggestion.size_proven {
+                    m.str(
+                        "\n(with the pinned fields, no smaller order was found, but the search \
+                           stopped before proving that none is)",
+                    );
                 }
             }
             if others > 0 {
@@ -266,9 +326,14 @@ const fn joint<const F: usize>(
     lays[0] = *fields;
     on[0] = Some(target);
     let mut count = 1;
+    let mut seen = Families::new();
+    seen.add(family::key(target, true), true);
     let mut i = 0;
     while i < self::count(targets) && count < JOINT {
-        if let Some(t) = target_at(targets, i) {
+        if let Some(t) = target_at(targets, i)
+            && seen.find(family::key(t, true)).is_none()
+        {
+            seen.add(family::key(t, true), true);
             let mut here = [EMPTY; F];
             if let Ok(l) = struct_layout(def, t, &mut here) {
                 let mut k = 0;
@@ -288,16 +353,19 @@ const fn joint<const F: usize>(
     if let Ok(l) = struct_layout(def, target, &mut [EMPTY; F]) {
         layouts[0] = l;
     }
-    let mut orders = [order::Order::<F> {
-        order: [0; F],
-        len: 0,
-        size: 0,
-        moved: 0,
-    }; JOINT];
+    let mut orders = [order::Order::<F>::EMPTY; JOINT];
     let mut best = [0u64; JOINT];
     let mut k = 0;
     while k < count {
-        orders[k] = order::suggest::<F>(&lays[k], min_align, policy.pinned, policy.hot);
+        orders[k] = order::suggest::<F>(
+            &lays[k],
+            min_align,
+            policy.pinned,
+            policy.hot,
+            policy.cache_line,
+            // One budget for the report, shared by its layouts.
+            order::REPORT_STEPS / count as u64,
+        );
         best[k] = orders[k].size;
         k += 1;
     }

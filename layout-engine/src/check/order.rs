@@ -489,29 +489,42 @@ const fn better<const N: usize>(o: &Order<N>, lines: u64, best: &Option<(Order<N
 }
 
 /// `items[..len]` stably sorted by the alignment of the fields they name, decreasing, or
-/// increasing when `up`.
+/// increasing when `up`: one pass per distinct alignment (powers of two, so at most 64), as an
+/// insertion sort is quadratic and structs of hundreds of fields reach constant evaluation.
 const fn sort_by_align<const N: usize>(
     items: &mut [usize; N],
     len: usize,
     fields: &[FieldLayout],
     up: bool,
 ) {
-    let mut i = 1;
+    let mut present = 0u64;
+    let mut i = 0;
     while i < len {
-        let x = items[i];
-        let mut j = i;
-        while j > 0
-            && if up {
-                fields[items[j - 1]].align > fields[x].align
-            } else {
-                fields[items[j - 1]].align < fields[x].align
-            }
-        {
-            items[j] = items[j - 1];
-            j -= 1;
+        let align = fields[items[i]].align;
+        if !align.is_power_of_two() {
+            // Never from a layout; left unsorted rather than losing a field.
+            return;
         }
-        items[j] = x;
+        present |= align;
         i += 1;
+    }
+    let source = *items;
+    let mut out = 0;
+    while present != 0 {
+        let align = if up {
+            present & present.wrapping_neg()
+        } else {
+            1 << (63 - present.leading_zeros())
+        };
+        present &= !align;
+        let mut i = 0;
+        while i < len {
+            if fields[source[i]].align == align {
+                items[out] = source[i];
+                out += 1;
+            }
+            i += 1;
+        }
     }
 }
 

@@ -170,11 +170,18 @@ pub const fn write_facts<const N: usize>(m: &mut Msg<N>, def: &StructDef<'_>, pl
     m.u64(placed.min_size);
     let fields = placed.fields;
     if matches!(def.shape, Shape::Struct) {
-        // Holes in memory order: repeatedly take the next field by offset.
+        // Holes in memory order: repeatedly take the next field by offset (the declared order
+        // when it is the memory order, as in every `repr(C)` struct: the search for the next
+        // is quadratic, too slow in constant evaluation for structs of hundreds of fields).
+        let in_order = declared_is_memory_order(fields);
         let mut prev: Option<usize> = None;
         let mut k = 0;
         while k < fields.len() {
-            let next = next_by_offset(fields, prev);
+            let next = if in_order {
+                Some(k)
+            } else {
+                next_by_offset(fields, prev)
+            };
             let Some(i) = next else { break };
             if let Some(p) = prev {
                 let end = fields[p].end();
@@ -204,6 +211,18 @@ pub const fn write_facts<const N: usize>(m: &mut Msg<N>, def: &StructDef<'_>, pl
         m.u64(placed.layout.size);
         m.str(")");
     }
+}
+
+/// Whether the fields in declared order are in memory order (see [`next_by_offset`]).
+const fn declared_is_memory_order(fields: &[crate::FieldLayout]) -> bool {
+    let mut i = 1;
+    while i < fields.len() {
+        if !less(fields, i - 1, i) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The field after `prev` in memory order (offset, then declaration order; zero-sized fields

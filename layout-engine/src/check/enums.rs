@@ -16,8 +16,8 @@
 //!
 //! Everything here is `const fn` and allocates nothing.
 
-use crate::check::Targets;
 use crate::check::msg::Msg;
+use crate::check::{Families, Targets, family};
 use crate::{
     EnumDef, EnumTypeLayout, Field, LayoutError, Prim, PtrKind, Target, Ty, Variant, VariantLayout,
     enum_layout, type_layout,
@@ -191,6 +191,7 @@ const fn first_broken<'a, const V: usize>(
 ) -> Option<FirstBroken<'a>> {
     let mut first = None;
     let mut others = 0;
+    let mut seen = Families::new();
     let n = targets.named.len() + if targets.current { 1 } else { 0 };
     let mut i = 0;
     while i < n {
@@ -199,12 +200,20 @@ const fn first_broken<'a, const V: usize>(
         } else {
             Target::CURRENT
         };
-        if let Some(target) = target {
+        let key = match target {
+            Some(t) => family::key(t, true),
+            None => 0,
+        };
+        if let Some(broken) = seen.find(key) {
+            // A family checked before: broken or not, the same.
+            others += broken as usize;
+        } else if let Some(target) = target {
             let mut variants = [NO_VARIANT; V];
             match enum_layout(def, target, &mut variants, &mut []) {
                 Ok(layout) => {
                     let facts = enum_facts(def, target, layout, &variants);
                     let b = enum_broken(policy, &facts);
+                    seen.add(key, b.any());
                     if b.any() {
                         if first.is_none() {
                             first = Some((target, Ok((facts, b))));

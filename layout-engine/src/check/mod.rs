@@ -90,7 +90,7 @@ const fn count(targets: &Targets<'_>) -> usize {
 /// not laid out again. `targets = "all"` names 314 targets of about 20 families, and laying a
 /// large struct out 314 times in constant evaluation would run into the compiler's
 /// `long_running_const_eval` limit.
-struct Families {
+pub(crate) struct Families {
     keys: [u64; FAMILIES],
     broken: [bool; FAMILIES],
     len: usize,
@@ -100,7 +100,7 @@ struct Families {
 const FAMILIES: usize = 64;
 
 impl Families {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Families {
             keys: [0; FAMILIES],
             broken: [false; FAMILIES],
@@ -109,7 +109,7 @@ impl Families {
     }
 
     /// Whether a policy is broken on `key`'s family, if it was seen.
-    const fn find(&self, key: u64) -> Option<bool> {
+    pub(crate) const fn find(&self, key: u64) -> Option<bool> {
         let mut k = 0;
         while k < self.len {
             if self.keys[k] == key {
@@ -120,7 +120,7 @@ impl Families {
         None
     }
 
-    const fn add(&mut self, key: u64, broken: bool) {
+    pub(crate) const fn add(&mut self, key: u64, broken: bool) {
         if self.len < FAMILIES {
             self.keys[self.len] = key;
             self.broken[self.len] = broken;

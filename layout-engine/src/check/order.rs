@@ -35,18 +35,18 @@
 //!    found; above [`SEARCH_FIELDS`] fields the heuristic's order stands.
 //!
 //! Measured against the engine on random structs of common field types, with and without pins
-//! and hot fields (the tests below print it), for a report that compares one layout (most do): up
-//! to 12 fields every order is proven and is the engine's; 13-16 fields, about 95%; 17-24 fields, about half (the engine's own search is
-//! exact there for about 98% within its budget), and about a fifth of those structs get an
-//! order that moves more fields than the engine's, said in the report. At most about one
-//! second of constant evaluation per report; the lint fired between 1 and 2 million steps in
-//! the worst cases tried.
+//! and hot fields (the tests below print it), for a report that compares one layout (most do):
+//! up to 12 fields every order is proven and is the engine's; 13-16 fields, about 96%; 17-24
+//! fields, about 72%, and about a tenth of those structs get an order that moves more fields
+//! than the engine's, which the report says. At most a second or two of constant evaluation
+//! per report; in the worst cases tried the lint fired from about 700,000 steps.
 
 use crate::{FieldLayout, round_up};
 
 /// Steps one report may spend on orders, shared by the distinct layouts it compares. A step is
-/// a loop iteration of a search here: a few interpreted calls and branches, so the budget
-/// stays well below the compiler's limit together with the rest of the report.
+/// a loop iteration of a search here, about three interpreted calls and branches: the lint
+/// fired from about 700,000 steps in the worst cases tried (64 fields), so this leaves it
+/// almost five times the room, with the rest of the report.
 pub const REPORT_STEPS: u64 = 150_000;
 
 /// Fields up to which the dynamic program finds the best size under pins.
@@ -141,15 +141,16 @@ const fn moves<const N: usize>(order: &[usize]) -> usize {
     let mut len = 0;
     let mut i = 0;
     while i < order.len() {
-        len = extend(&mut tails, len, order[i]);
+        len = extend(&mut tails, len, order[i]).0;
         i += 1;
     }
     order.len() - len
 }
 
 /// Patience sorting: `tails[l]` is the smallest last value of an increasing subsequence of
-/// length `l + 1` so far; adds `x` and returns the new length.
-const fn extend<const N: usize>(tails: &mut [usize; N], len: usize, x: usize) -> usize {
+/// length `l + 1` so far; adds `x` and returns the new length and the length of the longest
+/// increasing subsequence ending at `x`.
+const fn extend<const N: usize>(tails: &mut [usize; N], len: usize, x: usize) -> (usize, usize) {
     let (mut lo, mut hi) = (0, len);
     while lo < hi {
         let mid = (lo + hi) / 2;
@@ -160,7 +161,7 @@ const fn extend<const N: usize>(tails: &mut [usize; N], len: usize, x: usize) ->
         }
     }
     tails[lo] = x;
-    if lo == len { len + 1 } else { len }
+    (if lo == len { len + 1 } else { len }, lo + 1)
 }
 
 /// The pins and the hot block, the rules every order must honour (as the engine's plan).
@@ -664,6 +665,87 @@ const fn twins<const N: usize>(rules: &Rules<'_, N>) -> [usize; N] {
     twin
 }
 
+/// The bound of patience sorting on the fields a prefix can still keep in place: a kept
+/// sequence of length `l` ending at `tails[l - 1]` gains at most the unplaced fields declared
+/// after it, so at most `max over l of (l + unplaced above tails[l - 1])` are kept (`l = 0`:
+/// every unplaced field). Computed once per prefix, then in constant time for each field that
+/// may come next (placing `f`, which patience sorting puts at `tails[p]`, takes `f` from the
+/// terms up to `p`, adds the term `p + 1 + unplaced above f`, and leaves the later ones).
+struct KeptBound<const N: usize> {
+    /// Per declared index, the unplaced fields declared after it.
+    above: [usize; N],
+    /// `prefix[l]`: the largest term for `l' <= l`; `suffix[l]`: for `l' >= l`.
+    prefix: [usize; N],
+    suffix: [usize; N],
+    len: usize,
+}
+
+impl<const N: usize> KeptBound<N> {
+    /// The bound for a prefix with `placed` fields of `n` and patience `tails[..len]` (`len < n`,
+    /// as some field is unplaced).
+    const fn new(
+        placed: &[bool; N],
+        n: usize,
+        tails: &[usize; N],
+        len: usize,
+        steps: &mut Steps,
+    ) -> Self {
+        let _ = steps.take((n + len) as u64);
+        let mut b = KeptBound {
+            above: [0; N],
+            prefix: [0; N],
+            suffix: [0; N],
+            len,
+        };
+        let mut unplaced = 0;
+        let mut x = n;
+        while x > 0 {
+            x -= 1;
+            b.above[x] = unplaced;
+            if !placed[x] {
+                unplaced += 1;
+            }
+        }
+        let mut l = 0;
+        while l <= len {
+            let term = if l == 0 {
+                unplaced
+            } else {
+                l + b.above[tails[l - 1]]
+            };
+            b.prefix[l] = if l > 0 && b.prefix[l - 1] > term {
+                b.prefix[l - 1]
+            } else {
+                term
+            };
+            b.suffix[l] = term;
+            l += 1;
+        }
+        let mut l = len;
+        while l > 0 {
+            l -= 1;
+            if b.suffix[l + 1] > b.suffix[l] {
+                b.suffix[l] = b.suffix[l + 1];
+            }
+        }
+        b
+    }
+
+    /// The most fields kept by any completion once `f` is placed next, patience sorting having
+    /// put it at `tails[p]`.
+    const fn most_kept_with(&self, f: usize, p: usize) -> usize {
+        let mut most = self.prefix[p] - 1;
+        let at_f = p + 1 + self.above[f];
+        if at_f > most {
+            most = at_f;
+        }
+        if p + 2 <= self.len && self.suffix[p + 2] > most {
+            most = self.suffix[p + 2];
+        }
+        most
+    }
+}
+
 /// Entries of the table of failed prefixes (a direct-mapped cache: a collision forgets).
 const FAILED_SLOTS: usize = 1 << 10;
 
@@ -788,6 +870,7 @@ impl<const N: usize> Search<'_, '_, N> {
         if self.known_to_fail(set, end - filled, pos, steps) {
             return false;
         }
+        let kept = KeptBound::new(&self.placed, rules.n, &tails, len, steps);
         let mut f = 0;
         while f < rules.n {
             if !steps.take(1) {
@@ -802,9 +885,11 @@ impl<const N: usize> Search<'_, '_, N> {
                     rules.hot_len == 0 || pos + 1 != rules.hot_len || e <= self.max_hot_end;
                 if e - filled <= self.slack && hot_ok {
                     let mut tails = tails;
-                    let len = extend(&mut tails, len, f);
-                    self.place_field(f, pos, steps);
-                    if self.fewest_moves_from(&tails, len, steps) <= self.bound
+                    let (len, ending) = extend(&mut tails, len, f);
+                    self.ending[f] = ending as u8;
+                    self.placed[f] = true;
+                    self.seq[pos] = f;
+                    if rules.n - kept.most_kept_with(f, ending - 1) <= self.bound
                         && self.dfs(pos + 1, set | 1 << f, e, filled, tails, len, steps)
                     {
                         return true;
@@ -819,51 +904,6 @@ impl<const N: usize> Search<'_, '_, N> {
         }
         self.remember_failure(set, end - filled, pos);
         false
-    }
-
-    /// Places `f` at `pos`, with the longest increasing subsequence ending at it.
-    const fn place_field(&mut self, f: usize, pos: usize, steps: &mut Steps) {
-        let _ = steps.take(f as u64);
-        let mut longest = 0;
-        let mut g = 0;
-        while g < f {
-            if self.placed[g] && self.ending[g] > longest {
-                longest = self.ending[g];
-            }
-            g += 1;
-        }
-        self.ending[f] = longest + 1;
-        self.placed[f] = true;
-        self.seq[pos] = f;
-    }
-
-    /// A lower bound on the moves of any completion of the placed prefix: a kept sequence of
-    /// length `l` ending at `tails[l - 1]` gains at most the unplaced fields declared after it.
-    const fn fewest_moves_from(&self, tails: &[usize; N], len: usize, steps: &mut Steps) -> usize {
-        let n = self.rules.n;
-        let _ = steps.take(n as u64);
-        // Sweep the declared indices downwards, counting the unplaced ones above each tail.
-        let mut most_kept = 0;
-        let mut above = 0;
-        let mut idx = n;
-        let mut l = len;
-        loop {
-            let floor = if l == 0 { 0 } else { tails[l - 1] + 1 };
-            while idx > floor {
-                idx -= 1;
-                if !self.placed[idx] {
-                    above += 1;
-                }
-            }
-            if l + above > most_kept {
-                most_kept = l + above;
-            }
-            if l == 0 {
-                break;
-            }
-            l -= 1;
-        }
-        n - most_kept
     }
 }
 

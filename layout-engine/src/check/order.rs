@@ -37,8 +37,9 @@
 //! Measured against the engine on random structs of common field types, with and without pins
 //! and hot fields (the tests below print it), for a report that compares one layout (most do):
 //! up to 12 fields every order is proven and is the engine's; 13-16 fields, about 96%; 17-24
-//! fields, about 72%, and about a tenth of those structs get an order that moves more fields
-//! than the engine's, which the report says. At most a second or two of constant evaluation
+//! fields, about three quarters, and about a tenth of those structs get an order that moves
+//! more fields than the engine's; 25-64 fields, few, and most move more fields than the
+//! engine's (whose heuristic is better there). The report says when an order is not proven. At most a second or two of constant evaluation
 //! per report; in the worst cases tried the lint fired from about 700,000 steps.
 
 use crate::{FieldLayout, round_up};
@@ -1065,11 +1066,12 @@ mod against_the_engine {
     ];
 
     /// The `const` search against the engine's on random structs of `min_fields` to `max_fields`
-    /// fields, with and without pins and hot fields, within `steps`. Where the
-    /// `const` search proves its answer it is the engine's: the same order (so the same size, hot
-    /// lines and moves); where it proves the size only, the same size and lines. Returns the
-    /// cases, those with the size proven, those with everything proven, and how many of the
-    /// unproven ones move more fields than the engine.
+    /// fields, with and without pins and hot fields, within `steps`. Where the `const` search
+    /// proves its answer and the engine's is exact, it is the engine's: the same order (so the
+    /// same size, hot lines and moves); where it proves the size only, the same size and lines;
+    /// where the engine's is not exact, never worse. Returns the cases, those with the size
+    /// proven, those with everything proven, and how many of the others move more fields than
+    /// the engine for the same size.
     fn compare(
         seed: u64,
         cases: usize,
@@ -1129,22 +1131,26 @@ mod against_the_engine {
             let rules = Rules::<64>::new(&fields, 1, &pinned, &hot, cache_line);
             let (size, hot_end) = rules.evaluate(ours.as_slice()).expect("honours the rules");
             assert_eq!(size, ours.size, "{}", what());
-            // Above 16 fields with pins the engine's size is best-effort: ours may be smaller.
-            assert!(ours.size <= engine.size || !ours.size_proven, "{}", what());
-            if ours.size_proven && engine.exact {
+            let ours_goal = (rules.lines(hot_end), ours.size);
+            let engine_goal = (engine.hot_lines, engine.size);
+            if ours.size_proven {
                 counts[1] += 1;
-                assert_eq!(
-                    (rules.lines(hot_end), ours.size),
-                    (engine.hot_lines, engine.size),
-                    "{}",
-                    what()
-                );
+                // Never worse than the engine; the same where the engine is exact (above 16
+                // fields with pins its size is best-effort, and ours can be smaller).
+                assert!(ours_goal <= engine_goal, "{}", what());
+                if engine.exact {
+                    assert_eq!(ours_goal, engine_goal, "{}", what());
+                }
             }
-            if ours.proven() && engine.exact {
+            if ours.proven() {
                 counts[2] += 1;
-                assert_eq!(ours.as_slice(), engine.order, "{}", what());
+                if engine.exact {
+                    assert_eq!(ours.as_slice(), engine.order, "{}", what());
+                } else if ours_goal == engine_goal {
+                    assert!(ours.moved <= engine.moves(), "{}", what());
+                }
             } else {
-                counts[3] += usize::from(ours.moved > engine.moves() && ours.size == engine.size);
+                counts[3] += usize::from(ours.moved > engine.moves() && ours_goal == engine_goal);
             }
         }
         counts
@@ -1167,14 +1173,14 @@ mod against_the_engine {
         );
     }
 
-    /// 13-24 fields: never a wrong claim; prints how often the answer is proven.
+    /// 13-64 fields: never a wrong claim; prints how often the answer is proven.
     #[test]
-    fn equal_to_the_engine_where_proven_up_to_24_fields() {
-        for (min, max) in [(13, 16), (17, 24)] {
-            let [cases, sized, proven, more] = compare(0xBEEF, 400, min, max, REPORT_STEPS);
+    fn equal_to_the_engine_where_proven_up_to_64_fields() {
+        for (min, max, cases) in [(13, 16, 400), (17, 24, 400), (25, 64, 100)] {
+            let [cases, sized, proven, more] = compare(0xBEEF, cases, min, max, REPORT_STEPS);
             std::eprintln!(
-                "{min}-{max} fields: {cases} structs; size proven for {sized}, order proven (the \
-                 engine's) for {proven}; {more} of the others move more fields than the engine"
+                "{min}-{max} fields: {cases} structs; size proven for {sized}, order proven for \
+                 {proven}; {more} of the others move more fields than the engine"
             );
         }
     }

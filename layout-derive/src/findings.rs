@@ -401,6 +401,7 @@ fn report(
         order: &j.order,
         size: j.sizes[first],
         moved: j.moves(),
+        size_proven: j.best_proven,
     });
     // The body is offered only if, pasted, it meets the policies on every named target.
     let repairs = joint.as_ref().is_some_and(|j| {
@@ -423,7 +424,7 @@ fn report(
         && repairs
     {
         report::write_reorder(&mut m, &subject, r);
-        m.str(&joint_note(on, j));
+        m.str(&joint_note(on, j, b.optimal));
         if !sources.absent.is_empty() {
             let names: Vec<String> = sources.absent.iter().map(|n| format!("`{n}`")).collect();
             m.str(&format!(
@@ -457,7 +458,7 @@ fn report(
 
 /// What the one suggested order does on the other named targets, and whether it is proven to
 /// move the fewest fields.
-fn joint_note(on: &[OnTarget<'_>], j: &Joint) -> String {
+fn joint_note(on: &[OnTarget<'_>], j: &Joint, optimal_said: bool) -> String {
     let mut note = String::new();
     if on.len() > 1 {
         if j.best_everywhere() {
@@ -481,6 +482,9 @@ fn joint_note(on: &[OnTarget<'_>], j: &Joint) -> String {
         note.push_str(
             "\n(this order reaches the size above, but is not proven to move the fewest fields)",
         );
+    }
+    if !j.best_proven && !optimal_said {
+        note.push_str(layout_engine::check::report::SIZE_NOT_PROVEN);
     }
     note
 }

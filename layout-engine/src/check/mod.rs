@@ -215,6 +215,7 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
                 order: suggestion.as_slice(),
                 size: suggestion.size,
                 moved: suggestion.moved,
+                size_proven: suggestion.size_proven,
             };
             let mut m = Msg::<MSG_BYTES>::new();
             report::write_broken(&mut m, s, policy, &placed, &b, Some(&reorder));
@@ -231,11 +232,8 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
                 if suggestion.moved > 1 && !(suggestion.moves_proven && joint.count == 1) {
                     m.str("\n(this order is not proven to move the fewest fields)");
                 }
-                if !suggestion.size_proven {
-                    m.str(
-                        "\n(with the pinned fields, no smaller order was found, but the search \
-                           stopped before proving that none is)",
-                    );
+                if !suggestion.size_proven && !b.optimal {
+                    m.str(report::SIZE_NOT_PROVEN);
                 }
             }
             if others > 0 {

@@ -18,8 +18,10 @@
 //! 2. **The goal** (hot lines, size): the heuristic's when it reaches the lower bounds; with
 //!    pins otherwise, a dynamic program over sets of placed fields that keeps the smallest end
 //!    of each (`2^n * n` steps, run up to [`SUBSET_FIELDS`] fields): it finds the fewest hot
-//!    lines and then the smallest size exactly. Beyond it the heuristic's size stands, and the
-//!    order says so ([`Order::size_proven`]).
+//!    lines and then the smallest size exactly. Beyond it, when the heuristic's hot lines are
+//!    the fewest possible, a binary search over sizes, each a search of step 3 for any order
+//!    of that size, within half the steps left. Where neither ends, the best size found
+//!    stands, and the order says so ([`Order::size_proven`]).
 //! 3. **Fewest moves**: depth-first searches over order prefixes, children in increasing
 //!    declared index, cut when the padding exceeds what the goal allows, when the hot block
 //!    ends too late, when a pin or the hot block is not honoured, or when the prefix's longest
@@ -36,11 +38,12 @@
 //!
 //! Measured against the engine on random structs of common field types, with and without pins
 //! and hot fields (the tests below print it), for a report that compares one layout (most do):
-//! up to 12 fields every order is proven and is the engine's; 13-16 fields, about 96%; 17-24
-//! fields, about three quarters, and about a tenth of those structs get an order that moves
-//! more fields than the engine's; 25-64 fields, few, and most move more fields than the
-//! engine's (whose heuristic is better there). The report says when an order is not proven. At most a second or two of constant evaluation
-//! per report; in the worst cases tried the lint fired from about 700,000 steps.
+//! the size and hot lines are proven, and the engine's, for every struct up to 64 fields; the
+//! order is proven and is the engine's for every struct up to 12 fields, more than 99% of
+//! 13-16, about three quarters of 17-24 (an eighth of them get an order that moves more
+//! fields than the engine's), few above (most move more: the engine's heuristic is better
+//! there). The report says when an order is not proven. At most a second or two of constant
+//! evaluation per report; in the worst cases tried the lint fired from about 700,000 steps.
 
 use crate::{FieldLayout, round_up};
 
@@ -344,12 +347,52 @@ pub const fn suggest<const N: usize>(
                 (o, lines)
             }
             None => match heuristic {
-                Some(found) => found,
+                Some((o, lines)) => (
+                    by_search(&rules, o, lines, total, min_size, hot_total, &mut steps),
+                    lines,
+                ),
                 None => return declared(&rules),
             },
         },
     };
     fewest_moves(&rules, best, total, lines, &mut steps)
+}
+
+/// Above [`SUBSET_FIELDS`] fields (or out of steps for the subsets), the smallest size with
+/// the heuristic's hot lines, when those are the fewest possible: a binary search over sizes
+/// (multiples of the struct alignment), each a depth-first search of step 3 for any order of
+/// that size, within half the steps left. Proven when it ends within them.
+const fn by_search<const N: usize>(
+    rules: &Rules<'_, N>,
+    mut best: Order<N>,
+    lines: u64,
+    total: u64,
+    min_size: u64,
+    hot_total: u64,
+    steps: &mut Steps,
+) -> Order<N> {
+    if lines != rules.lines(hot_total) || rules.n > SEARCH_FIELDS {
+        return best;
+    }
+    let a = rules.align();
+    let share = steps.left / 2;
+    let mut part = Steps::new(share);
+    let (mut lo, mut hi) = (min_size / a, best.size / a);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let mut search = Search::new(rules, mid * a - total, lines);
+        match search.run(rules.n, &mut part) {
+            Some(order) => {
+                best = search.found(best, order, false);
+                hi = best.size / a;
+            }
+            None if part.out => break,
+            None => lo = mid + 1,
+        }
+    }
+    steps.left -= share - part.left;
+    best.size_proven = !part.out;
+    best
 }
 
 /// The declared order, unproven: what is reported when no search could run (a size overflows,
@@ -597,22 +640,7 @@ const fn fewest_moves<const N: usize>(
     if rules.n > SEARCH_FIELDS {
         return best;
     }
-    let mut search = Search {
-        rules,
-        slack: best.size - total,
-        max_hot_end: lines.saturating_mul(rules.cache_line),
-        twin: twins(rules),
-        placed: [false; N],
-        seq: [0; N],
-        bound: best.moved,
-        ending: [0; N],
-        failed: Failed {
-            sets: [u64::MAX; FAILED_SLOTS],
-            pads: [0; FAILED_SLOTS],
-            spare_none: [0; FAILED_SLOTS],
-            spare: [[0; N]; FAILED_SLOTS],
-        },
-    };
+    let mut search = Search::new(rules, best.size - total, lines);
     // Descending bounds: first the best order's moves (for the lexicographically smallest order
     // with as few), then one fewer than each order found, until a search finds none.
     let mut bound = best.moved;
@@ -785,7 +813,27 @@ struct Failed<const N: usize> {
     spare: [[i16; N]; FAILED_SLOTS],
 }
 
-impl<const N: usize> Search<'_, '_, N> {
+impl<'r, 'a, const N: usize> Search<'r, 'a, N> {
+    /// A search for orders with at most `slack` bytes of padding and `lines` hot lines.
+    const fn new(rules: &'r Rules<'a, N>, slack: u64, lines: u64) -> Self {
+        Search {
+            rules,
+            slack,
+            max_hot_end: lines.saturating_mul(rules.cache_line),
+            twin: twins(rules),
+            placed: [false; N],
+            seq: [0; N],
+            bound: rules.n,
+            ending: [0; N],
+            failed: Failed {
+                sets: [u64::MAX; FAILED_SLOTS],
+                pads: [0; FAILED_SLOTS],
+                spare_none: [0; FAILED_SLOTS],
+                spare: [[0; N]; FAILED_SLOTS],
+            },
+        }
+    }
+
     /// The lexicographically smallest order reaching the goal with at most `bound` moves, if
     /// the search finds one within `steps`.
     const fn run(&mut self, bound: usize, steps: &mut Steps) -> Option<[usize; N]> {

@@ -30,6 +30,8 @@ pub struct Reorder<'a> {
     pub size: u64,
     /// How many fields move.
     pub moved: usize,
+    /// Whether no order honouring the pins is smaller (the searches for it have budgets).
+    pub size_proven: bool,
 }
 
 const fn name<'a>(def: &StructDef<'a>, i: usize) -> &'a str {
@@ -115,11 +117,17 @@ pub const fn write_broken<const N: usize>(
             && r.size > placed.min_size
             && !policy.pinned.is_empty()
         {
-            m.str(
-                ", but not with the pinned fields in place: the best order found keeping them is ",
-            );
-            m.count(r.size, "byte", "bytes");
-            m.str(" (unpin a field, or drop `optimal`)");
+            if r.size_proven {
+                m.str(
+                    ", but not with the pinned fields in place: the best order found keeping them is ",
+                );
+                m.count(r.size, "byte", "bytes");
+                m.str(" (unpin a field, or drop `optimal`)");
+            } else {
+                m.str("; the best order found keeping the pinned fields in place is ");
+                m.count(r.size, "byte", "bytes");
+                m.str(", but the search stopped before proving that none is smaller");
+            }
         }
     }
     if let Some(f) = b.hot_not_first {
@@ -258,6 +266,10 @@ const fn less(fields: &[crate::FieldLayout], a: usize, b: usize) -> bool {
     }
     a < b
 }
+
+/// Said after a suggested order whose size is not proven the smallest the pins allow.
+pub const SIZE_NOT_PROVEN: &str = "\n(with the pinned fields in place, no smaller order was found, \
+    but the search stopped before proving that none is)";
 
 /// The reordered declaration, ready to paste.
 pub const fn write_reorder<const N: usize>(m: &mut Msg<N>, s: &Subject<'_>, r: &Reorder<'_>) {

@@ -23,39 +23,108 @@ pub(super) struct Goal {
     pub max_hot_lines: u64,
 }
 
+/// Steps (units tried) the searches for the best reachable size may take above
+/// [`EXACT_LIMIT`](super::EXACT_LIMIT) units, where they are not bounded by the problem's size:
+/// about 10 ms in the proc macro's unoptimised build, and almost always enough.
+pub(super) const REACH_BUDGET: u64 = 200_000;
+
+/// What the size searches may still spend, and whether one ran out (its "not found" then
+/// means nothing).
+pub(super) struct Budget {
+    left: u64,
+    out: bool,
+}
+
+impl Budget {
+    /// No limit: the searches are bounded by the problem's size.
+    pub(super) fn unlimited() -> Self {
+        Budget::new(u64::MAX)
+    }
+
+    pub(super) fn new(steps: u64) -> Self {
+        Budget {
+            left: steps,
+            out: false,
+        }
+    }
+
+    fn take(&mut self) -> bool {
+        if self.left == 0 {
+            self.out = true;
+            return false;
+        }
+        self.left -= 1;
+        true
+    }
+}
+
 /// The best (fewest hot lines, then smallest size) any order satisfying the constraints reaches.
 /// First any valid order (an upper bound), then a binary search on the hot lines, then on the
 /// size over multiples of the struct alignment, each step a [`Reach`] search. Errors:
 /// [`OrderError::Unsatisfiable`] when no order satisfies the constraints (or above
 /// [`REACH_LIMIT`] units), [`OrderError::Overflow`] when every one overflows.
 pub(super) fn best_reachable(plan: &Plan<'_>) -> Result<Goal, OrderError> {
-    best_with(plan, false)
+    best_with(plan, false, &mut Budget::unlimited())
 }
 
-/// Whether the best reachable size is `plan.min_size` (`Ok(false)` also above [`REACH_LIMIT`]).
-pub(super) fn reaches_min(plan: &Plan<'_>) -> Result<bool, OrderError> {
-    Ok(best_with(plan, true)?.max_size == plan.min_size)
+/// [`best_reachable`] within `steps`, with an order that reaches it; `Ok(None)` when the
+/// searches ran out of steps.
+pub(super) fn best_reachable_within(
+    plan: &Plan<'_>,
+    steps: u64,
+) -> Result<Option<(Goal, Vec<usize>)>, OrderError> {
+    let mut budget = Budget::new(steps);
+    let goal = best_with(plan, false, &mut budget);
+    if budget.out {
+        return Ok(None);
+    }
+    let goal = goal?;
+    let max_hot_end = if plan.hot_len > 0 {
+        goal.max_hot_lines.saturating_mul(plan.cache_line)
+    } else {
+        u64::MAX
+    };
+    let found = Reach::find(plan, goal.max_size, max_hot_end, &mut budget);
+    match found {
+        Ok(found) => Ok(Some((goal, found.order))),
+        Err(_) if budget.out => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the best reachable size is `plan.min_size` (`Ok(false)` also above [`REACH_LIMIT`]),
+/// within `budget` (`None` when it ran out).
+pub(super) fn reaches_min(
+    plan: &Plan<'_>,
+    budget: &mut Budget,
+) -> Result<Option<bool>, OrderError> {
+    let goal = best_with(plan, true, budget);
+    if budget.out {
+        return Ok(None);
+    }
+    Ok(Some(goal?.max_size == plan.min_size))
 }
 
 /// [`best_reachable`]; with `min_only`, the size search stops after testing `min_size`
-/// (returning a larger size, not necessarily the best, if that fails).
-fn best_with(plan: &Plan<'_>, min_only: bool) -> Result<Goal, OrderError> {
+/// (returning a larger size, not necessarily the best, if that fails). Meaningless when
+/// `budget` runs out.
+fn best_with(plan: &Plan<'_>, min_only: bool, budget: &mut Budget) -> Result<Goal, OrderError> {
     if plan.units.len() > REACH_LIMIT {
         return Err(OrderError::Unsatisfiable);
     }
     let line_end = |lines: u64| lines.saturating_mul(plan.cache_line);
-    let first = Reach::find(plan, u64::MAX, u64::MAX)?;
-    let (mut hot_end, mut end) = first;
+    let first = Reach::find(plan, u64::MAX, u64::MAX, budget)?;
+    let (mut hot_end, mut end) = (first.hot_end, first.end);
     let mut max_hot_lines = 0;
     let mut max_hot_end = u64::MAX;
     if plan.hot_len > 0 {
         let (mut lo, mut hi) = (plan.hot_lines_floor(), plan.lines(hot_end));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match Reach::find(plan, u64::MAX, line_end(mid)) {
-                Ok((h, e)) => {
-                    (hot_end, end) = (h, e);
-                    hi = plan.lines(h);
+            match Reach::find(plan, u64::MAX, line_end(mid), budget) {
+                Ok(found) => {
+                    (hot_end, end) = (found.hot_end, found.end);
+                    hi = plan.lines(found.hot_end);
                 }
                 Err(_) => lo = mid + 1,
             }
@@ -63,22 +132,22 @@ fn best_with(plan: &Plan<'_>, min_only: bool) -> Result<Goal, OrderError> {
         max_hot_lines = lo;
         max_hot_end = line_end(lo);
         if plan.lines(hot_end) > lo {
-            end = Reach::find(plan, u64::MAX, max_hot_end)?.1;
+            end = Reach::find(plan, u64::MAX, max_hot_end, budget)?.end;
         }
     }
     let a = plan.struct_align;
     let mut hi = align_up(end, a).ok_or(OrderError::Overflow)? / a;
     let mut lo = plan.min_size / a;
     if min_only && lo < hi {
-        if Reach::find(plan, lo * a, max_hot_end).is_ok() {
+        if Reach::find(plan, lo * a, max_hot_end, budget).is_ok() {
             hi = lo;
         }
         lo = hi;
     }
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match Reach::find(plan, mid * a, max_hot_end) {
-            Ok((_, e)) => hi = align_up(e, a).ok_or(OrderError::Overflow)? / a,
+        match Reach::find(plan, mid * a, max_hot_end, budget) {
+            Ok(found) => hi = align_up(found.end, a).ok_or(OrderError::Overflow)? / a,
             Err(_) => lo = mid + 1,
         }
     }
@@ -88,12 +157,19 @@ fn best_with(plan: &Plan<'_>, min_only: bool) -> Result<Goal, OrderError> {
     })
 }
 
+/// An order [`Reach`] found: its units, and where its hot block and its last unit end.
+struct Found {
+    order: Vec<usize>,
+    hot_end: u64,
+    end: u64,
+}
+
 /// A depth-first search for any order of the units satisfying the constraints that ends by
 /// `max_end` with its hot block ending by `max_hot_end`: cut when the padding exceeds
 /// `max_end - total`, and remembering per set of placed units the least padding explored
 /// (smaller dominates). Children by decreasing alignment, which has no padding when nothing
 /// else constrains, so feasible searches dive straight to an answer.
-struct Reach<'a, 'p> {
+struct Reach<'a, 'p, 'b> {
     plan: &'a Plan<'p>,
     by_align: Vec<usize>,
     max_end: u64,
@@ -102,11 +178,20 @@ struct Reach<'a, 'p> {
     hot_mask: u64,
     explored: PadMemo,
     overflowed: bool,
+    budget: &'b mut Budget,
+    /// The units placed so far.
+    path: Vec<usize>,
 }
 
-impl Reach<'_, '_> {
-    /// The hot end and end of the first order found, or why none was.
-    fn find(plan: &Plan<'_>, max_end: u64, max_hot_end: u64) -> Result<(u64, u64), OrderError> {
+impl Reach<'_, '_, '_> {
+    /// The first order found, or why none was (also when `budget` runs out: see
+    /// [`Budget`]).
+    fn find(
+        plan: &Plan<'_>,
+        max_end: u64,
+        max_hot_end: u64,
+        budget: &mut Budget,
+    ) -> Result<Found, OrderError> {
         let mut by_align: Vec<usize> = (0..plan.units.len()).collect();
         by_align.sort_by_key(|&u| core::cmp::Reverse(plan.units[u].align));
         let mut r = Reach {
@@ -121,12 +206,18 @@ impl Reach<'_, '_> {
                 .sum(),
             explored: PadMemo::new(),
             overflowed: false,
+            budget,
+            path: Vec::with_capacity(plan.units.len()),
         };
         if max_end < plan.total {
             return Err(OrderError::Unsatisfiable);
         }
         match r.dfs(0, 0, 0, 0, 0) {
-            Some(found) => Ok(found),
+            Some((hot_end, end)) => Ok(Found {
+                order: r.path,
+                hot_end,
+                end,
+            }),
             None if r.overflowed => Err(OrderError::Overflow),
             None => Err(OrderError::Unsatisfiable),
         }
@@ -151,6 +242,9 @@ impl Reach<'_, '_> {
         while i < self.by_align.len() {
             let u = self.by_align[i];
             i += 1;
+            if !self.budget.take() {
+                return None;
+            }
             if mask & (1 << u) != 0 || !self.plan.can_place(u, pos) {
                 continue;
             }
@@ -170,10 +264,12 @@ impl Reach<'_, '_> {
                 }
                 hot_end2 = e;
             }
+            self.path.push(u);
             if let Some(found) = self.dfs(mask2, pos + self.plan.units[u].len, e, placed2, hot_end2)
             {
                 return Some(found);
             }
+            self.path.pop();
         }
         None
     }

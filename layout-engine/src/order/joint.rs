@@ -20,7 +20,8 @@
 use alloc::vec::Vec;
 
 use super::{
-    Constraints, OrderError, Problem, Suggestion, layout_size, moved_fields, moves, suggest,
+    Blocker, Constraints, OrderError, Problem, Suggestion, layout_size, moved_fields, moves,
+    suggest,
 };
 
 /// Above this many fields the improvement step (cubic in the number of fields) is skipped.
@@ -41,6 +42,9 @@ pub struct Joint {
     /// Whether the order is proven to move the fewest fields among the orders that reach the
     /// best size everywhere (see [`suggest_joint`]).
     pub exact: bool,
+    /// Whether every target's best size is proven ([`Blocker::Unproven`] on none: with pins or
+    /// groups above [`EXACT_LIMIT`](super::EXACT_LIMIT) units the search for it has a budget).
+    pub best_proven: bool,
 }
 
 impl Joint {
@@ -72,6 +76,7 @@ pub fn suggest_joint(problems: &[Problem<'_>]) -> Result<Joint, OrderError> {
             sizes: Vec::new(),
             best: Vec::new(),
             exact: true,
+            best_proven: true,
         });
     };
     let n = first.items.len();
@@ -122,12 +127,16 @@ pub fn suggest_joint(problems: &[Problem<'_>]) -> Result<Joint, OrderError> {
     let exact = sizes == best
         && own.iter().all(|s| s.exact)
         && moved.len() <= own.iter().map(Suggestion::moves).max().unwrap_or(0);
+    let best_proven = own
+        .iter()
+        .all(|s| !s.blocked_by.contains(&Blocker::Unproven));
     Ok(Joint {
         order,
         moved,
         sizes,
         best,
         exact,
+        best_proven,
     })
 }
 

@@ -11,7 +11,7 @@
 //! `repr(transparent)` has the size and alignment of its one field that is not a 1-aligned ZST,
 //! at offset 0; the offsets of its ZSTs are unspecified (see `place_transparent`).
 
-use crate::def::{Shape, StructDef};
+use crate::def::{Field, Shape, StructDef};
 use crate::error::{LayoutError, ReprProblem};
 use crate::prim::Prim;
 use crate::repr::{MAX_ALIGN, MAX_PACK, ReprBase};
@@ -86,6 +86,7 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
             if !target.has_atomic(size as u16 * 8) {
                 return Err(LayoutError::NoAtomic {
                     bits: size as u16 * 8,
+                    field: None,
                 });
             }
             (size, size)
@@ -94,6 +95,7 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
             if !target.has_atomic(target.pointer_bits) {
                 return Err(LayoutError::NoAtomic {
                     bits: target.pointer_bits,
+                    field: None,
                 });
             }
             (word, word)
@@ -124,7 +126,13 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
         }
         Ty::Aliased(prim) => match aliased(prim, target) {
             Ok(l) => (l.size, l.align),
-            Err(c) => return Err(LayoutError::MaybeCType { prim, c }),
+            Err(c) => {
+                return Err(LayoutError::MaybeCType {
+                    prim,
+                    c,
+                    field: None,
+                });
+            }
         },
         Ty::Host { name, size, align } => {
             if !target.is_current() {
@@ -135,6 +143,19 @@ pub const fn type_layout<'a>(ty: &Ty<'a>, target: &Target) -> Result<TypeLayout,
         Ty::Opaque { name } => return Err(LayoutError::NoModel { ty: name }),
     };
     Ok(TypeLayout { size, align })
+}
+
+/// The layout of `field`'s type on `target`; an error names the field (of `owner`), unless it
+/// names a field nested deeper.
+pub(crate) const fn field_layout<'a>(
+    owner: &'a str,
+    field: &Field<'a>,
+    target: &Target,
+) -> Result<TypeLayout, LayoutError<'a>> {
+    match type_layout(&field.ty, target) {
+        Ok(l) => Ok(l),
+        Err(e) => Err(e.in_field(owner, field.name, field.ty_name)),
+    }
 }
 
 /// The layout on `target` of `prim` reached through a name ([`Ty::Aliased`]): that of `prim`,
@@ -254,7 +275,7 @@ pub const fn struct_layout<'a>(
     let mut non_trivial = 0;
     let mut i = 0;
     while i < fields.len() {
-        let f = tri!(type_layout(&fields[i].ty, target));
+        let f = tri!(field_layout(def.name, &fields[i], target));
         if f.size != 0 || f.align != 1 {
             non_trivial += 1;
         }
@@ -331,7 +352,7 @@ const fn host_struct_layout<'a>(
     };
     let mut i = 0;
     while i < def.fields.len() && i < out.len() {
-        let f = tri!(type_layout(&def.fields[i].ty, target));
+        let f = tri!(field_layout(def.name, &def.fields[i], target));
         let offset = if i < host.offsets.len() {
             host.offsets[i]
         } else {

@@ -15,7 +15,7 @@
 //! `repr(Rust)` enums have no layout here: rustc chooses niches and tag widths and does not
 //! promise them ([`LayoutError::Unpredictable`]).
 
-use crate::compute::{FieldLayout, TypeLayout, round_up, tri, type_layout};
+use crate::compute::{FieldLayout, TypeLayout, field_layout, round_up, tri};
 use crate::def::EnumDef;
 use crate::error::{LayoutError, ReprProblem};
 use crate::prim::Prim;
@@ -321,7 +321,7 @@ pub const fn enum_layout<'a>(
         let mut end = base;
         let mut i = 0;
         while i < fs.len() {
-            let f = tri!(type_layout(&fs[i].ty, target));
+            let f = tri!(field_layout(def.name, &fs[i], target));
             let offset = match round_up(end, f.align) {
                 Some(o) => o,
                 None => return Err(too_big),

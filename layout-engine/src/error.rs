@@ -68,6 +68,8 @@ pub enum LayoutError<'a> {
         prim: crate::Prim,
         /// The C type it may be (`c_int` or `c_long`).
         c: crate::Prim,
+        /// The field whose type it is (`None` for a type laid out on its own).
+        field: Option<FieldAt<'a>>,
     },
     /// A `repr(Rust)` type asked about for a target other than the compiling one: rustc chooses
     /// that layout and does not promise it.
@@ -79,6 +81,8 @@ pub enum LayoutError<'a> {
     NoAtomic {
         /// Width in bits.
         bits: u16,
+        /// The field whose type it is (`None` for a type laid out on its own).
+        field: Option<FieldAt<'a>>,
     },
     /// A fact the layout needs is not known for this target (a [`Target`](crate::Target) built
     /// by hand rather than taken from [`Target::ALL`](crate::Target::ALL)): the width of its C
@@ -96,7 +100,42 @@ pub enum LayoutError<'a> {
     },
 }
 
-impl LayoutError<'_> {
+/// The field a [`LayoutError`] comes from: the innermost one, in the struct or enum that
+/// declares it (for a struct nested in another, the nested struct's field), so that a message
+/// can say which field to change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct FieldAt<'a> {
+    /// The struct or enum that declares the field.
+    pub owner: &'a str,
+    /// The field's name (`"0"`, `"1"`, ... in a tuple struct).
+    pub name: &'a str,
+    /// The field's type as written.
+    pub ty_name: &'a str,
+}
+
+impl<'a> LayoutError<'a> {
+    /// This error, as coming from the field `name: ty_name` of `owner` when it does not name a
+    /// field yet (an inner field, found first, is the one to change).
+    pub const fn in_field(self, owner: &'a str, name: &'a str, ty_name: &'a str) -> Self {
+        let at = Some(FieldAt {
+            owner,
+            name,
+            ty_name,
+        });
+        match self {
+            LayoutError::MaybeCType {
+                prim,
+                c,
+                field: None,
+            } => LayoutError::MaybeCType { prim, c, field: at },
+            LayoutError::NoAtomic { bits, field: None } => {
+                LayoutError::NoAtomic { bits, field: at }
+            }
+            other => other,
+        }
+    }
+
     /// A one-line description, usable in `const` (no formatting).
     pub const fn kind_str(&self) -> &'static str {
         match self {
@@ -122,6 +161,17 @@ impl LayoutError<'_> {
     }
 }
 
+/// "the field `name: ty_name` of `owner`".
+impl fmt::Display for FieldAt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the field `{}: {}` of `{}`",
+            self.name, self.ty_name, self.owner
+        )
+    }
+}
+
 impl fmt::Display for LayoutError<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -139,25 +189,32 @@ impl fmt::Display for LayoutError<'_> {
                 "`{ty}` has a layout only on the compiling target; for other targets give it a \
                  cross-target model (derive `Layout` on it, or implement `layout_core::Model`)"
             ),
-            LayoutError::MaybeCType { prim, c } => write!(
-                f,
-                "a field's type is `{prim}` on the compiling target, reached through a name (a \
-                 type alias or another crate's type), and may be `{c}`, which has another width \
-                 on this target; write the field's type as the C type (`core::ffi::{c}`) or as \
-                 the primitive, or give the type a `layout_core::Model`",
-                prim = prim.name(),
-                c = c.name()
-            ),
+            LayoutError::MaybeCType { prim, c, field } => {
+                match field {
+                    Some(at) => write!(f, "the type of {at}")?,
+                    None => f.write_str("a field's type")?,
+                }
+                write!(
+                    f,
+                    " is `{prim}` on the compiling target, reached through a name (a type alias \
+                     or another crate's type), and may be `{c}`, which has another width on \
+                     this target; write the field's type as the C type (`core::ffi::{c}`) or as \
+                     the primitive, or give the type a `layout_core::Model`",
+                    prim = prim.name(),
+                    c = c.name()
+                )
+            }
             LayoutError::Unpredictable { ty } => write!(
                 f,
                 "`{ty}` is repr(Rust): rustc chooses its layout and does not promise it on other \
                  targets; add #[repr(C)] to make it predictable"
             ),
-            LayoutError::NoAtomic { bits } => {
-                write!(
-                    f,
-                    "the target has no {bits}-bit atomics, so the atomic type does not exist there"
-                )
+            LayoutError::NoAtomic { bits, field } => {
+                write!(f, "the target has no {bits}-bit atomics, so ")?;
+                match field {
+                    Some(at) => write!(f, "the type of {at} does not exist there"),
+                    None => f.write_str("the atomic type does not exist there"),
+                }
             }
             LayoutError::UnknownTarget { triple } => write!(
                 f,

@@ -44,7 +44,7 @@ pub use def::{EnumDef, Field, HostLayout, Shape, StructDef, Variant};
 #[cfg(feature = "alloc")]
 pub use enum_report::EnumLayout;
 pub use enums::{EnumTypeLayout, TagLayout, VariantLayout, discriminants, enum_layout, enum_tag};
-pub use error::{LayoutError, ReprProblem};
+pub use error::{FieldAt, LayoutError, ReprProblem};
 pub use prim::Prim;
 #[cfg(feature = "alloc")]
 pub use render::{Comparison, LayoutTable, ReorderError, Reordering};

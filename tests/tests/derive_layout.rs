@@ -331,12 +331,24 @@ fn derived_structs_nest_on_every_target() {
 fn generic_structs_per_instantiation() {
     assert_eq!(Generic::<u8, 3>::layout().size(), 5);
     // A `u64` the compiler resolved may be `c_ulong`, which is 4 bytes on i686: no guess.
+    // The error names the field to change: the first one whose type is a `u64` (in the array).
+    let err = Generic::<u64, 2>::layout_on(target("32")).unwrap_err();
     assert_eq!(
-        Generic::<u64, 2>::layout_on(target("32")),
-        Err(layout_core::LayoutError::MaybeCType {
+        err,
+        layout_core::LayoutError::MaybeCType {
             prim: layout_core::Prim::U64,
-            c: layout_core::Prim::CUlong
-        })
+            c: layout_core::Prim::CUlong,
+            field: Some(layout_core::FieldAt {
+                owner: "Generic<u64, 2>",
+                name: "items",
+                ty_name: "[T; N]",
+            }),
+        }
+    );
+    assert!(
+        err.to_string()
+            .starts_with("the type of the field `items: [T; N]` of `Generic<u64, 2>` is `u64`"),
+        "{err}"
     );
     assert_eq!(
         Generic::<f64, 2>::layout_on(target("32")).unwrap().size(),

@@ -73,3 +73,70 @@ fn atomics_align_to_their_size_on_every_target() {
     let msp430 = Target::find("16").unwrap();
     assert!(type_layout(&Ty::Atomic(Prim::U32), msp430).is_err());
 }
+
+/// An error the layout of a field's type runs into names that field, as declared where it is
+/// declared: for a struct nested in another, the nested struct's field (the one to rewrite).
+#[test]
+fn errors_name_the_innermost_field() {
+    use layout_core::{EnumDef, Field, FieldAt, LayoutError, Prim, StructDef, Ty, Variant};
+    let i686 = Target::find("32").unwrap();
+    let msp430 = Target::find("16").unwrap();
+    let at = |owner, name, ty_name| {
+        Some(FieldAt {
+            owner,
+            name,
+            ty_name,
+        })
+    };
+
+    const INNER_FIELDS: &[Field] = &[
+        Field::new("tag", "u8", Ty::Prim(Prim::U8)),
+        Field::new("word", "Word", Ty::Aliased(Prim::U64)),
+    ];
+    const INNER: StructDef = StructDef::repr_c("Inner", INNER_FIELDS);
+    const OUTER_FIELDS: &[Field] = &[
+        Field::new("a", "u8", Ty::Prim(Prim::U8)),
+        Field::new("inners", "[Inner; 2]", Ty::Array(&Ty::Struct(&INNER), 2)),
+    ];
+    const OUTER: StructDef = StructDef::repr_c("Outer", OUTER_FIELDS);
+    let err = OUTER.layout_on(i686).unwrap_err();
+    let u64_may_be_c_ulong = |field| LayoutError::MaybeCType {
+        prim: Prim::U64,
+        c: Prim::CUlong,
+        field,
+    };
+    // Where the compiling target's `c_ulong` is `u64` (64-bit Unix), the `u64` may be one.
+    if Target::CURRENT.is_some_and(|t| t.c_long_bytes() == 8) {
+        assert_eq!(err, u64_may_be_c_ulong(at("Inner", "word", "Word")));
+        assert!(
+            err.to_string()
+                .starts_with("the type of the field `word: Word` of `Inner` is `u64`"),
+            "{err}"
+        );
+        // Laid out on its own, a type has no field to name.
+        assert_eq!(
+            type_layout(&Ty::Aliased(Prim::U64), i686),
+            Err(u64_may_be_c_ulong(None))
+        );
+    }
+
+    const ATOMIC_FIELDS: &[Field] = &[
+        Field::new("count", "AtomicU32", Ty::Atomic(Prim::U32)),
+        Field::new("flag", "u8", Ty::Prim(Prim::U8)),
+    ];
+    const VARIANTS: &[Variant] = &[Variant::unit("Idle"), Variant::new("Busy", ATOMIC_FIELDS)];
+    const STATE: EnumDef = EnumDef::new("State", layout_core::EnumRepr::C, VARIANTS);
+    let err = layout_core::enum_layout(&STATE, msp430, &mut [], &mut []).unwrap_err();
+    assert_eq!(
+        err,
+        LayoutError::NoAtomic {
+            bits: 32,
+            field: at("State", "count", "AtomicU32"),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "the target has no 32-bit atomics, so the type of the field `count: AtomicU32` of \
+         `State` does not exist there"
+    );
+}

@@ -5,7 +5,7 @@
 
 use crate::check::msg::Msg;
 use crate::check::policy::{Broken, Placed, Policy, hot_floor, line_size};
-use crate::{LayoutError, Shape, StructDef};
+use crate::{FieldAt, LayoutError, Shape, StructDef};
 
 /// The struct a report is about, as the user wrote it.
 #[derive(Clone, Copy, Debug)]
@@ -313,6 +313,22 @@ pub const fn write_reorder<const N: usize>(m: &mut Msg<N>, s: &Subject<'_>, r: &
     }
 }
 
+/// "the type of the field `name: ty` of `Owner`", or "a field's type" when the error names none.
+const fn write_field_at<const N: usize>(m: &mut Msg<N>, field: Option<FieldAt<'_>>) {
+    match field {
+        Some(at) => {
+            m.str("the type of the field `");
+            m.str(at.name);
+            m.str(": ");
+            m.str(at.ty_name);
+            m.str("` of `");
+            m.str(at.owner);
+            m.str("`");
+        }
+        None => m.str("a field's type"),
+    }
+}
+
 /// Why `def` has no layout on a target, for a check that needs one.
 pub const fn write_no_layout<const N: usize>(
     m: &mut Msg<N>,
@@ -347,8 +363,9 @@ pub const fn write_no_layout<const N: usize>(
             m.str(ty);
             m.str("`)");
         }
-        LayoutError::MaybeCType { prim, c } => {
-            m.str("a field's type is `");
+        LayoutError::MaybeCType { prim, c, field } => {
+            write_field_at(m, field);
+            m.str(" is `");
             m.str(prim.name());
             m.str("` on the compiling target, reached through a name (a type alias or another ");
             m.str("crate's type), and may be `");
@@ -358,10 +375,12 @@ pub const fn write_no_layout<const N: usize>(
             m.str("`) or as the primitive, or give the type a `layout_core::Model`; or remove ");
             m.str("this target from `targets`");
         }
-        LayoutError::NoAtomic { bits } => {
+        LayoutError::NoAtomic { bits, field } => {
             m.str("the target has no ");
             m.u64(bits as u64);
-            m.str("-bit atomics, so a field's atomic type does not exist there");
+            m.str("-bit atomics, so ");
+            write_field_at(m, field);
+            m.str(" does not exist there; remove this target from `targets`");
         }
     }
 }

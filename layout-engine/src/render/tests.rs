@@ -403,7 +403,7 @@ padding                         7              11*              -
 minimum                        24              16*              -
 x86_64 = x86_64-unknown-linux-gnu, i686 = i686-unknown-linux-gnu, msp430 = msp430-none-elf
 * differs from x86_64
-msp430: no layout: the target has no 64-bit atomics, so the atomic type does not exist there",
+msp430: no layout: the target has no 64-bit atomics, so the type of the field `hits: AtomicU64` of `Counter` does not exist there",
     );
 }
 
@@ -434,7 +434,7 @@ padding                         -              11               7*
 minimum                         -              16              24*
 msp430 = msp430-none-elf, i686 = i686-unknown-linux-gnu, x86_64 = x86_64-unknown-linux-gnu
 * differs from i686
-msp430: no layout: the target has no 64-bit atomics, so the atomic type does not exist there",
+msp430: no layout: the target has no 64-bit atomics, so the type of the field `hits: AtomicU64` of `Counter` does not exist there",
     );
 }
 

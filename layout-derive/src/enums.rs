@@ -528,8 +528,10 @@ fn optimal_checks(
     let named: &[usize] = e.attrs.targets.as_ref().map_or(&[], |t| t.value.as_slice());
     if !named.is_empty() {
         let targets: Vec<&'static Target> = named.iter().map(|&i| &Target::ALL[i]).collect();
-        let Some(report) = optimal_report(e, repr, &fields, &targets, true, &mut Vec::new()) else {
-            return Ok(TokenStream::new());
+        // A named target where a variant has no layout cannot be checked: said, not skipped.
+        let report = match optimal_report(e, repr, &fields, &targets, true, &mut Vec::new()) {
+            Ok(None) => return Ok(TokenStream::new()),
+            Ok(Some(report)) | Err(report) => report,
         };
         if !warn {
             return Err(syn::Error::new(span, report));
@@ -549,7 +551,9 @@ fn optimal_checks(
     let mut cache = SearchCache::new();
     for (i, key) in current_groups(atomics, c_enum) {
         let target = &Target::ALL[i];
-        let Some(report) = optimal_report(e, repr, &fields, &[target], true, &mut cache) else {
+        // A family where a variant has no layout (a field's atomic type is missing) cannot
+        // be the compiling target: the enum does not build there.
+        let Ok(Some(report)) = optimal_report(e, repr, &fields, &[target], true, &mut cache) else {
             continue;
         };
         let report = report.replace(target.triple, "the compiling target");
@@ -647,12 +651,7 @@ fn current_policy_reports(
                 write_enum_broken_in(&mut m, &def, &policy, target, &facts, &b, &mut scratch);
                 m.as_str().to_owned()
             }
-            Err(err) => format!(
-                "`{}` has no layout on {} to check: {}",
-                e.name,
-                target.triple,
-                err.kind_str()
-            ),
+            Err(err) => no_layout_text(&e.name, target.triple, &err),
         };
         let report = report.replace(target.triple, "the compiling target");
         match reports.iter_mut().find(|(_, r)| *r == report) {
@@ -750,7 +749,8 @@ struct VariantFix {
 /// smaller variant struct (RFC 2195: for `repr(Int)` a `repr(C)` struct that starts with the
 /// tag, which stays first; for `repr(C)` and `repr(C, Int)` a `repr(C)` struct of the fields
 /// alone), with one order per variant for all of `targets` (the engine's `suggest_joint`) and
-/// the enum body to paste. `None` when every variant is optimal. `whole` says whether to give
+/// the enum body to paste. `None` when every variant is optimal; `Err` with the report of why
+/// when a variant has no layout on one of `targets`. `whole` says whether to give
 /// the enum's own size on `targets[..]`, which needs the real target, not only its family, when
 /// the tag is a C enum (its width is per target: `Target::c_enum_min_bytes`).
 fn optimal_report(
@@ -760,7 +760,7 @@ fn optimal_report(
     targets: &[&'static Target],
     whole: bool,
     cache: &mut SearchCache,
-) -> Option<String> {
+) -> Result<Option<String>, String> {
     use layout_engine::order::Constraints;
     use layout_engine::{FieldLayout, StructDef, StructLayout, Ty, struct_layout};
     let tag = repr.int.filter(|_| !repr.c);
@@ -778,7 +778,10 @@ fn optimal_report(
         let mut layouts = Vec::new();
         for &target in targets {
             let mut placed = vec![FieldLayout::default(); fs.len()];
-            let layout = struct_layout(&def, target, &mut placed).ok()?;
+            let layout = match struct_layout(&def, target, &mut placed) {
+                Ok(layout) => layout,
+                Err(err) => return Err(no_layout_report(e, &fields[vi], target, err)),
+            };
             layouts.push(StructLayout {
                 def,
                 target,
@@ -827,7 +830,10 @@ fn optimal_report(
         });
     }
     // The first target where a variant is not optimal is the one the report describes.
-    let first = (0..targets.len()).find(|&t| fixes.iter().any(|f| f.now[t] > f.best[t]))?;
+    let Some(first) = (0..targets.len()).find(|&t| fixes.iter().any(|f| f.now[t] > f.best[t]))
+    else {
+        return Ok(None);
+    };
     let target = targets[first];
     let with_tag = if tag.is_some() { " (with its tag)" } else { "" };
     let mut m = format!(
@@ -858,7 +864,7 @@ fn optimal_report(
     }
     if reordered.is_empty() {
         m.push_str("\n(no single order of those fields is smaller on every named target)");
-        return Some(m);
+        return Ok(Some(m));
     }
     let moves: Vec<String> = reordered
         .iter()
@@ -915,7 +921,33 @@ fn optimal_report(
             "\n(a variant is not optimal on {others} more of the named targets too)"
         ));
     }
-    Some(m)
+    Ok(Some(m))
+}
+
+/// Why `e` has no layout on `target`, where the struct of one of its variants (`variant`, its
+/// fields) has none: the engine's report, naming the enum and the field whose type has no
+/// layout there.
+fn no_layout_report(
+    e: &EnumIn<'_>,
+    variant: &[EngineField<'_>],
+    target: &Target,
+    err: layout_engine::LayoutError<'_>,
+) -> String {
+    let field_err = variant.iter().find_map(|f| {
+        layout_engine::type_layout(&f.ty, target)
+            .err()
+            .map(|err| err.in_field(&e.name, f.name, f.ty_name))
+    });
+    no_layout_text(&e.name, target.triple, &field_err.unwrap_or(err))
+}
+
+/// The engine's words for why the enum `name` has no layout on `triple` (those of the const
+/// checks, so that both paths say the same).
+fn no_layout_text(name: &str, triple: &str, err: &layout_engine::LayoutError<'_>) -> String {
+    use layout_engine::check::{MSG_BYTES, Msg};
+    let mut m = Box::new(Msg::<MSG_BYTES>::new());
+    layout_engine::check::report::write_no_layout(&mut m, name, triple, err);
+    m.as_str().to_owned()
 }
 
 /// The enum's size on `target` as declared and with the `reordered` variants, when the macro

@@ -530,7 +530,7 @@ fn no_layout(
     e: &LayoutError<'_>,
 ) -> Report {
     let mut m = Msg::<4096>::new();
-    report::write_no_layout(&mut m, def, target.triple, e);
+    report::write_no_layout(&mut m, def.name, target.triple, e);
     Report {
         span: input.ident.span(),
         message: m.as_str().to_owned(),

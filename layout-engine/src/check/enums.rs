@@ -254,14 +254,7 @@ pub const fn run_enum<const V: usize>(
     };
     let mut m = Msg::<{ super::MSG_BYTES }>::new();
     match result {
-        Err(e) => {
-            m.str("`");
-            m.str(def.name);
-            m.str("` has no layout on ");
-            m.str(target.triple);
-            m.str(" to check: ");
-            m.str(e.kind_str());
-        }
+        Err(e) => super::report::write_no_layout(&mut m, def.name, target.triple, &e),
         Ok((facts, b)) => {
             write_enum_broken::<V, _>(&mut m, def, policy, target, &facts, &b);
             if others > 0 {

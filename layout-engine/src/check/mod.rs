@@ -195,7 +195,7 @@ pub const fn run<const F: usize>(s: &Subject<'_>, policy: &Policy<'_>, targets: 
         Outcome::Holds => {}
         Outcome::NoLayout { target, error } => {
             let mut m = Msg::<MSG_BYTES>::new();
-            report::write_no_layout(&mut m, def, target.triple, &error);
+            report::write_no_layout(&mut m, def.name, target.triple, &error);
             panic!("{}", m.as_str());
         }
         Outcome::Broken {

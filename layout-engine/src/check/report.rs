@@ -329,15 +329,15 @@ const fn write_field_at<const N: usize>(m: &mut Msg<N>, field: Option<FieldAt<'_
     }
 }
 
-/// Why `def` has no layout on a target, for a check that needs one.
+/// Why the struct or enum `name` has no layout on a target, for a check that needs one.
 pub const fn write_no_layout<const N: usize>(
     m: &mut Msg<N>,
-    def: &StructDef<'_>,
+    name: &str,
     target: &str,
     e: &LayoutError<'_>,
 ) {
     m.str("`");
-    m.str(def.name);
+    m.str(name);
     m.str("` has no layout on ");
     m.str(target);
     m.str(" to check: ");
